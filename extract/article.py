@@ -1,0 +1,66 @@
+"""Article text and metadata from HTML, through trafilatura. Pure: bytes in, Article out."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from extract.errors import ExtractionError
+from extract.model import Article
+
+# trafilatura logs every page it finds too short; the pipeline records that reason itself.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+
+_CONFIG = use_config()
+# No per-page timeout thread: extraction runs in worker processes that the pipeline bounds.
+_CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "200")
+_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "100")
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def extract_article(html: bytes | str, *, url: str) -> Article:
+    """Returns the article in an HTML page: main text, title, date, author, language, outlet.
+
+    Raises ExtractionError when the page holds no article text (a index page, a paywall stub).
+    """
+    if not html or not (html.strip() if isinstance(html, str) else html.strip()):
+        raise ExtractionError(f"page {url}: empty body, no article text")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True, deduplicate=False, config=_CONFIG)
+    except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
+        raise ExtractionError(f"page {url}: HTML could not be parsed: {exc}") from exc
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ExtractionError(f"page {url}: no article text found (index page, paywall or script-only page?)")
+    return Article(
+        url=url,
+        title=doc.title or None,
+        text=text.strip(),
+        published_at=_parse_date(doc.date),
+        author=doc.author or None,
+        language=doc.language or None,
+        site_name=doc.sitename or None,
+    )
+
+
+def article_from_text(raw: str, *, url: str) -> Article:
+    """Returns an Article from plain text whose first non-empty line is the headline."""
+    lines = raw.strip().splitlines()
+    if not lines:
+        return Article(url=url, title=None, text="")
+    return Article(url=url, title=lines[0].strip() or None, text="\n".join(lines[1:]).strip())

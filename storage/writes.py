@@ -1,0 +1,204 @@
+"""Idempotent batch writes: feeds and their poll state, articles, events.
+
+Natural keys make reruns safe: feeds by URL, articles by canonical URL, events by a deterministic id
+built from the article and the normalised parties. Batches go in as Arrow tables, not row by row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import duckdb
+import pyarrow as pa
+
+from extract.model import Article, Event, EVENT_FIELDS, PARTY_FIELDS
+from storage.stories import assign_stories, story_key
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# ---------------------------------------------------------------- feeds
+
+def sync_feeds(con: duckdb.DuckDBPyConnection, feeds: Sequence[tuple[str, str | None]],
+               *, origin: str = "config") -> int:
+    """Adds feeds not yet known (url, name) and refreshes names; returns how many were new."""
+    before = con.execute("SELECT count(*) FROM feeds").fetchone()[0]
+    now = utcnow()
+    for url, name in feeds:
+        con.execute(
+            """INSERT INTO feeds (url, name, origin, added_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (url) DO UPDATE SET name = coalesce(excluded.name, feeds.name)""",
+            [url, name, origin, now])
+    return con.execute("SELECT count(*) FROM feeds").fetchone()[0] - before
+
+
+@dataclass
+class FeedState:
+    """What one poll learned about a feed, written back to its row."""
+
+    url: str
+    polled_at: datetime
+    status: int | None
+    ok: bool
+    error: str | None
+    next_poll_at: datetime
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str | None = None
+    items_seen: int | None = None
+    moved_to: str | None = None   # a permanent redirect: the feed's new URL
+
+
+def record_poll(con: duckdb.DuckDBPyConnection, state: FeedState) -> None:
+    """Stores the outcome of one poll: health counters, conditional-GET validators, next poll time."""
+    if state.ok:
+        con.execute(
+            """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_ok_at = ?,
+                   consecutive_failures = 0, last_error = NULL, next_poll_at = ?,
+                   etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
+                   title = coalesce(?, title), items_seen = coalesce(?, items_seen)
+               WHERE url = ?""",
+            [state.polled_at, state.status, state.polled_at, state.next_poll_at, state.etag,
+             state.last_modified, state.title, state.items_seen, state.url])
+    else:
+        con.execute(
+            """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_error = ?,
+                   consecutive_failures = consecutive_failures + 1, next_poll_at = ?
+               WHERE url = ?""",
+            [state.polled_at, state.status, state.error, state.next_poll_at, state.url])
+    if state.moved_to and state.moved_to != state.url:
+        taken = con.execute("SELECT count(*) FROM feeds WHERE url = ?", [state.moved_to]).fetchone()[0]
+        if not taken:
+            con.execute("UPDATE feeds SET url = ? WHERE url = ?", [state.moved_to, state.url])
+
+
+# ---------------------------------------------------------------- articles
+
+def known_articles(con: duckdb.DuckDBPyConnection, urls: Iterable[str],
+                   guids: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Returns (urls, guids) among those given that are already stored and need no new fetch.
+
+    Articles that failed transiently are not 'known': they are fetched again on later runs.
+    """
+    url_list, guid_list = list(set(urls)), list(set(g for g in guids if g))
+    done = "(status <> 'failed' OR attempts >= 3)"
+    seen_urls = {r[0] for r in con.execute(
+        f"SELECT url FROM articles WHERE {done} AND url IN (SELECT unnest(?::VARCHAR[]))",
+        [url_list]).fetchall()} if url_list else set()
+    seen_guids = {r[0] for r in con.execute(
+        f"SELECT guid FROM articles WHERE {done} AND guid IN (SELECT unnest(?::VARCHAR[]))",
+        [guid_list]).fetchall()} if guid_list else set()
+    return seen_urls, seen_guids
+
+
+@dataclass
+class ArticleRow:
+    """An article to store: extracted (status 'ok') or not (status 'failed'/'skipped' with error)."""
+
+    url: str
+    guid: str | None
+    feed_url: str | None
+    status: str
+    article: Article | None = None
+    title: str | None = None
+    published_at: datetime | None = None
+    error: str | None = None
+
+
+_ARTICLE_SCHEMA = pa.schema([
+    ("url", pa.string()), ("guid", pa.string()), ("feed_url", pa.string()), ("title", pa.string()),
+    ("published_at", pa.timestamp("us", tz="UTC")), ("fetched_at", pa.timestamp("us", tz="UTC")),
+    ("author", pa.string()), ("language", pa.string()), ("site_name", pa.string()),
+    ("text", pa.string()), ("content_hash", pa.string()), ("status", pa.string()),
+    ("error", pa.string()),
+])
+
+
+def store_articles(con: duckdb.DuckDBPyConnection, rows: Sequence[ArticleRow]) -> int:
+    """Upserts articles by canonical URL; a failed article counts its attempts. Returns rows written."""
+    if not rows:
+        return 0
+    now = utcnow()
+    records = []
+    for r in rows:
+        a = r.article
+        records.append({
+            "url": r.url, "guid": r.guid, "feed_url": r.feed_url,
+            "title": (a.title if a and a.title else r.title),
+            "published_at": (a.published_at if a and a.published_at else r.published_at),
+            "fetched_at": now, "author": a.author if a else None,
+            "language": a.language if a else None, "site_name": a.site_name if a else None,
+            "text": a.text if a else None, "content_hash": a.content_hash() if a else None,
+            "status": r.status, "error": r.error,
+        })
+    batch = pa.Table.from_pylist(records, schema=_ARTICLE_SCHEMA)
+    con.register("article_batch", batch)
+    try:
+        con.execute("""
+            INSERT INTO articles (url, guid, feed_url, title, published_at, fetched_at, author,
+                                  language, site_name, text, content_hash, status, error, attempts)
+            SELECT *, 1 FROM article_batch
+            ON CONFLICT (url) DO UPDATE SET
+                guid = excluded.guid, title = excluded.title, published_at = excluded.published_at,
+                fetched_at = excluded.fetched_at, author = excluded.author,
+                language = excluded.language, site_name = excluded.site_name,
+                text = excluded.text, content_hash = excluded.content_hash,
+                status = excluded.status, error = excluded.error,
+                attempts = articles.attempts + 1
+            WHERE articles.status <> 'ok'""")
+    finally:
+        con.unregister("article_batch")
+    return len(records)
+
+
+# ---------------------------------------------------------------- events
+
+def event_id(article_url: str, event: Event) -> str:
+    """Returns a stable id for an event: same article, type and parties -> same id."""
+    raw = f"{article_url}\n{story_key(event)}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+_EVENT_COLUMNS = ("event_id", "article_url", "story_id", *EVENT_FIELDS, "published_at", "detected_at")
+_EVENT_SCHEMA = pa.schema(
+    [(c, pa.string()) for c in ("event_id", "article_url", "story_id", "event_type", "subtype",
+                                *PARTY_FIELDS)]
+    + [("amount", pa.float64()), ("currency", pa.string()), ("stake_pct", pa.float64()),
+       ("status", pa.string()), ("evidence", pa.string()), ("confidence", pa.float64()),
+       ("published_at", pa.timestamp("us", tz="UTC")), ("detected_at", pa.timestamp("us", tz="UTC"))])
+
+
+def store_events(con: duckdb.DuckDBPyConnection,
+                 found: Sequence[tuple[str, datetime | None, Event]]) -> list[str]:
+    """Stores (article_url, published_at, event) triples not stored before, each linked to its story.
+
+    Returns the ids of the events that were new.
+    """
+    if not found:
+        return []
+    now = utcnow()
+    rows = {}
+    for article_url, published, ev in found:
+        eid = event_id(article_url, ev)
+        rows[eid] = {"event_id": eid, "article_url": article_url, "story_id": None,
+                     **ev.to_dict(), "published_at": published, "detected_at": now}
+    existing = {r[0] for r in con.execute(
+        "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(rows)]).fetchall()}
+    new = [r for eid, r in rows.items() if eid not in existing]
+    if not new:
+        return []
+    assign_stories(con, new, now)
+    batch = pa.Table.from_pylist(new, schema=_EVENT_SCHEMA)
+    con.register("event_batch", batch)
+    try:
+        con.execute(f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) "
+                    f"SELECT {', '.join(_EVENT_COLUMNS)} FROM event_batch ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("event_batch")
+    return [r["event_id"] for r in new]
