@@ -1,0 +1,45 @@
+"""The `dealwatch` command: one entry point, one module per group of subcommands.
+
+Every DealwatchError is printed as one line, `Error: …`, with exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from extract.errors import DealwatchError
+from flows.cli import detect, query, run
+
+GROUPS = (run, detect, query)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dealwatch",
+        description="Monitor news feeds for deals and customer changes; store them in DuckDB; alert by email.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details, not only one line per feed")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args) or 0
+    except DealwatchError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

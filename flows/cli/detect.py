@@ -1,0 +1,64 @@
+"""`dealwatch detect PATH…`: the events of files, stdin or URLs, without a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from extract.errors import DealwatchError
+from flows.cli.output import print_rows
+from flows.config import load_settings
+
+
+def register(sub) -> None:
+    p = sub.add_parser("detect", help="print the events of article files, stdin (-) or URLs",
+                       description="Read articles given as .txt (first line is the headline), .html, "
+                                   "'-' for stdin, or http(s) URLs, and print their events.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--config", help="config whose [fetch] settings apply to URLs")
+    p.set_defaults(func=cmd_detect)
+
+
+def _read(source: str, config: str | None):
+    from extract.read import read_html, read_text
+
+    if source.lower().startswith(("http://", "https://")):
+        from flows.fetch import Fetcher
+        settings = load_settings(config, require_file=False)
+        with Fetcher(settings.fetch) as fetcher:
+            result = fetcher.get(source, kind="page")
+        return read_html(result.body, url=result.url)
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise DealwatchError(f"{source}: no such file")
+        raw = path.read_bytes()
+    looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
+    if looks_html:
+        return read_html(raw, url=source)
+    return read_text(raw.decode("utf-8", errors="replace"), url=source)
+
+
+def cmd_detect(args) -> int:
+    readings = [(src, _read(src, args.config)) for src in args.paths]
+    if args.format == "jsonl":
+        for src, reading in readings:
+            for ev in reading.events:
+                print(json.dumps({**ev.to_dict(), "source": src}, ensure_ascii=False))
+        return 0
+    cols = ("source", "event_type", "subtype", "parties", "amount", "currency", "stake_pct", "status",
+            "confidence")
+    rows = []
+    for src, reading in readings:
+        for ev in reading.events:
+            parties = ", ".join(f"{k}={v}" for k, v in ev.parties().items())
+            rows.append((src, ev.event_type, ev.subtype, parties, ev.amount, ev.currency,
+                         ev.stake_pct, ev.status, round(ev.confidence, 2)))
+    print_rows(cols, rows)
+    return 0
+
+

@@ -1,0 +1,101 @@
+"""Running the monitor: `init`, `run`, `demo`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from extract.errors import ConfigError
+from flows.cli.output import print_rows
+from flows.config import config_path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="write a commented starter dealwatch.toml")
+    p.add_argument("--config", help="where to write it (default ./dealwatch.toml)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("run", help="one monitoring pass over the feeds that are due")
+    p.add_argument("--config", help="config file (default ./dealwatch.toml or $DEALWATCH_CONFIG)")
+    p.add_argument("--db", help="DuckDB file (overrides the config and $DEALWATCH_DB)")
+    p.add_argument("--all", dest="all_feeds", action="store_true", help="poll every feed, due or not")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("demo", help="the whole pipeline offline on the bundled seed feed")
+    p.add_argument("--db", default="dealwatch.duckdb", help="DuckDB file (default ./dealwatch.duckdb)")
+    p.add_argument("--outbox", default="outbox", help="folder for the alert .eml files (default ./outbox)")
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_init(args) -> int:
+    from flows.starter import STARTER_CONFIG
+
+    path = config_path(args.config)
+    if path.exists() and not args.force:
+        raise ConfigError(f"{path} already exists; use --force to overwrite it")
+    path.write_text(STARTER_CONFIG, encoding="utf-8")
+    print(f"wrote {path}: edit the [[feeds]] and [alerts] sections, then run `dealwatch run`")
+    return 0
+
+
+def print_summary(summary: dict) -> None:
+    """Prints a run summary as a two-column table."""
+    if summary.get("skipped"):
+        print(f"run skipped: {summary['skipped']}")
+        return
+    events = summary.get("new_events") or {}
+    rows = [
+        ("feeds polled", summary["feeds_polled"]),
+        ("feeds not modified", summary["feeds_not_modified"]),
+        ("feeds failed", summary["feeds_failed"]),
+        ("new articles", summary["new_articles"]),
+        ("articles failed", summary["articles_failed"]),
+        ("new deal events", events.get("deal", 0)),
+        ("new customer changes", events.get("customer_change", 0)),
+        ("new stories", summary["new_stories"]),
+        ("alerts sent", summary["alerts_sent"]),
+        ("alerts pending", summary["alerts_pending"]),
+    ]
+    rows += [(f"seconds {stage}", secs) for stage, secs in summary.get("seconds", {}).items()]
+    print_rows(("summary", "value"), rows)
+    for err in summary.get("errors", []):
+        print(f"  ! {err}")
+
+
+def cmd_run(args) -> int:
+    from flows.config import load_settings
+    from flows.pipeline import monitor
+
+    load_settings(args.config, db=args.db)   # fail fast, before Prefect starts, on a bad config
+    summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
+    print_summary(summary)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from flows.demo import SEEDS, demo_config, serve_directory
+    from flows.pipeline import monitor
+    from storage.db import connect
+
+    db = os.path.abspath(args.db)
+    outbox = os.path.abspath(args.outbox)
+    with serve_directory(SEEDS) as base, tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "demo.toml"
+        config.write_text(demo_config(base + "feed.xml", db=db, outbox=outbox), encoding="utf-8")
+        summary = monitor(config=str(config), all_feeds=True)
+    print_summary(summary)
+    with connect(db, read_only=True) as con:
+        cur = con.execute(
+            """SELECT event_type, subtype, coalesce(acquirer, customer) AS party,
+                      coalesce(target, vendor) AS counterparty, amount, currency, stake_pct, status,
+                      round(confidence, 2) AS confidence
+               FROM events ORDER BY event_type DESC, subtype, party""")
+        print()
+        print(f"Events in {db}:")
+        print_rows([d[0] for d in cur.description], cur.fetchall())
+    emails = sorted(Path(outbox).glob("*.eml")) if Path(outbox).exists() else []
+    print(f"\nAlert emails in {outbox}: {len(emails)}"
+          + (f" (this run sent {summary['alerts_sent']})" if emails else ""))
+    return 0

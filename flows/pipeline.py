@@ -1,0 +1,238 @@
+"""The monitoring flow: poll due feeds → fetch new pages → read them → store → alert.
+
+One Prefect task per stage and batch of pages (never per article: a task run costs ~35 ms of
+bookkeeping, more than reading a page). The flow completes with a summary even when feeds fail; it
+fails only when the run cannot proceed at all (config or database unusable).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from extract.errors import DealwatchError, FetchError
+from flows.alerts import queue_alerts, send_pending
+from flows.config import Settings, load_settings
+from flows.fetch import Fetcher
+from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, plan_pages, poll_feed
+from flows.reading import PageInput, PageOutput, read_pages
+from storage.db import connect, transaction
+from storage.writes import ArticleRow, known_articles, record_poll, store_articles, store_events, sync_feeds
+
+BATCH_PAGES = 200
+
+
+@dataclass
+class RunSummary:
+    """What one run did, counted per stage."""
+
+    feeds_polled: int = 0
+    feeds_not_modified: int = 0
+    feeds_failed: int = 0
+    new_articles: int = 0
+    articles_failed: int = 0
+    new_events: dict[str, int] = field(default_factory=dict)
+    new_stories: int = 0
+    alerts_sent: int = 0
+    alerts_pending: int = 0
+    skipped: str | None = None            # why the run did nothing (another run holds the lock)
+    seconds: dict[str, float] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    new_event_rows: list[dict] = field(default_factory=list)
+
+    def add_time(self, stage: str, started: float) -> None:
+        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + time.perf_counter() - started, 3)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("new_event_rows")
+        return d
+
+
+@contextmanager
+def run_lock(db_path: str):
+    """Yields True while this process holds the run lock for db_path, False when another run does."""
+    lock_path = Path(f"{db_path}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# ---------------------------------------------------------------- tasks
+
+@task(name="select-feeds", timeout_seconds=120, cache_policy=NO_CACHE)
+def select_feeds(settings: Settings, all_feeds: bool) -> list[FeedRow]:
+    """Adds the config's feeds to the database and returns those due for a poll."""
+    with connect(settings.database) as con:
+        with transaction(con):
+            sync_feeds(con, [(f.url, f.name) for f in settings.feeds], origin="config")
+        sql = "SELECT url, name, etag, last_modified, consecutive_failures FROM feeds"
+        params: list = []
+        if not all_feeds:
+            sql += " WHERE next_poll_at IS NULL OR next_poll_at <= ?"
+            params.append(datetime.now(timezone.utc))
+        return [FeedRow(*row) for row in con.execute(sql + " ORDER BY url", params).fetchall()]
+
+
+@task(name="poll-feeds", timeout_seconds=900, cache_policy=NO_CACHE)
+def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
+    """Polls every given feed concurrently; a broken feed yields a failed state, not an exception."""
+    with Fetcher(settings.fetch) as fetcher, \
+            ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
+        return list(pool.map(lambda f: poll_feed(fetcher, f, settings.poll), feeds))
+
+
+@task(name="record-polls", timeout_seconds=300, cache_policy=NO_CACHE)
+def record_polls(settings: Settings, polls: list[FeedPoll]) -> list[PageJob]:
+    """Stores each feed's poll outcome and returns the entries not seen before."""
+    jobs = [job for p in polls for job in page_jobs(p.state.url, p.entries)]
+    with connect(settings.database) as con:
+        with transaction(con):
+            for p in polls:
+                record_poll(con, p.state)
+        seen_urls, seen_guids = known_articles(con, (j.url for j in jobs), (j.guid for j in jobs))
+    return plan_pages(jobs, seen_urls, seen_guids)
+
+
+@task(name="fetch-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
+def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[tuple[PageJob, PageInput | None, str | None, bool]]:
+    """Fetches the pages of a batch (feeds with full text need none).
+
+    Returns (job, input, error, transient) per job; input is None when the page could not be had.
+    """
+    def one(job: PageJob):
+        if job.content:
+            return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
+        body, error = fetch_page(fetcher, job)
+        if error is not None:
+            return job, None, str(error), isinstance(error, FetchError) and error.transient
+        return job, PageInput(job.url, html=body, title=job.title), None, False
+
+    with Fetcher(settings.fetch) as fetcher, \
+            ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
+        return list(pool.map(one, jobs))
+
+
+@task(name="read-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
+def read_batch(settings: Settings, inputs: list[PageInput]) -> list[PageOutput]:
+    """Extracts text and detects events for a batch of pages, on every core."""
+    return read_pages(inputs, workers=settings.fetch.workers)
+
+
+@task(name="store", timeout_seconds=600, cache_policy=NO_CACHE)
+def store_batch(settings: Settings, rows: list[ArticleRow],
+                outputs: list[PageOutput]) -> list[dict]:
+    """Writes a batch of articles and their events in one transaction; returns the new event rows."""
+    by_url = {r.url: r for r in rows}
+    found = []
+    for out in outputs:
+        if out.article is not None:
+            published = out.article.published_at or by_url[out.url].published_at
+            found += [(out.url, published, ev) for ev in out.events]
+    with connect(settings.database) as con:
+        with transaction(con):
+            store_articles(con, rows)
+            new_ids = store_events(con, found)
+        if not new_ids:
+            return []
+        cur = con.execute("SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                          [new_ids])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+@task(name="alert", timeout_seconds=600, cache_policy=NO_CACHE)
+def alert(settings: Settings) -> tuple[int, int, list[str]]:
+    """Queues alerts for new stories and delivers everything pending; returns (sent, pending, errors)."""
+    with connect(settings.database) as con:
+        queue_alerts(con, settings)
+        outcome = send_pending(con, settings)
+    return outcome.sent, outcome.pending, outcome.errors or []
+
+
+# ---------------------------------------------------------------- the flow
+
+def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
+    rows = []
+    for job, page, error, transient in fetched:
+        out = outputs.get(job.url)
+        if page is None or out is None or out.article is None:
+            reason = error or (out.error if out else "not read")
+            rows.append(ArticleRow(url=job.url, guid=job.guid, feed_url=job.feed_url,
+                                   status="failed" if transient else "skipped",
+                                   title=job.title, published_at=job.published_at, error=reason))
+        else:
+            rows.append(ArticleRow(url=job.url, guid=job.guid, feed_url=job.feed_url, status="ok",
+                                   article=out.article, title=job.title,
+                                   published_at=job.published_at))
+    return rows
+
+
+def run_pipeline(settings: Settings, *, all_feeds: bool = False) -> RunSummary:
+    """Runs one monitoring pass with the given settings (inside a flow run) and returns its summary."""
+    log = get_run_logger()
+    summary = RunSummary()
+    with run_lock(settings.database) as mine:
+        if not mine:
+            summary.skipped = "another run on this database is still in progress"
+            log.warning("run skipped: %s (%s)", summary.skipped, settings.database)
+            return summary
+        t = time.perf_counter()
+        feeds = select_feeds(settings, all_feeds)
+        polls = poll_feeds(settings, feeds)
+        summary.add_time("poll", t)
+        summary.feeds_polled = len(polls)
+        summary.feeds_not_modified = sum(p.not_modified for p in polls)
+        summary.feeds_failed = sum(not p.state.ok for p in polls)
+        summary.errors += [f"{p.state.url}: {p.state.error}" for p in polls if not p.state.ok]
+        t = time.perf_counter()
+        jobs = record_polls(settings, polls)
+        summary.add_time("store", t)
+        for start in range(0, len(jobs), BATCH_PAGES):
+            batch = jobs[start:start + BATCH_PAGES]
+            t = time.perf_counter()
+            fetched = fetch_pages(settings, batch)
+            summary.add_time("fetch", t)
+            t = time.perf_counter()
+            outputs = {o.url: o for o in read_batch(settings, [p for _, p, _, _ in fetched if p])}
+            summary.add_time("read", t)
+            rows = _rows_for(fetched, outputs)
+            t = time.perf_counter()
+            new_rows = store_batch(settings, rows, list(outputs.values()))
+            summary.add_time("store", t)
+            summary.new_articles += sum(r.status == "ok" for r in rows)
+            summary.articles_failed += sum(r.status != "ok" for r in rows)
+            for r in new_rows:
+                summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
+            summary.new_event_rows += new_rows
+        summary.new_stories = len({r["story_id"] for r in summary.new_event_rows})
+        t = time.perf_counter()
+        summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)
+        summary.errors += alert_errors
+        summary.add_time("alert", t)
+    log.info("run done: %s", summary.as_dict())
+    return summary
+
+
+@flow(name="dealwatch-monitor", log_prints=True)
+def monitor(config: str | None = None, db: str | None = None, all_feeds: bool = False) -> dict:
+    """One monitoring pass over the feeds of a config file; returns the run summary as a dict."""
+    settings = load_settings(config, db=db)
+    return run_pipeline(settings, all_feeds=all_feeds).as_dict()

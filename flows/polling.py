@@ -1,0 +1,128 @@
+"""Polling feeds and fetching pages: the network half of a run, free of Prefect.
+
+poll_feed() turns one feed row into a FeedState (written back to the feeds table) and its entries;
+plan_pages() keeps the entries never seen before; fetch_page() gets one page's HTML.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+from extract.errors import DealwatchError, FetchError
+from extract.feeds import FeedEntry, parse_feed
+from extract.urls import canonical_url
+from flows.backoff import next_poll_after
+from flows.config import PollSettings
+from flows.fetch import Fetcher
+from storage.writes import FeedState
+
+log = logging.getLogger("dealwatch.polling")
+
+
+@dataclass
+class FeedRow:
+    """The stored state of a feed that a poll needs."""
+
+    url: str
+    name: str | None
+    etag: str | None
+    last_modified: str | None
+    consecutive_failures: int
+
+
+@dataclass
+class FeedPoll:
+    """What polling one feed produced."""
+
+    state: FeedState
+    entries: list[FeedEntry] = field(default_factory=list)
+    not_modified: bool = False
+
+
+@dataclass
+class PageJob:
+    """A new article to read: from the feed's full content, or by fetching its page."""
+
+    url: str                      # canonical URL: the article's key
+    fetch_url: str                # the link as the feed gives it, resolved against the feed URL
+    guid: str | None
+    feed_url: str
+    title: str | None
+    published_at: datetime | None
+    content: str | None = None    # the feed's full article HTML, when it carries one
+
+
+def poll_feed(fetcher: Fetcher, feed: FeedRow, poll: PollSettings,
+              now: datetime | None = None) -> FeedPoll:
+    """Fetches and parses one feed; never raises for the feed's own faults, it records them."""
+    now = now or datetime.now(timezone.utc)
+    try:
+        result = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, kind="feed")
+        if result.not_modified:
+            state = FeedState(
+                url=feed.url, polled_at=now, status=result.status, ok=True, error=None,
+                next_poll_at=next_poll_after(now, ok=True, consecutive_failures=0, settings=poll,
+                                             retry_after=result.retry_after, max_age=result.max_age,
+                                             ttl_minutes=None),
+                etag=result.etag, last_modified=result.last_modified)
+            return FeedPoll(state, not_modified=True)
+        parsed = parse_feed(result.body, url=result.url, content_type=result.content_type)
+    except DealwatchError as exc:
+        failures = feed.consecutive_failures + 1
+        retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+        status = exc.status if isinstance(exc, FetchError) else None
+        next_at = next_poll_after(now, ok=False, consecutive_failures=failures, settings=poll,
+                                  retry_after=retry_after, max_age=None, ttl_minutes=None)
+        message = f"{exc} (failure {failures}; next try {next_at:%Y-%m-%d %H:%M} UTC)"
+        log.warning("feed %s: %s", feed.url, message)
+        return FeedPoll(FeedState(url=feed.url, polled_at=now, status=status, ok=False,
+                                  error=message, next_poll_at=next_at))
+    state = FeedState(
+        url=feed.url, polled_at=now, status=result.status, ok=True, error=None,
+        next_poll_at=next_poll_after(now, ok=True, consecutive_failures=0, settings=poll,
+                                     retry_after=result.retry_after, max_age=result.max_age,
+                                     ttl_minutes=parsed.ttl_minutes),
+        etag=result.etag, last_modified=result.last_modified, title=parsed.title,
+        items_seen=len(parsed.entries), moved_to=result.permanent_url)
+    log.info("feed %s: %d entries", feed.url, len(parsed.entries))
+    return FeedPoll(state, entries=parsed.entries)
+
+
+def page_jobs(feed_url: str, entries: list[FeedEntry]) -> list[PageJob]:
+    """Returns one job per entry that links somewhere, keyed by canonical URL."""
+    jobs = []
+    for entry in entries:
+        link = entry.url or (entry.guid if entry.guid and entry.guid.startswith("http") else None)
+        if not link:
+            continue
+        fetch_url = urljoin(feed_url, link)
+        if not fetch_url.lower().startswith(("http://", "https://")):
+            continue
+        jobs.append(PageJob(
+            url=canonical_url(fetch_url), fetch_url=fetch_url, guid=entry.guid, feed_url=feed_url,
+            title=entry.title, published_at=entry.published_at,
+            content=entry.content if entry.has_full_text else None))
+    return jobs
+
+
+def plan_pages(jobs: list[PageJob], seen_urls: set[str], seen_guids: set[str]) -> list[PageJob]:
+    """Returns the jobs not seen before (by GUID or canonical URL), each URL once."""
+    planned: dict[str, PageJob] = {}
+    for job in jobs:
+        if job.url in seen_urls or (job.guid and job.guid in seen_guids) or job.url in planned:
+            continue
+        planned[job.url] = job
+    return list(planned.values())
+
+
+def fetch_page(fetcher: Fetcher, job: PageJob) -> tuple[bytes | None, DealwatchError | None]:
+    """Returns (html, None) for a fetched page, or (None, error) when it could not be fetched."""
+    try:
+        result = fetcher.get(job.fetch_url, kind="page")
+    except DealwatchError as exc:
+        log.info("page %s: %s", job.fetch_url, exc)
+        return None, exc
+    return result.body, None

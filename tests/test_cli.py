@@ -1,0 +1,132 @@
+"""The `dealwatch` command as a user runs it: real processes, real files, whole output lines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TXT = ROOT / "seeds" / "scale-ai-google-withdraws.txt"
+
+
+def dealwatch(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=cwd or ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=120,
+                          env={**_env(), "PYTHONPATH": str(ROOT)})
+
+
+def _env() -> dict:
+    import os
+    return {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
+
+
+def test_detect_seed_jsonl_prints_exactly_four_events():
+    result = dealwatch("detect", str(SEED_TXT), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(events) == 4
+    assert {e["source"] for e in events} == {str(SEED_TXT)}
+    deal = next(e for e in events if e["event_type"] == "deal")
+    assert (deal["subtype"], deal["acquirer"], deal["target"], deal["stake_pct"], deal["amount"],
+            deal["currency"], deal["status"]) == ("stake", "Meta", "Scale AI", 49, 14_300_000_000, "USD",
+                                                  "completed")
+    customers = {e["customer"]: e for e in events if e["event_type"] == "customer_change"}
+    assert set(customers) == {"Google", "Microsoft", "OpenAI"}
+    assert {e["vendor"] for e in customers.values()} == {"Scale AI"}
+    assert set(events[0]) >= {"event_type", "subtype", "acquirer", "target", "seller", "customer",
+                              "vendor", "competitor", "amount", "currency", "stake_pct", "status",
+                              "evidence", "confidence", "source"}
+
+
+def test_detect_html_page_reads_the_same_events():
+    result = dealwatch("detect", str(ROOT / "seeds" / "scale-ai-google-withdraws.html"), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted((e["event_type"], e["subtype"], e["acquirer"] or e["customer"]) for e in events) == [
+        ("customer_change", "churn", "Google"), ("customer_change", "churn", "Microsoft"),
+        ("customer_change", "reduction", "OpenAI"), ("deal", "stake", "Meta")]
+
+
+@pytest.mark.parametrize("content", ["", "Meta buys a stake in Scale AI\n"])
+def test_detect_empty_or_headline_only_prints_nothing(tmp_path, content):
+    path = tmp_path / "a.txt"
+    path.write_text(content)
+    result = dealwatch("detect", str(path), "--format", "jsonl")
+    assert (result.returncode, result.stdout) == (0, "")
+
+
+def test_detect_reads_stdin():
+    result = dealwatch("detect", "-", "--format", "jsonl", stdin=SEED_TXT.read_text())
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_detect_missing_file_is_an_error(tmp_path):
+    missing = tmp_path / "nope.txt"
+    result = dealwatch("detect", str(missing))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: {missing}: no such file"
+
+
+@pytest.fixture
+def small_db(tmp_path) -> Path:
+    from storage.db import connect
+
+    path = tmp_path / "q.duckdb"
+    with connect(str(path)) as con:
+        con.execute("INSERT INTO feeds (url, name, origin, added_at) VALUES "
+                    "('https://a.example/rss', 'A', 'cli', now()), ('https://b.example/rss', NULL, 'cli', now())")
+    return path
+
+
+def test_sql_json_is_an_array_of_row_objects(small_db):
+    result = dealwatch("sql", "SELECT url, name FROM feeds ORDER BY url", "--db", str(small_db),
+                       "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"url": "https://a.example/rss", "name": "A"},
+                                         {"url": "https://b.example/rss", "name": None}]
+
+
+def test_sql_csv_and_table(small_db):
+    csv_out = dealwatch("sql", "SELECT name FROM feeds WHERE name IS NOT NULL", "--db", str(small_db),
+                        "--format", "csv").stdout
+    assert csv_out.splitlines() == ["name", "A"]
+    table = dealwatch("sql", "SELECT count(*) AS n FROM feeds", "--db", str(small_db)).stdout
+    assert table.splitlines() == ["n", "-", "2", "(1 row)"]
+
+
+def test_sql_refuses_writes(small_db):
+    result = dealwatch("sql", "DELETE FROM feeds", "--db", str(small_db))
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: dealwatch sql is read-only")
+    with duckdb.connect(str(small_db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM feeds").fetchone()[0] == 2
+
+
+def test_sql_on_missing_database(tmp_path):
+    result = dealwatch("sql", "SELECT 1", "--db", str(tmp_path / "none.duckdb"))
+    assert result.returncode == 1
+    assert "does not exist; run `dealwatch run` or `dealwatch demo` first" in result.stderr
+
+
+def test_init_writes_a_valid_starter_config(tmp_path):
+    result = dealwatch("init", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from flows.config import load_settings
+    settings = load_settings(tmp_path / "dealwatch.toml")
+    assert len(settings.feeds) >= 3
+    assert all(f.url.startswith("https://") for f in settings.feeds)
+    again = dealwatch("init", cwd=tmp_path)
+    assert again.returncode == 1 and "already exists; use --force" in again.stderr
+
+
+def test_run_with_bad_config_is_an_error(tmp_path):
+    (tmp_path / "dealwatch.toml").write_text('[alerts]\ntransport = "pigeon"\n')
+    result = dealwatch("run", "--config", str(tmp_path / "dealwatch.toml"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {tmp_path / 'dealwatch.toml'}: key 'alerts.transport'")
