@@ -1,0 +1,114 @@
+"""Detect business events (deals, customer changes) in the text of a news article.
+
+The public entry point is `detect_events`. The pipeline is:
+
+1. split the body into sentences (`extract.sentences`), page junk dropped;
+2. find company mentions and resolve "the company", "it" (`extract.mentions`);
+3. turn each sentence into a shadow of markers and match the language's frames
+   (`extract.frames` with `extract.rules_en`, or another `extract.rules_<lang>`);
+4. merge hits into one event per real-world event (`extract.merge`).
+
+A language's rule module provides LANGUAGE, FRAMES, CUES and GRAMMAR; money,
+parties, the frame engine and the merge step are shared.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from datetime import datetime
+from types import ModuleType
+
+from extract.frames import Hit, build_shadow, match_sentence
+from extract.language import guess_language
+from extract.mentions import build_mentions
+from extract.merge import merge_hits
+from extract.model import Event
+from extract.parties import find_name_spans
+from extract.sentences import split_sentences
+
+__all__ = ["detect_events", "UnsupportedLanguageError", "supported_languages"]
+
+_RULE_MODULES = {"en": "extract.rules_en", "de": "extract.rules_de"}
+
+
+class UnsupportedLanguageError(ValueError):
+    """No rule set exists for the article's language."""
+
+
+def supported_languages() -> list[str]:
+    """Returns the language codes whose rule modules can be imported."""
+    return [lang for lang in _RULE_MODULES if _load_rules(lang, missing_ok=True) is not None]
+
+
+def _load_rules(language: str, missing_ok: bool = False) -> ModuleType | None:
+    """Returns the rule module of `language`."""
+    name = _RULE_MODULES.get(language)
+    try:
+        if name is None:
+            raise ModuleNotFoundError(name=f"extract.rules_{language}")
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if missing_ok:
+            return None
+        raise UnsupportedLanguageError(
+            f"language {language!r}: no rule set (have {sorted(_RULE_MODULES)}); pass language= to override"
+        ) from exc
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+
+
+def _sentence_case_title(title: str, body_names: set[str]) -> str:
+    """Returns a Title Case headline with ordinary words lower-cased, so that
+    "Oracle To Buy Cerner For $28bn" reads like prose; names the body uses stay."""
+    words = _TITLE_WORD.findall(title)
+    long_words = [w for w in words if len(w) > 3]
+    if not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
+        return title
+    keep = {tok for name in body_names for tok in name.split()}
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        return w if w in keep or w.rstrip("'’s") in keep or not w[1:].islower() else w.lower()
+
+    return _TITLE_WORD.sub(fix, title)
+
+
+def detect_events(
+    text: str,
+    *,
+    title: str | None = None,
+    published: datetime | None = None,
+    language: str | None = None,
+) -> list[Event]:
+    """Returns the events an analyst would read from one article, one per real-world event.
+
+    `text` is the body (paragraphs separated by blank lines; page junk lines are
+    ignored), `title` the headline. `language` picks the rule set ("en", "de");
+    None guesses it from function words. `published` is accepted for callers that
+    know it; relative dates in the text are not resolved against it yet.
+    Raises UnsupportedLanguageError when no rule set exists for the language.
+
+    >>> [(e.subtype, e.acquirer, e.target, e.amount, e.status)
+    ...  for e in detect_events("Oracle has agreed to buy Cerner for $28.3 billion.")]
+    [('acquisition', 'Oracle', 'Cerner', 28300000000.0, 'announced')]
+    """
+    del published  # reserved: background deals are told apart by their wording today
+    lang = language or guess_language(f"{title or ''}\n{text}")
+    rules = _load_rules(lang)
+    sentences = [s.text for s in split_sentences(text)]
+    texts = sentences
+    if title and title.strip():
+        body_names = {sp.surface for s in sentences for sp in find_name_spans(s)}
+        texts = [_sentence_case_title(title.strip(), body_names), *sentences]
+    offset = 1 if len(texts) > len(sentences) else 0
+    mentions = build_mentions(texts, rules.GRAMMAR)
+    hits: list[Hit] = []
+    for i, (sentence, ms) in enumerate(zip(texts, mentions)):
+        if not ms:
+            continue
+        shadow = build_shadow(sentence, ms, lang)
+        # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
+        hits.extend(match_sentence(shadow, i - offset, rules.FRAMES, rules.CUES))
+    return merge_hits(hits)

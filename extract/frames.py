@@ -1,0 +1,298 @@
+"""The language-neutral frame engine: a sentence becomes a "shadow" string in
+which company mentions, amounts and percentages are markers, and each language's
+frames are regexes over that shadow with named role groups.
+
+Shadow of "This week, the Meta Group acquired a 49% stake in Scale AI.":
+
+    " this week , E0 acquired a P0 stake in E1 . "
+
+Markers: E<i> a company mention, M<i> an amount, P<i> a percentage, PER a
+person, SRC a news outlet. Words are lower-cased; every token ends in a space, so
+a frame writes "(?:\\S+ ){0,4}?" for "up to four words".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.mentions import Mention
+from extract.money import Money, find_amounts
+
+__all__ = ["Shadow", "Frame", "Hit", "build_shadow", "find_percents", "ENT"]
+
+ENT = r"E\d+"
+_PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b)", re.IGNORECASE)
+_TOKEN = re.compile(r"'s\b|’s\b|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
+
+
+def find_percents(text: str) -> list[tuple[int, int, float]]:
+    """Returns (start, end, value) of each percentage in `text` ("49%", "20 percent")."""
+    return [(m.start(), m.end(), float(m.group(1).replace(",", "."))) for m in _PCT.finditer(text)]
+
+
+@dataclass
+class Shadow:
+    """A sentence as markers and lower-cased tokens, with what each marker stands for."""
+
+    text: str
+    shadow: str
+    entities: list[Mention]
+    amounts: list[Money]
+    percents: list[float]
+
+    def entity(self, marker: str | None) -> Mention | None:
+        """Returns the mention behind an "E<i>" marker."""
+        return self.entities[int(marker[1:])] if marker else None
+
+
+def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Shadow:
+    """Returns the shadow of one sentence (see module docstring)."""
+    pieces: list[tuple[int, int, str]] = []
+    entities: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for i, m in enumerate(mentions):
+        # "Alphabet's Google": the possessor is a modifier, the party is the company after it.
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.possessive and nxt and nxt.kind in ("org", "ref") and 0 < nxt.start - m.end <= 3:
+            continue
+        if m.kind in ("org", "ref"):
+            marker = f"E{len(entities)}"
+            entities.append(m)
+        else:
+            marker = "PER" if m.kind == "person" else "SRC"
+        pieces.append((m.start, m.end, marker))
+        taken.append((m.start, m.end))
+    amounts = [a for a in find_amounts(text, language) if not any(a.start < e and s < a.end for s, e in taken)]
+    for i, a in enumerate(amounts):
+        pieces.append((a.start, a.end, f"M{i}"))
+    percents = []
+    for s, e, v in find_percents(text):
+        if any(s < pe and ps < e for ps, pe, _ in pieces):
+            continue
+        pieces.append((s, e, f"P{len(percents)}"))
+        percents.append(v)
+    pieces.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, marker in pieces:
+        out.extend(_TOKEN.findall(text[pos:s].lower()))
+        out.append(marker)
+        pos = e
+    out.extend(_TOKEN.findall(text[pos:].lower()))
+    return Shadow(text, " " + " ".join(out) + " ", entities, amounts, percents)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way a language states an event: a regex over the shadow and the roles of its groups.
+
+    Groups named in `roles` capture E-markers. Optional groups: "v" the trigger
+    verb (its tense sets a default status), "g" the words between subject and
+    verb (modality), "m" an amount the frame itself attaches, "p" a percentage.
+    """
+
+    name: str
+    family: str
+    subtype: str
+    pattern: re.Pattern[str]
+    roles: dict[str, str]
+    strength: float = 0.8
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass
+class Hit:
+    """One frame matched in one sentence: the raw material of an event."""
+
+    frame: Frame
+    sentence: int
+    roles: dict[str, str]
+    subtype: str
+    status: str
+    amount: Money | None = None
+    amount_strength: int = 0
+    stake_pct: float | None = None
+    confidence: float = 0.5
+    evidence: str = ""
+    explicit: bool = False  # the status came from a cue or the verb's tense, not the default
+    flags: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Language-specific cue patterns, all over the shadow.
+
+    status: (status, pattern) pairs, most decisive first (denied, cancelled,
+    considering, reported); a match anywhere in the sentence outside the
+    trigger sets the status. confirmed: suppresses "reported" ("rumours were
+    confirmed"). completed: sets completed. past_verb: the trigger verb is past
+    tense. modal: words in the subject gap that make a past form not a fact
+    ("agreed to", "will"). negation / musing: gap words that make the hit no
+    event ("did not", "should"). price_before / not_price_before: text just
+    before an amount marker that makes it the price, or not (revenue, valuation).
+    background: sentence text that marks a past deal told as background.
+    """
+
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+    confirmed: re.Pattern[str]
+    completed: re.Pattern[str]
+    past_verb: re.Pattern[str]
+    modal: re.Pattern[str]
+    negation: re.Pattern[str]
+    musing: re.Pattern[str]
+    price_before: re.Pattern[str]
+    not_price_before: re.Pattern[str]
+    background: re.Pattern[str]
+    majority: re.Pattern[str]
+    partial: re.Pattern[str]
+
+
+_CLAUSE_END = re.compile(r" (?:;|\.|\?|!|but|while|whereas) ")
+# Where a coordinated or subordinate clause with its own subject begins.
+_CLAUSE_BREAK = re.compile(r" (?:;|,|and|but|while|whereas|:) (?=(?:\S+ ){0,2}?E\d)")
+# Statuses that belong to one clause ("X is considering it and Y did it"); the others
+# (attribution, denial, cancellation) hold for the whole sentence.
+_CLAUSE_STATUSES = frozenset({"considering", "announced"})
+
+
+def _clause_span(shadow: str, start: int, end: int) -> tuple[int, int]:
+    """Returns the span of the clause around a match: from the previous to the next clause break."""
+    left = 0
+    for m in _CLAUSE_END.finditer(shadow, 0, start):
+        left = m.end() - 1
+    nxt = _CLAUSE_END.search(shadow, end)
+    return left, (nxt.start() + 1 if nxt else len(shadow))
+
+
+def _own_clause(shadow: str, start: int, end: int) -> str:
+    """Returns the text of the match's own clause with the match itself blanked out."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(shadow):
+        if m.start() >= start:
+            break
+        left = m.start()
+    nxt = _CLAUSE_BREAK.search(shadow, end - 1)
+    right = nxt.start() + 1 if nxt else len(shadow)
+    return shadow[left:start] + " " + shadow[end:right]
+
+
+def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
+    """Returns the status of a hit from cues around it and the tense of its verb, and
+    whether anything in the text said so (False: the default "announced")."""
+    sentence = sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
+    clause = _own_clause(sh.shadow, m.start(), m.end())
+    gap = " " + (m.groupdict().get("g") or "") + " "
+    verb = " " + (m.groupdict().get("v") or "") + " "
+    for status, pat in cues.status:
+        scope = clause if status in _CLAUSE_STATUSES else sentence
+        # The trigger verb itself may be the cue ("considering similar plans"), except
+        # for cancellation: "terminates its contract" is a churn, not a cancelled event.
+        found = pat.search(scope) or pat.search(gap) or (status != "cancelled" and pat.search(verb))
+        if not found:
+            continue
+        if status == "reported" and cues.confirmed.search(sh.shadow):
+            continue
+        if status == "announced":
+            return "announced", True
+        return status, True
+    if cues.completed.search(clause) and not cues.modal.search(gap):
+        return "completed", True
+    if verb.strip() and cues.past_verb.search(verb) and not cues.modal.search(gap):
+        return "completed", True
+    return "announced", False
+
+
+def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[Money | None, int]:
+    """Returns the amount a hit states and how firmly: 2 frame or price cue, 1 same clause."""
+    own = m.groupdict().get("m")
+    if own:
+        return sh.amounts[int(own[1:])], 2
+    left, right = _clause_span(sh.shadow, m.start(), m.end())
+    best: tuple[Money | None, int] = (None, 0)
+    for mm in re.finditer(r"M(\d+) ", sh.shadow[left:right]):
+        pos = left + mm.start()
+        before = sh.shadow[max(0, pos - 60):pos]
+        if cues.not_price_before.search(before):
+            continue
+        strength = 2 if cues.price_before.search(before) else 1
+        if strength > best[1]:
+            best = (sh.amounts[int(mm.group(1))], strength)
+    return best
+
+
+def _pick_percent(sh: Shadow, m: re.Match[str]) -> float | None:
+    """Returns the stake percentage a hit states, from its own group or the match text."""
+    own = m.groupdict().get("p")
+    if own:
+        return sh.percents[int(own[1:])]
+    found = re.findall(r"P(\d+) ", m.group(0))
+    return sh.percents[int(found[-1])] if found else None
+
+
+def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues) -> list[Hit]:
+    """Returns the hits of all frames in one sentence, one per (family, roles)."""
+    hits: list[Hit] = []
+    seen: set[tuple] = set()
+    for frame in frames:
+        for m in frame.pattern.finditer(sh.shadow):
+            hit = _hit(sh, index, frame, m, cues)
+            if hit is None:
+                continue
+            key = (frame.family, tuple(sorted(hit.roles.items())))
+            # An earlier (more specific) frame already read this clause the same way.
+            if key in seen or any(
+                h.frame.family == frame.family and _conflicts(h.roles, hit.roles) for h in hits
+            ):
+                continue
+            seen.add(key)
+            hits.append(hit)
+    return hits
+
+
+def _conflicts(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Returns True when two readings give one company different roles, or one role two companies.
+
+    "the acquisition of Y by X" read also as "(subject) ... acquisition of Y" must not
+    yield a second deal for Y.
+    """
+    for role in ("target", "vendor"):
+        if role in a and a.get(role) == b.get(role):
+            return True
+    inv_a = {v: k for k, v in a.items()}
+    return any(inv_a.get(v) not in (None, k) for k, v in b.items())
+
+
+def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> Hit | None:
+    """Returns the hit for one frame match, or None when it is no event (negated, musing, background)."""
+    roles: dict[str, str] = {}
+    for group, role in frame.roles.items():
+        ent = sh.entity(m.groupdict().get(group))
+        if ent is not None:
+            roles[role] = ent.name
+    if len(set(roles.values())) < len(roles) or not roles:
+        return None
+    gap = " " + (m.groupdict().get("g") or "") + " "
+    status, explicit = _status(sh, m, cues)
+    if cues.negation.search(gap) and status != "denied":
+        return None
+    if cues.musing.search(gap):
+        return None
+    left, right = _clause_span(sh.shadow, m.start(), m.end())
+    if "no_background" not in frame.flags and cues.background.search(sh.shadow[max(0, m.start() - 30):right]):
+        return None
+    subtype = frame.subtype
+    pct = _pick_percent(sh, m) if frame.family == "deal" else None
+    window = sh.shadow[left:right]
+    if subtype == "stake" and (pct is not None and pct > 50 or (pct is None and cues.majority.search(m.group(0)))):
+        subtype = "acquisition"
+    if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
+        subtype = "reduction"
+    amount, strength = _pick_amount(sh, m, cues)
+    hedge = {"reported": 0.1, "considering": 0.15, "denied": 0.2, "cancelled": 0.05}.get(status, 0.0)
+    return Hit(
+        frame=frame, sentence=index, roles=roles, subtype=subtype, status=status,
+        amount=amount, amount_strength=strength, stake_pct=pct,
+        confidence=round(max(0.05, frame.strength - hedge), 2), evidence=sh.text, explicit=explicit,
+        flags=set(frame.flags) | ({"window_pct"} if "P" in window else set()),
+    )

@@ -1,0 +1,203 @@
+"""Company mentions per sentence, with coreference: "the company", "the second
+company", "the AI manufacturer", "it" resolved to a name the article used before.
+
+`build_mentions` returns, for each sentence, the mentions in order. A mention is a
+name ("Scale AI"), a person or news outlet (kept so rules can tell them apart),
+or a definite description or pronoun resolved to a company name.
+
+Resolution follows how news prose refers back:
+- an ordinal ("the second company", "the latter") picks by order from the
+  previous sentence that named two or more companies;
+- a description in subject position refers to the subject of the latest clause
+  before it ("Microsoft is weighing it and OpenAI did it. The AI maker ..." -> OpenAI);
+- elsewhere it refers to the most recently named company;
+- a description never refers to a company named in its own sentence (one clause
+  rarely names a company twice under two names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person
+
+__all__ = ["Mention", "Grammar", "build_mentions"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention in a sentence: span, canonical name, kind, and whether it is a clause subject.
+
+    kind: "org" (a name), "ref" (description or pronoun resolved to `name`),
+    "person", "media".
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    subject: bool
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The language-specific patterns coreference needs.
+
+    description: a definite description of a company; group "ord" holds an
+    ordinal word if any. pronoun: "it"/"its". ordinal_first/ordinal_last: words
+    that pick the first or the last company. subject_left: matches the text
+    before a mention when the mention opens a clause.
+    """
+
+    description: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    ordinal_first: frozenset[str]
+    ordinal_last: frozenset[str]
+    subject_left: re.Pattern[str]
+
+
+_WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
+
+
+def _keep_span(span: NameSpan, lower_vocab: set[str], inner_caps: set[str]) -> bool:
+    """Returns True unless a sentence-initial capitalised word is just an ordinary word.
+
+    "Developers of AI models ..." is dropped when "developers" also occurs in lower
+    case; "Oracle agreed ..." is kept because "oracle" does not.
+    """
+    if not span.initial or " " in span.surface or span.surface in inner_caps:
+        return True
+    return span.surface.lower() not in lower_vocab
+
+
+def _collect(texts: list[str]) -> tuple[list[list[NameSpan]], set[str], set[str]]:
+    """Returns name spans per text, the lower-case vocabulary, and names seen mid-sentence."""
+    spans = [find_name_spans(t) for t in texts]
+    vocab = {w for t in texts for w in _WORDS.findall(t)}
+    inner = {s.surface for ss in spans for s in ss if not s.initial}
+    return spans, vocab, inner
+
+
+@dataclass
+class _History:
+    """Company names seen so far: per sentence, all names and clause subjects, in order."""
+
+    names: list[list[str]]
+    subjects: list[list[str]]
+
+    def recent(self, exclude: set[str], back: int = 3) -> str | None:
+        """Returns the most recently named company not in `exclude`."""
+        for names in reversed(self.names[-back:]):
+            for n in reversed(names):
+                if n not in exclude:
+                    return n
+        return None
+
+    def last_subject(self, exclude: set[str], back: int = 3) -> str | None:
+        """Returns the subject of the latest clause that had a company subject."""
+        for subs in reversed(self.subjects[-back:]):
+            for n in reversed(subs):
+                if n not in exclude:
+                    return n
+        return None
+
+    def ordinal(self, first: bool, exclude: set[str], back: int = 3) -> str | None:
+        """Returns the first or last company of the latest sentence naming two or more."""
+        for names in reversed(self.names[-back:]):
+            uniq = [n for i, n in enumerate(names) if n not in names[:i]]
+            if len(uniq) >= 2:
+                pick = uniq[0] if first else uniq[-1]
+                return pick if pick not in exclude else None
+        return None
+
+
+def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], inner: set[str]) -> tuple[
+    list[list[tuple[NameSpan, str]]], NameIndex
+]:
+    """Returns the spans of each text labelled org/person/media, and the article's name index."""
+    labelled: list[list[tuple[NameSpan, str]]] = []
+    person_tokens: set[str] = set()
+    for text, ss in zip(texts, spans):
+        row = []
+        for sp in ss:
+            if not _keep_span(sp, vocab, inner):
+                continue
+            if looks_like_person(text, sp):
+                kind = "person"
+                person_tokens.update(sp.surface.split()[1:])
+            elif is_media(sp.surface):
+                kind = "media"
+            else:
+                kind = "org"
+            row.append((sp, kind))
+        labelled.append(row)
+    # A surname alone, once the full name was seen as a person's, is that person.
+    labelled = [
+        [(sp, "person" if kind == "org" and sp.surface in person_tokens else kind) for sp, kind in row]
+        for row in labelled
+    ]
+    index = NameIndex([sp.surface for row in labelled for sp, kind in row if kind == "org"])
+    return labelled, index
+
+
+def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
+    """Returns the mentions of each text (sentences in article order), coreference resolved."""
+    spans, vocab, inner = _collect(texts)
+    labelled, index = _names_of(texts, spans, vocab, inner)
+    history = _History([], [])
+    out: list[list[Mention]] = []
+    for text, row in zip(texts, labelled):
+        mentions: list[Mention] = []
+        for sp, kind in row:
+            name = index.canonical(sp.surface) if kind == "org" else sp.surface
+            subject = bool(grammar.subject_left.search(text[:sp.start]))
+            mentions.append(Mention(sp.start, sp.end, name, kind, subject, sp.possessive))
+        own = {m.name for m in mentions if m.kind == "org"}
+        taken = [(m.start, m.end) for m in mentions]
+        refs = _resolve_refs(text, grammar, history, own, taken, mentions)
+        mentions = sorted(mentions + refs, key=lambda m: m.start)
+        orgs = [m for m in mentions if m.kind in ("org", "ref")]
+        history.names.append([m.name for m in orgs])
+        history.subjects.append([m.name for m in orgs if m.subject])
+        out.append(mentions)
+    return out
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def _resolve_refs(
+    text: str, grammar: Grammar, history: _History, own: set[str],
+    taken: list[tuple[int, int]], mentions: list[Mention],
+) -> list[Mention]:
+    """Returns descriptions and pronouns in `text` resolved to company names."""
+    refs: list[Mention] = []
+    for m in grammar.description.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        subject = bool(grammar.subject_left.search(text[:m.start()]))
+        ordw = (m.group("ord") or "").lower()
+        if ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
+            name = history.ordinal(ordw in grammar.ordinal_first, own)
+        elif subject:
+            name = history.last_subject(own) or history.recent(own)
+        else:
+            name = history.recent(own)
+        if not name:
+            earlier = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
+            name = earlier[-1].name if earlier else None
+        if name:
+            possessive = text[m.end():m.end() + 2] in ("'s", "’s")
+            refs.append(Mention(m.start(), m.end(), name, "ref", subject, possessive))
+    for m in grammar.pronoun.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        subject = bool(grammar.subject_left.search(text[:m.start()]))
+        earlier = [x for x in mentions if x.kind == "org" and x.end <= m.start() and not x.possessive]
+        name = earlier[-1].name if earlier else history.last_subject(set())
+        if name:
+            refs.append(Mention(m.start(), m.end(), name, "ref", subject, m.group(0).lower().endswith("s")))
+    return refs

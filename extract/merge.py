@@ -1,0 +1,165 @@
+"""Merge the hits of one article into events: one event per real-world event.
+
+Hits merge when they share the family and their parties agree (a missing role
+agrees with anything): "Meta acquired 49% of Scale AI" and, later, "Meta is
+investing $14.3bn in Scale AI" are one deal. Conflicting details resolve by
+general preferences, each explained where it is applied.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extract.frames import Hit
+from extract.model import Event
+from extract.parties import same_party
+
+__all__ = ["resolve_similar", "merge_hits"]
+
+# When hits of one deal disagree on the subtype, the more specific reading wins: a
+# stake sentence and an "invests in" sentence describe one stake purchase.
+_DEAL_ORDER = ("divestiture", "merger", "joint_venture", "stake", "acquisition", "investment")
+_CUSTOMER_ORDER = ("churn", "reduction", "expansion", "new_customer")
+_SYMMETRIC = ("merger", "joint_venture")
+
+
+def resolve_similar(hits: list[Hit]) -> list[Hit]:
+    """Returns hits with "similar plans/decision" hits completed from the change before them.
+
+    "Microsoft is considering similar plans" copies the vendor and subtype of the
+    latest customer change before it; with none before, the hit is dropped.
+    """
+    out: list[Hit] = []
+    for h in hits:
+        if h.subtype != "similar":
+            out.append(h)
+            continue
+        prev = next((p for p in reversed(out) if p.frame.family == h.frame.family and p.subtype != "similar"
+                     and p.roles.get("customer") != h.roles.get("customer")), None)
+        if prev is None or "vendor" not in prev.roles:
+            continue
+        h.roles = {**h.roles, "vendor": prev.roles["vendor"]}
+        h.subtype = prev.subtype
+        out.append(h)
+    return out
+
+
+def _agree(a: Hit, b: Hit) -> bool:
+    """Returns True when two hits can be the same real-world event."""
+    if a.frame.family != b.frame.family:
+        return False
+    if a.frame.family == "deal":
+        sym = a.subtype in _SYMMETRIC or b.subtype in _SYMMETRIC
+        if sym:
+            pa = {a.roles.get("acquirer"), a.roles.get("target")}
+            pb = {b.roles.get("acquirer"), b.roles.get("target")}
+            return all(any(same_party(x, y) for y in pb) for x in pa if x)
+        keys = ("target", "acquirer")
+    else:
+        keys = ("customer", "vendor")
+    if not same_party(a.roles.get(keys[0]), b.roles.get(keys[0])):
+        return False
+    x, y = a.roles.get(keys[1]), b.roles.get(keys[1])
+    return not x or not y or same_party(x, y)
+
+
+def _status(group: list[Hit]) -> str:
+    """Returns the status of one event from the statuses of its hits.
+
+    A cancellation or denial anywhere decides; then a stated fact (completed,
+    then announced); then whatever hedge most sentences use (the earliest on a
+    tie); the default "announced" only when no sentence said anything.
+    """
+    explicit = [h.status for h in group if h.explicit or h.status != "announced"]
+    for decisive in ("cancelled", "denied", "completed", "announced"):
+        if decisive in explicit:
+            return decisive
+    if explicit:
+        counts = Counter(explicit)
+        top = max(counts.values())
+        return next(s for s in explicit if counts[s] == top)
+    return "announced"
+
+
+def _subtype(group: list[Hit], family: str) -> str:
+    """Returns the subtype of one event.
+
+    Deals: a known stake under 50% is a stake, 50% or more an acquisition;
+    otherwise the most specific subtype read. Customer changes: a relationship
+    that continues at a lower level is a reduction, else churn beats reduction.
+    """
+    subtypes = [h.subtype for h in group]
+    if family == "deal":
+        if any(s in subtypes for s in ("divestiture", "merger", "joint_venture")):
+            return next(s for s in _DEAL_ORDER if s in subtypes)
+        pct = _stake(group)
+        if pct is not None:
+            return "stake" if pct < 50 else "acquisition"
+        return next(s for s in _DEAL_ORDER if s in subtypes)
+    if any("continuing" in h.flags for h in group):
+        return "reduction"
+    return next(s for s in _CUSTOMER_ORDER if s in subtypes)
+
+
+def _stake(group: list[Hit]) -> float | None:
+    """Returns the stake percentage of the most confident hit that states one."""
+    with_pct = [h for h in group if h.stake_pct is not None]
+    return max(with_pct, key=lambda h: h.confidence).stake_pct if with_pct else None
+
+
+def _amount(group: list[Hit]) -> tuple[float | None, str | None]:
+    """Returns (amount, currency): the amount stated most firmly, the largest on a tie.
+
+    A frame that names the price ("for $2bn", "invests $2bn in") beats an amount
+    that is merely in the same clause; among equals the largest is the full
+    figure rather than a tranche or an earlier estimate.
+    """
+    cands = [h for h in group if h.amount is not None and h.amount_strength > 0]
+    if not cands:
+        return None, None
+    best = max(cands, key=lambda h: (h.amount_strength, h.amount.value))
+    return best.amount.value, best.amount.currency
+
+
+def _roles(group: list[Hit]) -> dict[str, str]:
+    """Returns each role's name, the first and fullest seen."""
+    roles: dict[str, str] = {}
+    for h in group:
+        for role, name in h.roles.items():
+            if role not in roles or (same_party(roles[role], name) and len(name) > len(roles[role])):
+                roles[role] = name
+    return roles
+
+
+def _event(group: list[Hit]) -> Event | None:
+    """Returns the event of one group of hits, or None when its parties are incomplete."""
+    family = group[0].frame.family
+    roles = _roles(group)
+    if family == "deal" and not (roles.get("target") or roles.get("seller")):
+        return None
+    if family == "customer_change" and not (roles.get("customer") and roles.get("vendor")):
+        return None
+    amount, currency = _amount(group)
+    subtype = _subtype(group, family)
+    body = [h for h in group if h.sentence >= 0] or group
+    best = max(body, key=lambda h: (h.confidence, -h.sentence))
+    confidence = min(0.95, max(h.confidence for h in group) + 0.05 * (len(group) - 1))
+    return Event(
+        event_type=family, subtype=subtype, status=_status(group), evidence=best.evidence,
+        confidence=round(confidence, 2), amount=amount, currency=currency,
+        stake_pct=_stake(group) if family == "deal" else None, **roles,
+    )
+
+
+def merge_hits(hits: list[Hit]) -> list[Event]:
+    """Returns one event per group of agreeing hits, in order of first mention."""
+    groups: list[list[Hit]] = []
+    for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
+        for g in groups:
+            if all(_agree(h, other) for other in g):
+                g.append(h)
+                break
+        else:
+            groups.append([h])
+    events = [_event(g) for g in groups]
+    return [e for e in events if e is not None]

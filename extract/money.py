@@ -1,0 +1,167 @@
+"""Find money amounts in text: "$14.3bn", "14.3 billion US dollars", "€450m", "1,2 Mrd. €".
+
+Number formats, scale words and currency names differ by language, so each
+language is a `MoneyLocale`; the finder is built once per locale at import.
+
+    >>> [(m.value, m.currency) for m in find_amounts("Meta paid $14.3bn for 49%.")]
+    [(14300000000.0, 'USD')]
+    >>> parse_amount("an undisclosed sum") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Money", "MoneyLocale", "LOCALES", "find_amounts", "parse_amount", "is_undisclosed"]
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount found in text: value in units (not millions), ISO currency or None, span."""
+
+    value: float
+    currency: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class MoneyLocale:
+    """How one language writes numbers and money.
+
+    `scales` and `currencies` map a lower-cased word or symbol to a multiplier or
+    an ISO 4217 code; keys may contain regex-safe literal text only.
+    """
+
+    decimal: str
+    thousands: str
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    undisclosed: str
+
+
+_SYMBOLS = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "chf": "CHF", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
+    "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "cny": "CNY", "rmb": "CNY", "inr": "INR",
+    "₹": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "krw": "KRW", "₩": "KRW", "brl": "BRL",
+    "r$": "BRL", "nz$": "NZD", "nzd": "NZD", "pln": "PLN", "zar": "ZAR", "ils": "ILS",
+}
+
+EN = MoneyLocale(
+    decimal=".",
+    thousands=",",
+    scales={
+        "trillion": 1e12, "tn": 1e12, "tr": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+        "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mio": 1e6, "thousand": 1e3, "k": 1e3,
+    },
+    currencies={
+        **_SYMBOLS,
+        "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD",
+        "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP",
+        "sterling": "GBP", "swiss francs": "CHF", "francs": "CHF", "yen": "JPY", "yuan": "CNY",
+        "renminbi": "CNY", "rupees": "INR", "canadian dollars": "CAD",
+        "australian dollars": "AUD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
+    },
+    undisclosed=r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|confidential)\s+(?:sum|amount|price|fee|figure)",
+)
+
+DE = MoneyLocale(
+    decimal=",",
+    thousands=".",
+    scales={
+        "billionen": 1e12, "milliarden": 1e9, "milliarde": 1e9, "mrd.": 1e9, "mrd": 1e9,
+        "millionen": 1e6, "million": 1e6, "mio.": 1e6, "mio": 1e6, "tausend": 1e3, "tsd.": 1e3,
+    },
+    currencies={
+        **_SYMBOLS,
+        "us-dollar": "USD", "us dollar": "USD", "dollar": "USD", "euro": "EUR", "pfund": "GBP",
+        "britische pfund": "GBP", "schweizer franken": "CHF", "franken": "CHF", "yen": "JPY",
+        "yuan": "CNY",
+    },
+    undisclosed=r"\b(?:eine[nm]?\s+)?(?:nicht\s+genannte[nm]?|ungenannte[nm]?|unbekannte[nm]?)\s+(?:summe|betrag|preis)",
+)
+
+LOCALES: dict[str, MoneyLocale] = {"en": EN, "de": DE}
+
+
+def _alternation(words: dict[str, object]) -> str:
+    """Returns a regex alternation of the keys, longest first so "us dollars" beats "dollars"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    locale: MoneyLocale
+    pattern: re.Pattern[str]
+    undisclosed: re.Pattern[str]
+
+
+def _compile(locale: MoneyLocale) -> _Compiled:
+    """Builds the amount regex for one locale: [currency] number [scale] [currency]."""
+    d, t = re.escape(locale.decimal), re.escape(locale.thousands)
+    number = rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
+    cur = _alternation(locale.currencies)
+    scale = _alternation(locale.scales)
+    # A word-like currency or scale must end at a word boundary ("m" of "min" is not a million).
+    pattern = re.compile(
+        rf"""(?<![\w$€£¥])
+        (?:(?P<pre>{cur})\s?)?
+        (?P<num>{number})
+        (?:\s?-?\s?(?P<scale>{scale})(?![\w-]))?
+        (?:\s?(?P<post>{cur})(?![\w-]))?""",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE))
+
+
+_COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
+
+
+def _to_float(num: str, locale: MoneyLocale) -> float:
+    """Returns the number written in `num` under the locale's separators."""
+    return float(num.replace(locale.thousands, "").replace(locale.decimal, "."))
+
+
+def find_amounts(text: str, language: str = "en") -> list[Money]:
+    """Returns the money amounts in `text`, in order.
+
+    A number counts as money when a currency is attached, or when a scale word
+    is ("14.3 billion": currency None). Plain numbers, years and percentages are not money.
+    """
+    comp = _COMPILED.get(language, _COMPILED["en"])
+    out: list[Money] = []
+    for m in comp.pattern.finditer(text):
+        pre, post, scale = m.group("pre"), m.group("post"), m.group("scale")
+        if not (pre or post or scale):
+            continue
+        # Bare "m"/"b"/"k" after a number without currency is too ambiguous ("5G", "3m tall").
+        if scale and not (pre or post) and len(scale.rstrip(".")) <= 2:
+            continue
+        end = m.end()
+        if text[end:end + 1] == "%" or text[end:end + 8].lower().startswith((" percent", " per cent", " prozent")):
+            continue
+        currency = comp.locale.currencies.get((pre or post or "").lower())
+        mult = comp.locale.scales.get(scale.lower(), 1.0) if scale else 1.0
+        value = _to_float(m.group("num"), comp.locale) * mult
+        out.append(Money(round(value, 2), currency, m.start(), end, m.group(0)))
+    return out
+
+
+def is_undisclosed(text: str, language: str = "en") -> bool:
+    """Returns True when `text` says the amount was not disclosed ("an undisclosed sum")."""
+    comp = _COMPILED.get(language, _COMPILED["en"])
+    return bool(comp.undisclosed.search(text))
+
+
+def parse_amount(text: str, language: str = "en") -> Money | None:
+    """Returns the first amount in `text`, or None (also for "an undisclosed sum").
+
+    >>> parse_amount("14.3 billion").value
+    14300000000.0
+    """
+    found = find_amounts(text, language)
+    return found[0] if found else None

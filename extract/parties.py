@@ -1,0 +1,263 @@
+"""Company names: find candidate names in a sentence, normalise them, and link
+the variants one article uses for one company.
+
+    >>> normalize_name("the Meta Group")
+    'Meta'
+    >>> normalize_name("Alphabet Inc.")
+    'Alphabet'
+    >>> idx = NameIndex(["Scale AI", "Scale", "Meta Platforms Inc."])
+    >>> idx.canonical("Scale"), idx.canonical("Meta Platforms")
+    ('Scale AI', 'Meta Platforms')
+
+Everything here is general knowledge about how English (and German) news names
+companies: legal suffixes, capitalisation, possessives, person names with titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "NameSpan", "NameIndex", "normalize_name", "same_party", "find_name_spans",
+    "looks_like_person", "is_media", "NON_COMPANY",
+]
+
+# Trailing tokens that are legal form or group designators, not part of the plain name.
+_LEGAL_SUFFIXES = frozenset(
+    """
+    inc incorporated corp corporation co ltd limited llc llp lp plc ag se gmbh kgaa kg
+    sa s.a sas nv n.v bv b.v ab asa oy oyj spa s.p.a srl pte pty bhd tbk
+    group holdings holding
+    """.split()
+)
+_SUFFIX_RE = re.compile(
+    r"(?:[\s,]+(?:&\s*co\.?|(?:%s)\.?))+$" % "|".join(re.escape(s) for s in sorted(_LEGAL_SUFFIXES, key=len, reverse=True)),
+    re.IGNORECASE,
+)
+_LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def normalize_name(name: str) -> str:
+    """Returns the plain company name: no leading "the", possessive, or legal suffix.
+
+    "the Meta Group" -> "Meta"; "Alphabet's" -> "Alphabet"; "Deutsche Telekom AG" -> "Deutsche Telekom".
+    A name that is only a suffix word ("Group") is returned as is.
+    """
+    n = " ".join(name.split()).strip(" ,.;:\"'“”‘’()")
+    n = _POSSESSIVE.sub("", n)
+    n = _LEADING_ARTICLE.sub("", n)
+    stripped = _SUFFIX_RE.sub("", n).strip(" ,")
+    return stripped or n
+
+
+def _key(name: str) -> str:
+    """Returns a comparison key: normalised, case-folded, punctuation-light."""
+    return re.sub(r"[\s.\-]+", " ", normalize_name(name).casefold()).strip()
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """Returns True when two names denote the same company ("Scale" ~ "Scale AI Inc.").
+
+    Equal after normalisation, or one is a whole-word prefix of the other.
+    """
+    if not a or not b:
+        return a == b
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return long_.startswith(short + " ")
+
+
+# Capitalised words that open sentences or name things other than companies.
+NON_COMPANY = frozenset(
+    """
+    the a an this that these those there their its it he she they we i you our his her
+    however according after before while when where what which who whom whose why how
+    but and or nor yet so also meanwhile nevertheless moreover furthermore instead still
+    earlier later today yesterday tomorrow tonight now then thus therefore both each every
+    in on at by for from with without into onto over under of to as about against between
+    during since until unlike despite among amid per via if unless although though because
+    once some many most more several all any no not one two three four five six seven eight
+    nine ten first second third last next other another such here further overall
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 h1 h2 fy
+    ceo cfo cto coo cio chief chairman chairwoman chair president founder co-founder cofounder
+    director minister secretary senator governor mayor analyst analysts spokesperson
+    spokesman spokeswoman mr mrs ms dr prof sir series round
+    investors analysts sources shares rumors rumours reports officials regulators customers
+    developers employees people executives users experts critics observers insiders
+    """.split()
+)
+# Places, nationalities and generic acronyms: not a company on their own, but part of
+# names such as "US Steel" or "Bank of America".
+_GENERIC = frozenset(
+    """
+    us u.s usa u.s.a uk u.k eu un america american americans europe european china chinese
+    germany german japan japanese india indian france french britain british england english
+    canada canadian korea korean south north east west taiwan taiwanese israel israeli
+    russia russian italy italian spain spanish switzerland swiss netherlands dutch sweden
+    swedish ireland irish australia australian brazil brazilian mexico singapore asia
+    asian africa african texas california new york london berlin paris tokyo beijing
+    silicon valley washington brussels munich frankfurt shanghai hong kong wall street
+    ai ipo gpu gpus cpu api apis saas cloud ml llm llms esg ev evs r&d m&a pc pcs it tv
+    seed phase stage chapter section article part covid internet web
+    """.split()
+) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
+     "united kingdom", "european union", "middle east", "latin america", "san francisco"}
+_PERSON_TITLES = re.compile(
+    r"(?:\b(?:ceo|cfo|cto|coo|chief(?:\s+\w+){0,2}|chairman|chairwoman|chair|president|founder|"
+    r"co-founder|cofounder|director|head|minister|secretary|senator|analyst|spokes(?:person|man|woman)|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|investor|billionaire|executive|boss|partner|lawyer|"
+    r"vice\s+president|managing\s+director|general\s+manager)\s*,?\s*)$",
+    re.IGNORECASE,
+)
+_PERSON_APPOSITION = re.compile(
+    r"^\s*,\s*(?:the|its|a|an|who|whose|\w+'s)?\s*(?:[\w\-]+\s+){0,3}?"
+    r"(?:ceo|cfo|cto|coo|chief|chairman|chairwoman|president|founder|co-founder|cofounder|head|"
+    r"director|analyst|spokes\w+|minister|secretary|professor|partner|investor|is|was|said|told|who)\b",
+    re.IGNORECASE,
+)
+# Common given names: a general list, enough to tell "Mark Zuckerberg" from "Scale AI".
+_GIVEN_NAMES = frozenset(
+    """
+    adam alan alex alexander alexandr alice amy andrea andrew andy angela anna anne anthony
+    arvind ben benjamin bill bob brad brian carl carlos charles chris christian christine
+    christopher claire daniel dara david dennis diane doug elon emily emma eric frank gary
+    george greg hans helen henry ian jack jacob james jamie jane jason jeff jeffrey jennifer
+    jensen jessica jim joe john jon jonathan jose joseph josh julia karen kevin larry laura
+    lisa marc marco maria mark martin mary matt matthew michael mike nancy nick nicole oliver
+    pat patrick paul peter phil philip rachel richard rob robert ryan sam sarah satya scott
+    sean sergey steve steven sundar susan thomas tim todd tom tony victoria william
+    klaus stefan thomas wolfgang jürgen michael markus christian andreas frank sabine ulrich
+    """.split()
+)
+_MEDIA = frozenset(
+    """
+    reuters bloomberg cnbc axios techcrunch nikkei afp dpa ap heise semafor politico
+    handelsblatt bild spiegel faz wsj ft cnn bbc
+    """.split()
+) | {
+    "wall street journal", "financial times", "new york times", "the information",
+    "the verge", "business insider", "washington post", "associated press", "der spiegel",
+    "the wall street journal", "the new york times", "the financial times",
+}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A capitalised name found in a sentence, with its character span in the sentence."""
+
+    start: int
+    end: int
+    surface: str
+    possessive: bool
+    initial: bool  # starts the sentence, so capitalisation says nothing
+
+
+# One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz".
+_TOKEN = r"(?:[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
+_NAME_RE = re.compile(
+    rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
+)
+
+
+def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
+    """Returns sub-spans of a capitalised run, cut at title and function words.
+
+    "Meta CEO Mark Zuckerberg" -> "Meta", "Mark Zuckerberg"; "This week" -> nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for m in re.finditer(r"\S+", surface):
+        tok = m.group(0).strip("'’").lower().rstrip(".")
+        if tok in NON_COMPANY and tok not in ("of", "&") or (tok == "of" and cur is None):
+            if cur:
+                spans.append(cur)
+            cur = None
+            continue
+        s, e = offset + m.start(), offset + m.end()
+        cur = (cur[0], e) if cur else (s, e)
+    if cur:
+        spans.append(cur)
+    # A trailing "of" or "&" is not part of a name.
+    out = []
+    for s, e in spans:
+        words = surface[s - offset:e - offset].split()
+        while words and words[-1].lower() in ("of", "&"):
+            words.pop()
+        if words:
+            out.append((s, s + len(" ".join(words))))
+    return out
+
+
+def find_name_spans(sentence: str) -> list[NameSpan]:
+    """Returns candidate company names in one sentence, in order.
+
+    Capitalised runs minus function words, months, places, titles; a possessive
+    "'s" is noted, not kept. Person names are still included: see `looks_like_person`.
+    """
+    out: list[NameSpan] = []
+    first_word = re.match(r"\W*", sentence).end()
+    for m in _NAME_RE.finditer(sentence):
+        body_end = m.start("poss") if m.group("poss") else m.end()
+        for s, e in _split_on_non_company(sentence[m.start():body_end], m.start()):
+            surface = sentence[s:e].rstrip(".")
+            low = surface.lower()
+            if not surface or low in NON_COMPANY or low in _GENERIC or re.fullmatch(r"[A-Z]\.?", surface):
+                continue
+            out.append(NameSpan(s, s + len(surface), surface, e == body_end and bool(m.group("poss")), s <= first_word))
+    return out
+
+
+def is_media(name: str) -> bool:
+    """Returns True for news outlets, which are sources of a report, not parties."""
+    return name.casefold() in _MEDIA or normalize_name(name).casefold() in _MEDIA
+
+
+def looks_like_person(sentence: str, span: NameSpan) -> bool:
+    """Returns True when the name in `span` reads as a person's name.
+
+    Evidence: a title before it ("CEO Mark Zuckerberg"), an apposition after it
+    ("Alexandr Wang, founder and CEO of Scale"), or a common given name first.
+    """
+    words = span.surface.split()
+    if len(words) >= 2 and words[0].lower() in _GIVEN_NAMES:
+        return True
+    if _PERSON_TITLES.search(sentence[max(0, span.start - 40):span.start]):
+        return len(words) >= 2 or words[0].lower() in _GIVEN_NAMES
+    if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        return bool(_PERSON_APPOSITION.match(sentence[span.end:span.end + 60])) and not _PERSON_APPOSITION.match(
+            sentence[span.end:span.end + 60]
+        ).group(0).lower().rstrip().endswith(("is", "was", "said", "told"))
+    return False
+
+
+class NameIndex:
+    """The company names of one article, linked to the fullest variant the article uses.
+
+    A shorter name that is a whole-word prefix of exactly one longer name is an
+    alias of it ("Scale" -> "Scale AI"); legal suffixes and "the" never count.
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        plain = {normalize_name(n) for n in names if normalize_name(n)}
+        self._canon: dict[str, str] = {}
+        for name in plain:
+            k = _key(name)
+            longer = {o for o in plain if _key(o) != k and _key(o).startswith(k + " ")}
+            # The fullest variant that extends this one; ambiguous prefixes stay themselves.
+            heads = {o for o in longer if not any(_key(p).startswith(_key(o) + " ") for p in longer)}
+            self._canon[k] = heads.pop() if len(heads) == 1 else name
+
+    def canonical(self, name: str) -> str:
+        """Returns the article's fullest variant of `name` (the plain name if unknown)."""
+        plain = normalize_name(name)
+        return self._canon.get(_key(plain), plain)
+
+    def names(self) -> set[str]:
+        """Returns the canonical names."""
+        return set(self._canon.values())

@@ -1,0 +1,398 @@
+"""English frames: how English news states deals and customer changes.
+
+Each frame is a regex over the sentence shadow (see `extract.frames`): E-markers
+are companies, M amounts, P percentages. Frames come in order of specificity:
+when two frames read the same clause, the earlier one wins.
+
+Slots used below:
+  S(x)   a company in subject position, followed by the words up to the verb
+         (group "g": auxiliaries, adverbs, "has agreed to", "is in talks to")
+  O(x)   a company in object position (a short article/descriptor may precede it)
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.frames import Cues, Frame
+from extract.mentions import Grammar
+
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE"]
+
+LANGUAGE = "en"
+
+# Words that may stand between a subject and its verb: not another company, person or
+# clause break. Eight words cover "has said on Monday that it had agreed to".
+_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but )\S+ ){0,12}?)"
+
+
+def S(name: str) -> str:
+    """Returns the subject slot for role group `name`, with the gap up to the verb."""
+    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,8}}?, )?{_GAP}"
+
+
+def O(name: str) -> str:
+    """Returns the object slot: a company, perhaps after "rival", "the startup", "all of"."""
+    return (
+        rf"(?:(?:all|control|full|full control|ownership|the|rest|remainder|most|parts?|"
+        rf"majority|of|a|an|rival|competitor|startup|start-up|fellow|smaller|larger|"
+        rf"domestic|us|u.s.|german|british|french|chinese|japanese|european|american|"
+        rf"israeli|indian|software|chip|ai|tech|cloud|data|cybersecurity|security|payments|"
+        rf"fintech|biotech|streaming|gaming|analytics|company|firm|maker|provider|developer|"
+        rf"specialist|platform|operator|group|outfit|,) ){{0,4}}?(?P<{name}>E\d+)"
+    )
+
+
+def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str],
+       strength: float = 0.8, *flags: str) -> Frame:
+    """Returns a compiled frame."""
+    return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags))
+
+
+# Verb groups. (?P<v>...) captures the trigger verb for its tense.
+ACQ = (r"(?P<v>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+       r"snap(?:s|ped|ping)? up|(?:take|takes|taking|took|taken) over|swallow(?:s|ed|ing)?|"
+       r"scoop(?:s|ed|ing)? up|gobbl(?:e|es|ed|ing) up|absorb(?:s|ed|ing)?)")
+ACQ_PASSIVE = r"(?P<v>acquired|bought|purchased|taken over|snapped up|swallowed|picked up|absorbed)"
+ACQ_NOUN = r"(?:acquisition|purchase|takeover|take-over|buyout|buy-out|acquiring|buying)"
+STAKE_V = (r"(?P<v>tak(?:e|es|ing)|took|taken|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|"
+           r"purchas(?:e|es|ed|ing)|build(?:s|ing)?|built|secur(?:e|es|ed|ing)|gets?|got|"
+           r"pick(?:s|ed|ing)? up|snap(?:s|ped|ping)? up|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+           r"invest(?:s|ed|ing)? in)")
+STAKE_N = r"(?:stake|holding|shareholding|interest|share|position|participation)"
+STAKE_MOD = (r"(?:(?:a|an|the|its|P\d+|further|additional|another|new|minority|majority|significant|"
+             r"small|large|sizeable|sizable|controlling|non-controlling|strategic|equity|roughly|"
+             r"about|around|nearly|almost|some|just|over|under|\S+ly|,) ){0,5}")
+INVEST_V = (r"(?P<v>invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed|ing)?|"
+            r"plow(?:s|ed|ing)?|pump(?:s|ed|ing)?|sink(?:s|ing)?|sank|commit(?:s|ted|ting)?)")
+RAISE_V = (r"(?P<v>rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|land(?:s|ed|ing)?|"
+           r"bag(?:s|ged|ging)?|pull(?:s|ed|ing)? in|collect(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+           r"got|gets?|attract(?:s|ed|ing)?|complet(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|won|wins?)")
+ROUND = r"(?:series \S+|funding|financing|round|seed|investment|capital|venture|pre-seed|growth equity)"
+SELL_V = (r"(?P<v>sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|"
+          r"unload(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|carv(?:e|es|ed|ing) out|hiv(?:e|es|ed|ing) off|"
+          r"offer(?:s|ed|ing)? up|part(?:s|ed|ing)? with)")
+UNIT_N = (r"(?:unit|division|business|arm|subsidiary|stake|holding|shareholding|operations|assets|"
+          r"brand|segment|activities|operation|branch|portfolio|interest)")
+MERGE_V = r"(?P<v>merg(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|join(?:s|ed|ing)? forces)"
+JV = r"(?:joint venture|joint-venture|jv)"
+CHURN_V = (
+    r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
+    r"quit(?:s|ting)?|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|"
+    r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|buying from|"
+    r"doing business with|sourcing from|relying on)|"
+    r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
+    r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
+    r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
+    r"not renew(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to renew) "
+    r"(?:its |their |a |the |all )?(?:\S+ ){0,3}?(?:relationship|contract|contracts|partnership|"
+    r"agreement|deal|ties|cooperation|collaboration|work|business|account|subscription|orders?) with|"
+    r"withdraw(?:s|n|ing)? from|withdrew from|pull(?:s|ed|ing)? (?:out of|(?:its |their )?(?:business|work|"
+    r"contracts?|spending|workloads?) from))"
+)
+MOVE_V = (r"(?P<v>mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|"
+          r"transfer(?:s|red|ring)?|port(?:s|ed|ing)?|defect(?:s|ed|ing)?)")
+REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?|scal(?:e|es|ed|ing) (?:back|down)|"
+            r"trim(?:s|med|ming)?|lower(?:s|ed|ing)?|curb(?:s|ed|ing)?|par(?:e|es|ed|ing) back|"
+            r"decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|limit(?:s|ed|ing)?|wind(?:s|ing)? down|"
+            r"wound down|rein(?:s|ed|ing)? in)")
+SPEND_N = (r"(?:spending|spend|expenditure|expenditures|budget|orders|order|purchases|business|usage|use|"
+           r"reliance|dependence|dependency|work|volumes?|commitment|contract|exposure|payments)")
+CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
+WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
+         r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
+         r"receiv(?:e|es|ed|ing)|nab(?:s|bed|bing)?|snag(?:s|ged|ging)?)")
+PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed|ing)?|tap(?:s|ped|ping)?|"
+          r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
+          r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
+          r"award(?:s|ed|ing)?)")
+EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+            r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|deepen(?:s|ed|ing)?|"
+            r"broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|upsiz(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
+            r"grow(?:s|ing)?|grew|ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|enlarg(?:e|es|ed|ing)|"
+            r"scal(?:e|es|ed|ing) up|upgrad(?:e|es|ed|ing))")
+REL_N = (r"(?:contract|contracts|deal|partnership|agreement|relationship|spending|spend|use|usage|"
+         r"commitment|orders|business|work|purchases|cooperation|collaboration|subscription|"
+         r"licen[cs]e|licen[cs]es|footprint|adoption|deployment|investment)")
+
+FRAMES: tuple[Frame, ...] = (
+    # --- deals -------------------------------------------------------------------
+    # "Y was acquired by X", "Y is to be bought by X"
+    _f("acq_passive", "deal", "acquisition",
+       rf"{S('t')}(?:was|were|is|are|be|been|being|has been|had been|will be|to be|would be|is being) "
+       rf"(?:\S+ ){{0,2}}?{ACQ_PASSIVE} (?:\S+ ){{0,3}}?by {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # "the acquisition of Y by X", "the Y takeover by X"
+    _f("acq_noun_by", "deal", "acquisition",
+       rf"{ACQ_NOUN} (?:of |for )?{O('t')} (?:\S+ ){{0,3}}?by {O('a')}", {"a": "acquirer", "t": "target"}, 0.75),
+    _f("acq_noun_by2", "deal", "acquisition",
+       rf"(?P<t>E\d+) (?:'s )?(?:takeover|acquisition|buyout|purchase|sale) (?:\S+ ){{0,2}}?(?:by|to) {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "X's $2bn acquisition of Y", "X's offer for Y"
+    _f("acq_noun_poss", "deal", "acquisition",
+       rf"(?P<a>E\d+) 's (?:\S+ ){{0,4}}?(?:{ACQ_NOUN}|takeover bid|takeover offer|bid|offer|deal|"
+       rf"tender offer) (?:of|for|to buy|to acquire) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Stakes: "X took a 20% stake in Y", "X acquired 49% of the shares in Y"
+    _f("stake_take", "deal", "stake",
+       rf"{S('a')}{STAKE_V} (?:M\d+ (?:for |in )?)?{STAKE_MOD}{STAKE_N} (?:\S+ ){{0,3}}?(?:in|of) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("stake_pct_of", "deal", "stake",
+       rf"{S('a')}{STAKE_V} (?:(?:a|about|around|roughly|nearly|almost|just|over|only|another|an|"
+       rf"additional|further|the|remaining|some) ){{0,3}}(?P<p>P\d+) (?:(?:of|in) )?(?:(?:the|its) )?"
+       rf"(?:(?:\S+ )?(?:shares|stock|equity|capital|company|voting rights) (?:in|of) )?{O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("stake_raise", "deal", "stake",
+       rf"{S('a')}(?P<v>rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
+       rf"up(?:s|ped|ping)?|doubl(?:e|es|ed|ing)|expand(?:s|ed|ing)?) (?:its|their|the) (?:\S+ ){{0,2}}?"
+       rf"(?:stake|holding|shareholding|interest) in {O('t')} (?:\S+ ){{0,4}}?to (?:\S+ )?(?P<p>P\d+)",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # "By acquiring 49% of Y, X ..." (the subject follows the participle clause)
+    _f("stake_by", "deal", "stake",
+       rf" by (?P<v>acquiring|buying|taking|purchasing) (?:only |just |a |an )?(?P<p>P\d+) (?:stake in |of )"
+       rf"(?:the shares (?:in|of) )?{O('t')} , {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    _f("acq_by", "deal", "acquisition",
+       rf" by (?P<v>acquiring|buying|taking over|purchasing) {O('t')} , {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.65),
+    # "X agreed to buy Y", "X to acquire Y for $2bn", "X snaps up Y"
+    _f("acq_active", "deal", "acquisition",
+       rf"{S('a')}{ACQ} {O('t')} (?!'s |shares |stock |chips |bonds |products |services |licen)",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # "Y, which X agreed to buy", "Y, which X acquired"
+    _f("acq_relative", "deal", "acquisition",
+       rf"(?P<t>E\d+) (?:\S+ ){{0,3}}?, (?:which|that) (?P<a>E\d+) (?P<g>(?:\S+ ){{0,4}}?){ACQ} (?!E\d)",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    # "X completed its acquisition of Y", "X announced a deal to buy Y", "X made a bid for Y"
+    _f("acq_noun_subj", "deal", "acquisition",
+       rf"{S('a')}(?:{ACQ_NOUN}|takeover bid|takeover offer|bid|offer|tender offer) (?:of|for) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Mergers: "X and Y agreed to merge", "X will merge with Y", "the merger of X and Y"
+    _f("merger_pair", "deal", "merger",
+       rf"(?P<a>E\d+) (?:and|&) (?P<t>E\d+) {_GAP}(?:{MERGE_V}|"
+       rf"(?:announced|agreed|struck|unveiled|sealed) (?:a |an |their |the )?(?:\S+ ){{0,3}}?merger)",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("merger_with", "deal", "merger",
+       rf"{S('a')}{MERGE_V} with {O('t')}", {"a": "acquirer", "t": "target"}, 0.8),
+    _f("merger_noun", "deal", "merger",
+       rf"(?:merger|combination|tie-up) (?:of|between) {O('a')} and {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    _f("merger_poss", "deal", "merger",
+       rf"(?P<a>E\d+) 's (?:\S+ ){{0,3}}?(?:merger|combination|tie-up) with {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Joint ventures: "X and Y form a joint venture", "X set up a JV with Y"
+    _f("jv_pair", "deal", "joint_venture",
+       rf"(?P<a>E\d+) (?:and|&) (?P<t>E\d+) {_GAP}(?:\S+ ){{0,5}}?{JV}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("jv_with", "deal", "joint_venture",
+       rf"{S('a')}(?:\S+ ){{0,5}}?{JV} (?:\S+ ){{0,4}}?with {O('t')}", {"a": "acquirer", "t": "target"}, 0.8),
+    _f("jv_noun", "deal", "joint_venture",
+       rf"{JV} (?:between|of|by|from) {O('a')} and {O('t')}", {"a": "acquirer", "t": "target"}, 0.75),
+    # Divestitures: "X sells its stake in Y to Z", "X sells Y to Z", "X sold its unit to Z"
+    _f("sell_stake_to", "deal", "divestiture",
+       rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,3}}?{UNIT_N} (?:\S+ ){{0,2}}?in {O('t')} "
+       rf"(?:\S+ ){{0,6}}?to {O('a')}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
+    _f("sell_to", "deal", "divestiture",
+       rf"{S('s')}{SELL_V} {O('t')} (?:\S+ ){{0,6}}?to {O('a')}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
+    _f("sell_unit_to", "deal", "divestiture",
+       rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,4}}?{UNIT_N} (?:\S+ ){{0,6}}?to {O('a')}",
+       {"s": "seller", "a": "acquirer"}, 0.8),
+    _f("sell_stake", "deal", "divestiture",
+       rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ |entire |remaining |whole |\S+ly )*"
+       rf"(?:stake|holding|shareholding|interest|shares) in {O('t')}",
+       {"s": "seller", "t": "target"}, 0.75),
+    # Funding: "Y raised $300m in a Series D led by X", "X led a $100m round in Y"
+    _f("round_led", "deal", "investment",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("round_from", "deal", "investment",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,4}}?(?:in |of )?(?:\S+ ){{0,3}}?"
+       rf"(?:{ROUND}) (?:\S+ ){{0,3}}?from {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("round_lead", "deal", "investment",
+       rf"{S('a')}(?P<v>led|leads|co-led|headed|spearheaded) (?:\S+ ){{0,6}}?(?:{ROUND}|raise) (?:\S+ ){{0,6}}?"
+       rf"(?:in|for|into|of) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("round_plain", "deal", "investment",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?(?:{ROUND})",
+       {"t": "target"}, 0.75),
+    _f("investment_from", "deal", "investment",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:investment|funding|financing|backing|capital) "
+       rf"(?:\S+ ){{0,3}}?from {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "X invests $2bn in Y", "X is pouring $1bn into Y"
+    _f("invest_in", "deal", "investment",
+       rf"{S('a')}{INVEST_V} (?:(?:an |a |another |additional |further |up to |about |around |nearly |"
+       rf"roughly |some |more than |over |\S+ly )*(?P<m>M\d+) (?:\S+ ){{0,3}}?)?(?:in|into) {O('t')} (?!'s)",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("investment_poss", "deal", "investment",
+       rf"(?P<a>E\d+) 's (?:(?P<m>M\d+) |\S+ ){{0,3}}?(?:investment|backing) (?:of (?P<m2>M\d+) )?in {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    _f("investment_noun", "deal", "investment",
+       rf"(?:investment|funding|financing|backing) (?:of (?P<m>M\d+) )?(?:from|by) {O('a')} (?:in|into|for) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    # --- customer changes ----------------------------------------------------------
+    # "X moves its workloads from Y to Z", "X switches from Y to Z"
+    _f("move_from_to", "customer_change", "churn",
+       rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,5}}?)(?:from|away from|off) {O('vd')} (?:(?:\S+ ){{0,4}}?)"
+       rf"(?:to|in favou?r of|onto|towards) {O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    _f("replace_with", "customer_change", "churn",
+       rf"{S('c')}(?P<v>replac(?:e|es|ed|ing)|swap(?:s|ped|ping)? out) {O('vd')} (?:\S+ ){{0,3}}?(?:with|by|for) {O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    _f("switch_to_from", "customer_change", "churn",
+       rf"{S('c')}{MOVE_V} (?:\S+ ){{0,3}}?to {O('k')} (?:\S+ ){{0,3}}?from {O('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    _f("move_away", "customer_change", "churn",
+       rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,5}}?)(?:away from|off) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X will continue to work with Y to a lesser extent"
+    _f("continue_less", "customer_change", "reduction",
+       rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
+       rf"(?:work(?:s|ing)?|us(?:e|es|ing)|buy(?:s|ing)?|source|sourcing|do(?:es|ing)? business|rel(?:y|ies|ying)) "
+       rf"(?:with |from |on )?{O('vd')} (?:\S+ ){{0,5}}?(?:to a (?:lesser|smaller|limited|reduced) (?:extent|degree)|"
+       rf"less|on a (?:smaller|reduced|limited) (?:scale|basis)|in a (?:reduced|limited|smaller) (?:capacity|role|way)|"
+       rf"at (?:a )?(?:reduced|lower) (?:level|volume|scale)s?)",
+       {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
+    # "X cuts its spending with Y", "X wants to reduce its expenditure at Y"
+    _f("reduce_spend", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:(?:\S+ ){{0,4}}?){SPEND_N}s? (?:(?:\S+ ){{0,3}}?)(?:with|at|on|from|to|of|through) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X drops Y", "X ends its contract with Y", "X withdraws from Y as a customer"
+    _f("churn_verb", "customer_change", "churn",
+       rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board))",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y lost X as a customer", "Y lost the contract with X"
+    _f("lost_customer", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} as (?:a |an )?(?:\S+ ){{0,2}}?(?:customer|client|account)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("lost_contract", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:a |an |the |its )?(?:\S+ ){{0,3}}?(?:contract|business|account|"
+       rf"order|orders|deal) (?:\S+ ){{0,2}}?(?:of|from|with) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X renewed and expanded its contract with Y", "X doubles its spending with Y"
+    _f("expand_rel", "customer_change", "expansion",
+       rf"{S('c')}{EXPAND_V} (?:its |their |a |the |an )?(?:(?:\S+ ){{0,4}}?){REL_N} (?:(?:\S+ ){{0,3}}?)"
+       rf"(?:with|on|at|of|from) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y won a contract from X", "Y signed a $50m deal with X"
+    _f("win_contract", "customer_change", "new_customer",
+       rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
+       rf"(?:from|with|by|for|at) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y added X as a customer", "Y signed up X as a client"
+    _f("add_customer", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
+       rf"welcom(?:e|es|ed|ing)|gain(?:s|ed|ing)?|count(?:s|ed)?|secur(?:e|es|ed|ing)|bring(?:s|ing)? on|brought on) "
+       rf"{O('c')} as (?:a |an |its )?(?:\S+ ){{0,2}}?(?:customer|client)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    # "X became a customer of Y"
+    _f("became_customer", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>becam(?:e)|becom(?:e|es|ing)|has become|will become|signed on as|signs on as|"
+       rf"signed up as|signs up as) (?:a |an |the )?(?:new )?(?:\S+ )?(?:customer|client) of {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    # "X picked Y to supply its cloud", "X awarded Y a contract"
+    _f("pick_vendor", "customer_change", "new_customer",
+       rf"{S('c')}{PICK_V} {O('vd')} (?:to (?:supply|provide|build|run|host|power|deliver|manage|handle|"
+       rf"develop|support|operate|design|make|manufacture|produce|equip|help)|as (?:its |a |an |the )?"
+       rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform)|"
+       rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X is considering similar plans", "X made a similar decision": copies the previous change.
+    _f("similar", "customer_change", "similar",
+       rf"{S('c')}(?P<v>consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|"
+       rf"plan(?:s|ned|ning)?|made|make|makes|making|took|take|takes|taken|reached|reach(?:es)?|"
+       rf"c[ao]me to|follow(?:s|ed|ing)?|eye(?:s|ing|d)?) (?:a |the )?similar (?:plans?|decisions?|moves?|steps?|"
+       rf"course|path|conclusion|approach)",
+       {"c": "customer"}, 0.65, "similar", "no_background"),
+    _f("follow_suit", "customer_change", "similar",
+       rf"{S('c')}(?P<v>follow(?:s|ed|ing)? suit|d(?:o|oes|id|one) the same|do likewise|did likewise)",
+       {"c": "customer"}, 0.6, "similar", "no_background"),
+)
+
+_P = re.compile  # shorthand for the cue table below
+
+CUES = Cues(
+    status=(
+        ("denied", _P(r" (?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:the |a |those )?(?:\S+ )?"
+                      r"(?:reports?|speculation|rumou?rs?)|rejected (?:the )?(?:reports?|speculation)|"
+                      r"no truth|(?:is|was) (?:not|n't) true|categorically) ")),
+        ("cancelled", _P(r" (?:call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|"
+                         r"scrap(?:s|ped|ping)?|walk(?:s|ed|ing)? away|collaps(?:e|es|ed|ing)|"
+                         r"pull(?:s|ed|ing)? out of|pull(?:s|ed|ing)? the plug|"
+                         r"drop(?:s|ped|ping)? (?:its |their |the |a )?(?:\S+ )?(?:bid|offer|plans?|pursuit|deal|"
+                         r"takeover|merger)|f[ae]ll(?:s|en)? through|(?:was|were|been|is|are) blocked|"
+                         r"block(?:s|ed)? the|(?:ended|broke off|broken off|halted|suspended) (?:\S+ )?"
+                         r"(?:talks|negotiations|discussions)|no longer (?:pursu\S*|plans?|interested)|"
+                         r"(?:won't|will not|would not|did not|didn't) (?:proceed|go ahead)|cancel(?:s|led|ed|ling)?) ")),
+        ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|in (?:\S+ )?(?:talks|discussions|"
+                           r"negotiations)|(?:holding|held|hold|entered|enter|opened|open) (?:\S+ )?"
+                           r"(?:talks|discussions|negotiations)|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
+                           r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|nearing|close to (?:a |an )?(?:deal|agreement)|"
+                           r"approach(?:ed|es|ing)|potential|possible|possibly|may|might|could|sounding out|"
+                           r"courting|studying|looking (?:at|into)|preparing (?:a |an )?(?:bid|offer)|"
+                           r"contemplat(?:e|es|ed|ing)|reviewing (?:options|a sale|strategic)) ")),
+        ("reported", _P(r" (?:according to (?:(?:a |the |an )?(?:\S+ )?(?:people|sources|persons?|reports?|"
+                        r"insiders?|media|report|informed|newspaper|news)|SRC)|familiar with|sources (?:said|say|"
+                        r"close|told)|reportedly|(?:is|are|was|were) said to|said to (?:be|have)|rumou?r(?:s|ed)?|"
+                        r"media reports?|apparently|allegedly|informed sources|claim(?:s|ed)? to have learned|"
+                        r"insiders?|SRC (?:reported|reports|said|says|wrote|writes|cited|citing)|"
+                        r"(?:reported|reports|writes|wrote) (?:\S+ ){0,3}?SRC|people close to|unnamed|"
+                        r"anonymity|anonymous|leaked|(?:a|the|media) report|(?:is|are) understood to|"
+                        r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed) ")),
+        ("announced", _P(r" (?:announc(?:e|es|ed|ing)|agreed|agrees|signed|unveil(?:s|ed)|confirm(?:s|ed)|"
+                         r"(?:said|says) in a statement|the companies said|(?:has|have) reached (?:a|an) "
+                         r"(?:deal|agreement)) ")),
+    ),
+    confirmed=_P(r" (?:confirm(?:s|ed|ing)?|officially announced) (?!\S+ not)"),
+    completed=_P(r" (?:complet(?:ed|es)|closed|clos(?:es|ing) (?:the|its)|finali[sz]ed|has acquired|"
+                 r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control) "),
+    past_verb=_P(r" (?:\S+ed|bought|took|taken|sold|won|left|quit|got|made|sank|spun off|grew|kept|"
+                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came) "),
+    modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
+             r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
+    negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
+    musing=_P(r" (?:should|ought|would do well|needs? to|must) "),
+    price_before=_P(r"(?: for| at| worth| valued at| paying| paid| price of| priced at| totall?ing| of| "
+                    r"(?:a total|a sum|an amount) of| in a| in an| a| an| the| investing| invest| invests|"
+                    r" invested| spend| spending| about| around| roughly| nearly| some| up to| over|"
+                    r" more than| approximately| a reported| an estimated| reportedly) $"),
+    not_price_before=_P(r"(?:valuation|valu(?:e|es|ed|ing) (?:E\d+|it|the \S+|\S+) at|market (?:value|cap\S*)|"
+                        r"revenues?|sales|turnover|profit|loss|earnings|income|ebitda|debt|loan|bonds?|"
+                        r"budget|annual|a year|per year|capex|spent|spend(?:s|ing)?|from|to|by|"
+                        r"previous(?:ly)?|last|once|earlier|down|up) (?:of |at |by |to |about |around |roughly |"
+                        r"nearly |some |more than |over |close to |a |an |the |its )*$"),
+    background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,6}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
+                  r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
+                  r"(?:acquired|bought|purchased|owned|invested)|(?:after|since) (?:acquiring|buying|purchasing|"
+                  r"taking over) (?:\S+ ){0,4}?in (?:19|20)\d\d|(?:acquired|bought|purchased|took over) "
+                  r"(?:\S+ ){0,4}?(?:in|back in) (?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|takeover|"
+                  r"deal|merger))"),
+    majority=_P(r" (?:majority|controlling|full|entire|all|outright|whole) "),
+    partial=_P(r" (?:some|part|parts|portion|share|a chunk|certain|a number) (?:of )?"),
+)
+
+# Definite descriptions and pronouns that refer back to a company.
+_HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|giant|business|developer|"
+          r"operator|retailer|bank|lender|insurer|carrier|chipmaker|supplier|vendor|buyer|acquirer|"
+          r"purchaser|owner|platform|conglomerate|specialist|unicorn|outfit|corporation|concern|rival|"
+          r"seller|parent|investor|newcomer|challenger|incumbent|partner|automaker|carmaker|producer|"
+          r"distributor|service|latter|former|target|heavyweight|behemoth|titan|player|leader|pioneer")
+GRAMMAR = Grammar(
+    description=re.compile(
+        rf"\b[Tt]h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
+        rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})\b(?!-)"
+    ),
+    pronoun=re.compile(r"\b[Ii]t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
+                       r"(?:possible|likely|unclear|clear|not|expected|understood|said|reported|unlikely|"
+                       r"too|hard|difficult|easy|important|worth))"),
+    ordinal_first=frozenset({"first", "former"}),
+    ordinal_last=frozenset({"second", "latter"}),
+    subject_left=re.compile(
+        r"(?:^|[,;:–—(]\s*|\b(?:and|but|that|while|whereas|as|because|after|when|since|although|though|"
+        r"whom|if|reports|report|said|says|while)\s+)(?:[\"“‘']\s*)?(?:(?:[Tt]he|[Tt]his)\s+)?$|^\W*\w+(?:\s+\w+)?,?\s+$"
+    ),
+)
+
