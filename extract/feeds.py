@@ -245,9 +245,11 @@ def _entry(e: dict, base: str, now: datetime, n: int, warnings: list[str]) -> Fe
     guid = _clean(e.get("id"))
     link = _http_url(e.get("link"), base)
     label = f"entry {guid or link or n + 1}"
-    parsed = next((d for d in (_struct_to_utc(e.get(k)) for k in
+    # dict.get skips FeedParserDict's deprecated updated->published key aliasing (and its warning)
+    parsed = next((d for d in (_struct_to_utc(dict.get(e, k)) for k in
                                ("published_parsed", "updated_parsed", "created_parsed")) if d), None)
-    raw = _clean(e.get("published")) or _clean(e.get("updated")) or _clean(e.get("created"))
+    raw = next((v for v in (_clean(dict.get(e, k)) for k in ("published", "updated", "created")) if v),
+               None)
     contents = [c.get("value") for c in e.get("content") or [] if _clean(c.get("value"))]
     return FeedEntry(guid=guid, url=link, title=_clean(e.get("title")),
                      published_at=_date(parsed, raw, now, label, warnings),
@@ -282,14 +284,18 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     except Exception as exc:  # feedparser's own bugs on odd input must not end the run
         raise FeedError(f"feed {url}: feedparser failed ({type(exc).__name__}: {exc})") from exc
     warnings: list[str] = []
+    entries = [_entry(e, url, now, n, warnings) for n, e in enumerate(d.entries[:max_entries * 2])]
+    usable = [e for e in entries if e.guid or e.url or e.title or e.summary or e.content]
+    if len(usable) < len(entries):
+        warnings.append(f"{len(entries) - len(usable)} entries have no id, link, title or text (skipped)")
+        entries = usable
     if d.get("bozo"):
         reason = _bozo_reason(d.get("bozo_exception"))
-        if not d.entries and not d.feed.get("title"):
+        if not entries and not d.feed.get("title"):
             raise FeedError(f"feed {url}: not a readable feed ({reason})")
-        warnings.append(f"read leniently: {reason}")
-    if not d.get("version") and not d.entries:
+        warnings.insert(0, f"read leniently: {reason}")
+    if not d.get("version") and not entries:
         raise FeedError(f"feed {url}: no RSS, Atom or JSON Feed found (an HTML page or other document?)")
-    entries = [_entry(e, url, now, n, warnings) for n, e in enumerate(d.entries[:max_entries * 2])]
     return ParsedFeed(title=_clean(d.feed.get("title")), link=_http_url(d.feed.get("link"), url),
                       entries=_dedupe(entries, max_entries, warnings, len(d.entries)),
                       ttl_minutes=_ttl(d.feed, warnings), warnings=warnings)

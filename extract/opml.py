@@ -10,6 +10,7 @@ not to resolve entities or touch the network, so no entity expansion or external
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from xml.sax.saxutils import quoteattr
@@ -62,11 +63,15 @@ def to_opml(feeds: list[tuple[str, str | None]], title: str = "dealwatch feeds",
              f"    <title>{_text(title)}</title>", f"    <dateCreated>{created}</dateCreated>",
              "  </head>", "  <body>"]
     for url, name in feeds:
-        label = quoteattr(name or url)
-        lines.append(f'    <outline type="rss" text={label} title={label} xmlUrl={quoteattr(url)}/>')
+        label = quoteattr(_NOT_XML.sub("", name or url))
+        lines.append(f'    <outline type="rss" text={label} title={label} '
+                     f'xmlUrl={quoteattr(_NOT_XML.sub("", url))}/>')
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _NOT_XML.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

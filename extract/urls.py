@@ -14,7 +14,7 @@ identify the article, so the list here is narrower and explicit.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 # Parameters that track the click, never select the content.
 TRACKING_PARAMS = frozenset({
@@ -35,7 +35,7 @@ def is_tracking_param(name: str) -> bool:
     return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
 
 
-def _netloc(parts) -> str:  # type: ignore[no-untyped-def]
+def _netloc(parts: SplitResult) -> str:
     host = (parts.hostname or "").rstrip(".")
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"

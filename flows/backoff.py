@@ -7,7 +7,8 @@
 - Success: the normal interval, or longer when the feed asks for it (Cache-Control max-age, RSS
   <ttl>, Retry-After), but never longer than max_backoff_minutes: a feed asking for a week is
   still looked at daily.
-- Failure: the interval doubled per consecutive failure beyond the first (15, 30, 60, ... min),
+- Failure: `consecutive_failures` counts this failure too (1 after the first failure; 0 is read
+  as 1). The interval is doubled per failure beyond the first (15, 30, 60, ... min),
   capped at max_backoff_minutes. A failing feed keeps being retried at the cap; it is never
   abandoned. Retry-After (429/503) is a lower bound, capped the same way.
 """

@@ -360,7 +360,7 @@ class Fetcher:
     def _read(self, resp: httpx.Response, kind: Kind, url: str) -> FetchResult:
         content_type = resp.headers.get("content-type")
         verdict = content_type_verdict(content_type, kind)
-        if verdict is False:
+        if verdict is False and resp.status_code != 304:
             raise FetchError(f"{kind} {url}: not a {kind}: content-type {content_type} (skipped)",
                              status=resp.status_code)
         limit = self.settings.max_bytes

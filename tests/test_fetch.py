@@ -137,6 +137,8 @@ def test_redirect_to_loopback_not_allowlisted_is_refused(fetcher, target):
         message = str(err.value)
         assert message.startswith(f"feed {server.url('/start')}: redirected to ")
         assert "refused before connecting" in message and "fetch.allow_hosts" in message
+        if "2130706434" in target:  # not an IP literal: refused by the connect-time backend
+            assert "2130706434 resolves to 127.0.0.2, which is a loopback address" in message
         assert [r.path for r in server.requests] == ["/start"]
 
 
@@ -236,6 +238,12 @@ def test_octet_stream_is_sniffed(fetcher):
         assert fetcher.get(server.url("/feed"), kind="feed").body == RSS
         with pytest.raises(FetchError, match="body is not text"):
             fetcher.get(server.url("/pdf"), kind="feed")
+
+
+def test_304_needs_no_content_type_check(fetcher):
+    route = Route(body=b"\x89PNG", content_type=None, headers={"Content-Type": "image/png"}, etag='"i"')
+    with serve_routes({"/f": route}) as server:
+        assert fetcher.get(server.url("/f"), etag='"i"', kind="feed").not_modified
 
 
 def test_content_type_verdicts():
