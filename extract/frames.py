@@ -23,7 +23,7 @@ __all__ = ["Shadow", "Frame", "Hit", "build_shadow", "find_percents", "ENT"]
 
 ENT = r"E\d+"
 _PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b)", re.IGNORECASE)
-_TOKEN = re.compile(r"'s\b|’s\b|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
+_TOKEN = re.compile(r"'s\b|’s\b|\d[\d,.]*\d|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
 
 
 def find_percents(text: str) -> list[tuple[int, int, float]]:
@@ -80,6 +80,8 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
         out.append(marker)
         pos = e
     out.extend(_TOKEN.findall(text[pos:].lower()))
+    # "Ostrava Chemicals' acquisition": a bare apostrophe after a company is a possessive.
+    out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
     return Shadow(text, " " + " ".join(out) + " ", entities, amounts, percents)
 
 
@@ -196,7 +198,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
         if status == "announced":
             return "announced", True
         return status, True
-    if cues.completed.search(clause) and not cues.modal.search(gap):
+    if (cues.completed.search(clause) or cues.completed.search(gap)) and not cues.modal.search(gap):
         return "completed", True
     if verb.strip() and cues.past_verb.search(verb) and not cues.modal.search(gap):
         return "completed", True

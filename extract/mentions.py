@@ -61,15 +61,28 @@ class Grammar:
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
 
 
-def _keep_span(span: NameSpan, lower_vocab: set[str], inner_caps: set[str]) -> bool:
-    """Returns True unless a sentence-initial capitalised word is just an ordinary word.
+def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set[str]) -> NameSpan | None:
+    """Returns the span as a company-name candidate, trimmed, or None when it is no name.
 
-    "Developers of AI models ..." is dropped when "developers" also occurs in lower
-    case; "Oracle agreed ..." is kept because "oracle" does not.
+    - A sentence-initial capitalised word that the article also uses in lower case
+      is an ordinary word: "Developers of AI models ..." (dropped), "Activist
+      Elmstead buys ..." (trimmed to "Elmstead"); "Oracle agreed ..." stays.
+    - A name used as a modifier after "a"/"an" ("a San Jose startup", "a Google
+      spokesperson") names no party.
     """
-    if not span.initial or " " in span.surface or span.surface in inner_caps:
-        return True
-    return span.surface.lower() not in lower_vocab
+    if re.search(r"\b[Aa]n? $", text[max(0, span.start - 3):span.start]) and re.match(
+        r"\s+[a-z]", text[span.end:span.end + 2]
+    ):
+        return None
+    if not span.initial or span.surface in inner_caps:
+        return span
+    first, _, rest = span.surface.partition(" ")
+    if first.lower() not in lower_vocab:
+        return span
+    if not rest:
+        return None
+    start = span.start + len(first) + 1
+    return NameSpan(start, span.end, rest, span.possessive, False)
 
 
 def _collect(texts: list[str]) -> tuple[list[list[NameSpan]], set[str], set[str]]:
@@ -122,7 +135,8 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
     for text, ss in zip(texts, spans):
         row = []
         for sp in ss:
-            if not _keep_span(sp, vocab, inner):
+            sp = _keep_span(sp, text, vocab, inner)
+            if sp is None:
                 continue
             if looks_like_person(text, sp):
                 kind = "person"
@@ -180,15 +194,20 @@ def _resolve_refs(
             continue
         subject = bool(grammar.subject_left.search(text[:m.start()]))
         ordw = (m.group("ord") or "").lower()
+        before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
         if ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
             name = history.ordinal(ordw in grammar.ordinal_first, own)
         elif subject:
+            # A subject description refers back past its own sentence.
             name = history.last_subject(own) or history.recent(own)
         else:
-            name = history.recent(own)
-        if not name:
-            earlier = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
-            name = earlier[-1].name if earlier else None
+            # An object description refers to a company named before it, but not to
+            # the subject of its own clause ("X ... ends its relationship with the company").
+            subjects = {x.name for x in before if x.subject}
+            inside = [x.name for x in before if x.name not in subjects]
+            name = inside[-1] if inside else history.recent(own)
+        if not name and before:
+            name = before[-1].name
         if name:
             possessive = text[m.end():m.end() + 2] in ("'s", "’s")
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, possessive))
@@ -196,8 +215,10 @@ def _resolve_refs(
         if _overlaps(m.start(), m.end(), taken):
             continue
         subject = bool(grammar.subject_left.search(text[:m.start()]))
-        earlier = [x for x in mentions if x.kind == "org" and x.end <= m.start() and not x.possessive]
-        name = earlier[-1].name if earlier else history.last_subject(set())
+        before = [x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start() and not x.possessive]
+        # "X, which works with Y, said it would ...": "it" is the subject before it.
+        subj = [x for x in before if x.subject]
+        name = subj[-1].name if subj else (before[-1].name if before else history.last_subject(set()))
         if name:
-            refs.append(Mention(m.start(), m.end(), name, "ref", subject, m.group(0).lower().endswith("s")))
+            refs.append(Mention(m.start(), m.end(), name, "ref", subject, False))
     return refs

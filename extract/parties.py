@@ -35,6 +35,7 @@ _SUFFIX_RE = re.compile(
     r"(?:[\s,]+(?:&\s*co\.?|(?:%s)\.?))+$" % "|".join(re.escape(s) for s in sorted(_LEGAL_SUFFIXES, key=len, reverse=True)),
     re.IGNORECASE,
 )
+_LEGAL_ABBREV = frozenset({"inc", "corp", "co", "ltd", "bros", "plc", "llc", "ag", "sa", "nv", "bv", "se"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -53,8 +54,8 @@ def normalize_name(name: str) -> str:
 
 
 def _key(name: str) -> str:
-    """Returns a comparison key: normalised, case-folded, punctuation-light."""
-    return re.sub(r"[\s.\-]+", " ", normalize_name(name).casefold()).strip()
+    """Returns a comparison key: normalised, case-folded, punctuation-light ("U.S. Army" ~ "US Army")."""
+    return re.sub(r"[\s\-]+", " ", normalize_name(name).casefold().replace(".", "")).strip()
 
 
 def same_party(a: str | None, b: str | None) -> bool:
@@ -81,13 +82,15 @@ NON_COMPANY = frozenset(
     in on at by for from with without into onto over under of to as about against between
     during since until unlike despite among amid per via if unless although though because
     once some many most more several all any no not one two three four five six seven eight
+    neither either whether none nobody total
     nine ten first second third last next other another such here further overall
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 h1 h2 fy
     ceo cfo cto coo cio chief chairman chairwoman chair president founder co-founder cofounder
     director minister secretary senator governor mayor analyst analysts spokesperson
-    spokesman spokeswoman mr mrs ms dr prof sir series round
+    spokesman spokeswoman mr mrs ms dr prof sir series round activist rival rivals
+    exclusive breaking update updated opinion analysis
     investors analysts sources shares rumors rumours reports officials regulators customers
     developers employees people executives users experts critics observers insiders
     """.split()
@@ -104,7 +107,11 @@ _GENERIC = frozenset(
     asian africa african texas california new york london berlin paris tokyo beijing
     silicon valley washington brussels munich frankfurt shanghai hong kong wall street
     ai ipo gpu gpus cpu api apis saas cloud ml llm llms esg ev evs r&d m&a pc pcs it tv
-    seed phase stage chapter section article part covid internet web
+    seed phase stage chapter section article part covid internet web 5g 4g 3g 6g 3d
+    danish finnish norwegian swiss austrian belgian polish czech hungarian greek turkish
+    portuguese saudi emirati qatari egyptian nigerian kenyan vietnamese thai indonesian
+    malaysian filipino pakistani argentine chilean colombian peruvian scottish welsh
+    nordic scandinavian latin arab gulf western eastern northern southern global
     """.split()
 ) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
      "united kingdom", "european union", "middle east", "latin america", "san francisco"}
@@ -159,7 +166,14 @@ class NameSpan:
 
 
 # One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz".
-_TOKEN = r"(?:[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
+_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
+# Tokens that look like names but are amounts or currency codes ("1bn", "USD").
+_NOT_NAME_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|"
+    r"inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb|"
+    r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)",
+    re.IGNORECASE,
+)
 _NAME_RE = re.compile(
     rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
 )
@@ -174,7 +188,9 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
     cur: tuple[int, int] | None = None
     for m in re.finditer(r"\S+", surface):
         tok = m.group(0).strip("'’").lower().rstrip(".")
-        if tok in NON_COMPANY and tok not in ("of", "&") or (tok == "of" and cur is None):
+        if tok in NON_COMPANY and tok not in ("of", "&") or (tok == "of" and cur is None) or (
+            _NOT_NAME_TOKEN.fullmatch(tok)
+        ):
             if cur:
                 spans.append(cur)
             cur = None
@@ -209,7 +225,11 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
             low = surface.lower()
             if not surface or low in NON_COMPANY or low in _GENERIC or re.fullmatch(r"[A-Z]\.?", surface):
                 continue
-            out.append(NameSpan(s, s + len(surface), surface, e == body_end and bool(m.group("poss")), s <= first_word))
+            end = s + len(surface)
+            if sentence[end:end + 1] == "." and surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV:
+                end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
+                surface = sentence[s:end]
+            out.append(NameSpan(s, end, surface, e == body_end and bool(m.group("poss")), s <= first_word))
     return out
 
 

@@ -23,24 +23,30 @@ LANGUAGE = "en"
 
 # Words that may stand between a subject and its verb: not another company, person or
 # clause break. Eight words cover "has said on Monday that it had agreed to".
-_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but )\S+ ){0,12}?)"
+_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but )\S+ ){0,14}?)"
 
 
 def S(name: str) -> str:
-    """Returns the subject slot for role group `name`, with the gap up to the verb."""
-    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,8}}?, )?{_GAP}"
+    """Returns the subject slot for role group `name`: the company, an optional
+    apposition (", the discount chain that ...,") and the gap up to the verb."""
+    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
+
+
+# Words that may stand before an object company ("rival", "the Chinese supplier",
+# "all of"): lower-case words that are not prepositions, verbs of saying, or nouns
+# such as "stake" or "unit" that make the object something else than the company.
+_OBJ_FILLER = (
+    r"(?:(?!(?:to|for|from|with|by|in|into|on|at|as|and|or|but|that|which|who|whose|after|before|while|"
+    r"since|because|if|than|is|are|was|were|be|been|has|had|have|will|would|could|may|said|says|stake|"
+    r"stakes|shares?|holding|holdings|interest|unit|units|division|business|businesses|assets|arm|"
+    r"operations|subsidiary|customers?|clients?|products?|services?|staff|employees|rights|patents|"
+    r"technology|software|data|team|brand|site|plant|factory|stores?) )[a-z0-9][\w\-.&']* |, ){0,5}?"
+)
 
 
 def O(name: str) -> str:
     """Returns the object slot: a company, perhaps after "rival", "the startup", "all of"."""
-    return (
-        rf"(?:(?:all|control|full|full control|ownership|the|rest|remainder|most|parts?|"
-        rf"majority|of|a|an|rival|competitor|startup|start-up|fellow|smaller|larger|"
-        rf"domestic|us|u.s.|german|british|french|chinese|japanese|european|american|"
-        rf"israeli|indian|software|chip|ai|tech|cloud|data|cybersecurity|security|payments|"
-        rf"fintech|biotech|streaming|gaming|analytics|company|firm|maker|provider|developer|"
-        rf"specialist|platform|operator|group|outfit|,) ){{0,4}}?(?P<{name}>E\d+)"
-    )
+    return rf"{_OBJ_FILLER}(?P<{name}>E\d+)"
 
 
 def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str],
@@ -84,7 +90,7 @@ CHURN_V = (
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
     r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
-    r"not renew(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to renew) "
+    r"not (?:to )?renew(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to renew) "
     r"(?:its |their |a |the |all )?(?:\S+ ){0,3}?(?:relationship|contract|contracts|partnership|"
     r"agreement|deal|ties|cooperation|collaboration|work|business|account|subscription|orders?) with|"
     r"withdraw(?:s|n|ing)? from|withdrew from|pull(?:s|ed|ing)? (?:out of|(?:its |their )?(?:business|work|"
@@ -96,7 +102,7 @@ REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?|scal
             r"trim(?:s|med|ming)?|lower(?:s|ed|ing)?|curb(?:s|ed|ing)?|par(?:e|es|ed|ing) back|"
             r"decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|limit(?:s|ed|ing)?|wind(?:s|ing)? down|"
             r"wound down|rein(?:s|ed|ing)? in)")
-SPEND_N = (r"(?:spending|spend|expenditure|expenditures|budget|orders|order|purchases|business|usage|use|"
+SPEND_N = (r"(?:amount|spending|spend|expenditure|expenditures|budget|orders|order|purchases|business|usage|use|"
            r"reliance|dependence|dependency|work|volumes?|commitment|contract|exposure|payments)")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
@@ -295,8 +301,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X picked Y to supply its cloud", "X awarded Y a contract"
     _f("pick_vendor", "customer_change", "new_customer",
-       rf"{S('c')}{PICK_V} {O('vd')} (?:to (?:supply|provide|build|run|host|power|deliver|manage|handle|"
-       rf"develop|support|operate|design|make|manufacture|produce|equip|help)|as (?:its |a |an |the )?"
+       rf"{S('c')}{PICK_V} {O('vd')} (?:to [a-z]+|as (?:its |a |an |the )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
@@ -327,13 +332,11 @@ CUES = Cues(
                          r"block(?:s|ed)? the|(?:ended|broke off|broken off|halted|suspended) (?:\S+ )?"
                          r"(?:talks|negotiations|discussions)|no longer (?:pursu\S*|plans?|interested)|"
                          r"(?:won't|will not|would not|did not|didn't) (?:proceed|go ahead)|cancel(?:s|led|ed|ling)?) ")),
-        ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|in (?:\S+ )?(?:talks|discussions|"
-                           r"negotiations)|(?:holding|held|hold|entered|enter|opened|open) (?:\S+ )?"
-                           r"(?:talks|discussions|negotiations)|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
-                           r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|nearing|close to (?:a |an )?(?:deal|agreement)|"
-                           r"approach(?:ed|es|ing)|potential|possible|possibly|may|might|could|sounding out|"
-                           r"courting|studying|looking (?:at|into)|preparing (?:a |an )?(?:bid|offer)|"
-                           r"contemplat(?:e|es|ed|ing)|reviewing (?:options|a sale|strategic)) ")),
+        # A party weighing it is "considering" even when sources tell it ...
+        ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
+                           r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|courting|studying|looking (?:at|into)|"
+                           r"contemplat(?:e|es|ed|ing)|reviewing (?:options|a sale|strategic)|rethink(?:s|ing)?|"
+                           r"(?:confirm(?:s|ed)?|acknowledg(?:es|ed)) (?:\S+ ){0,2}?(?:talks|discussions|negotiations)) ")),
         ("reported", _P(r" (?:according to (?:(?:a |the |an )?(?:\S+ )?(?:people|sources|persons?|reports?|"
                         r"insiders?|media|report|informed|newspaper|news)|SRC)|familiar with|sources (?:said|say|"
                         r"close|told)|reportedly|(?:is|are|was|were) said to|said to (?:be|have)|rumou?r(?:s|ed)?|"
@@ -342,6 +345,10 @@ CUES = Cues(
                         r"(?:reported|reports|writes|wrote) (?:\S+ ){0,3}?SRC|people close to|unnamed|"
                         r"anonymity|anonymous|leaked|(?:a|the|media) report|(?:is|are) understood to|"
                         r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed) ")),
+        # ... but talks that only sources tell of are "reported".
+        ("considering", _P(r" (?:in (?:\S+ )?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
+                           r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
+                           r"(?:deal|agreement)|approach(?:ed|es|ing)|sounding out|preparing (?:a |an )?(?:bid|offer)) ")),
         ("announced", _P(r" (?:announc(?:e|es|ed|ing)|agreed|agrees|signed|unveil(?:s|ed)|confirm(?:s|ed)|"
                          r"(?:said|says) in a statement|the companies said|(?:has|have) reached (?:a|an) "
                          r"(?:deal|agreement)) ")),
@@ -379,11 +386,14 @@ _HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|gian
           r"operator|retailer|bank|lender|insurer|carrier|chipmaker|supplier|vendor|buyer|acquirer|"
           r"purchaser|owner|platform|conglomerate|specialist|unicorn|outfit|corporation|concern|rival|"
           r"seller|parent|investor|newcomer|challenger|incumbent|partner|automaker|carmaker|producer|"
-          r"distributor|service|latter|former|target|heavyweight|behemoth|titan|player|leader|pioneer")
+          r"distributor|service|latter|former|target|heavyweight|behemoth|titan|player|leader|pioneer|"
+          r"processor|lab|studio|chain|agency|utility|authority|county|city|council|ministry|department|"
+          r"government|hospital|university|airline|carrier|broker|brokerage|fund|manager|publisher|"
+          r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway")
 GRAMMAR = Grammar(
     description=re.compile(
         rf"\b[Tt]h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
-        rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})\b(?!-)"
+        rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})\b(?!-| [A-Z0-9])"
     ),
     pronoun=re.compile(r"\b[Ii]t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
                        r"(?:possible|likely|unclear|clear|not|expected|understood|said|reported|unlikely|"
