@@ -77,7 +77,7 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
     if not span.initial or span.surface in inner_caps:
         return span
     first, _, rest = span.surface.partition(" ")
-    if first.lower() not in lower_vocab:
+    if first.lower() not in lower_vocab or rest.split(" ", 1)[0] in ("of", "&"):
         return span
     if not rest:
         return None

@@ -45,22 +45,24 @@ def resolve_similar(hits: list[Hit]) -> list[Hit]:
 
 
 def _agree(a: Hit, b: Hit) -> bool:
-    """Returns True when two hits can be the same real-world event."""
+    """Returns True when two hits can be the same real-world event.
+
+    Same family; the roles both name agree (mergers and joint ventures in either
+    order), at least one such role is shared, and the main party (target or
+    customer) differs in neither.
+    """
     if a.frame.family != b.frame.family:
         return False
-    if a.frame.family == "deal":
-        sym = a.subtype in _SYMMETRIC or b.subtype in _SYMMETRIC
-        if sym:
-            pa = {a.roles.get("acquirer"), a.roles.get("target")}
-            pb = {b.roles.get("acquirer"), b.roles.get("target")}
-            return all(any(same_party(x, y) for y in pb) for x in pa if x)
-        keys = ("target", "acquirer")
-    else:
-        keys = ("customer", "vendor")
-    if not same_party(a.roles.get(keys[0]), b.roles.get(keys[0])):
+    if a.frame.family == "deal" and (a.subtype in _SYMMETRIC or b.subtype in _SYMMETRIC):
+        pa = {a.roles.get("acquirer"), a.roles.get("target")} - {None}
+        pb = {b.roles.get("acquirer"), b.roles.get("target")} - {None}
+        return all(any(same_party(x, y) for y in pb) for x in pa) or all(
+            any(same_party(x, y) for y in pa) for x in pb)
+    shared = [r for r in a.roles if r in b.roles]
+    if not shared or not all(same_party(a.roles[r], b.roles[r]) for r in shared):
         return False
-    x, y = a.roles.get(keys[1]), b.roles.get(keys[1])
-    return not x or not y or same_party(x, y)
+    main = "target" if a.frame.family == "deal" else "customer"
+    return main in shared or not (main in a.roles and main in b.roles)
 
 
 def _status(group: list[Hit]) -> str:
@@ -131,7 +133,17 @@ def _roles(group: list[Hit]) -> dict[str, str]:
     return roles
 
 
-def _event(group: list[Hit]) -> Event | None:
+def _spend(roles: dict[str, str], spends: list[Hit]) -> tuple[float | None, str | None]:
+    """Returns the spend another sentence states for this customer and vendor ("X pays Y $310m a year")."""
+    for h in spends:
+        if h.amount and same_party(h.roles.get("customer"), roles.get("customer")) and same_party(
+            h.roles.get("vendor"), roles.get("vendor")
+        ):
+            return h.amount.value, h.amount.currency
+    return None, None
+
+
+def _event(group: list[Hit], spends: list[Hit]) -> Event | None:
     """Returns the event of one group of hits, or None when its parties are incomplete."""
     family = group[0].frame.family
     roles = _roles(group)
@@ -140,6 +152,8 @@ def _event(group: list[Hit]) -> Event | None:
     if family == "customer_change" and not (roles.get("customer") and roles.get("vendor")):
         return None
     amount, currency = _amount(group)
+    if amount is None and family == "customer_change":
+        amount, currency = _spend(roles, spends)
     subtype = _subtype(group, family)
     body = [h for h in group if h.sentence >= 0] or group
     best = max(body, key=lambda h: (h.confidence, -h.sentence))
@@ -154,6 +168,8 @@ def _event(group: list[Hit]) -> Event | None:
 def merge_hits(hits: list[Hit]) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention."""
     groups: list[list[Hit]] = []
+    spends = [h for h in hits if h.frame.family == "spend"]
+    hits = [h for h in hits if h.frame.family != "spend"]
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
         for g in groups:
             if all(_agree(h, other) for other in g):
@@ -161,5 +177,5 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
                 break
         else:
             groups.append([h])
-    events = [_event(g) for g in groups]
+    events = [_event(g, spends) for g in groups]
     return [e for e in events if e is not None]

@@ -83,7 +83,7 @@ NON_COMPANY = frozenset(
     during since until unlike despite among amid per via if unless although though because
     once some many most more several all any no not one two three four five six seven eight
     neither either whether none nobody total
-    nine ten first second third last next other another such here further overall
+    nine ten other another such here further overall
     monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec q1 q2 q3 q4 h1 h2 fy
@@ -112,9 +112,17 @@ _GENERIC = frozenset(
     portuguese saudi emirati qatari egyptian nigerian kenyan vietnamese thai indonesian
     malaysian filipino pakistani argentine chilean colombian peruvian scottish welsh
     nordic scandinavian latin arab gulf western eastern northern southern global
+    alabama alaska arizona arkansas colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee utah vermont virginia wisconsin wyoming ontario quebec alberta bavaria
+    shareholders stockholders bondholders lawmakers
     """.split()
 ) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
-     "united kingdom", "european union", "middle east", "latin america", "san francisco"}
+     "united kingdom", "european union", "middle east", "latin america", "san francisco",
+     "north carolina", "south carolina", "north dakota", "south dakota", "new jersey", "new mexico",
+     "new hampshire", "rhode island", "west virginia", "new south wales", "los angeles",
+     "saudi arabia", "new zealand", "south africa", "north america", "south america"}
 _PERSON_TITLES = re.compile(
     r"(?:\b(?:ceo|cfo|cto|coo|chief(?:\s+\w+){0,2}|chairman|chairwoman|chair|president|founder|"
     r"co-founder|cofounder|director|head|minister|secretary|senator|analyst|spokes(?:person|man|woman)|"
@@ -224,6 +232,9 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
             surface = sentence[s:e].rstrip(".")
             low = surface.lower()
             if not surface or low in NON_COMPANY or low in _GENERIC or re.fullmatch(r"[A-Z]\.?", surface):
+                continue
+            # "Portuguese AI", "US Midwest": generic words only make no company name.
+            if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.split()):
                 continue
             end = s + len(surface)
             if sentence[end:end + 1] == "." and surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV:

@@ -29,7 +29,11 @@ _GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |bu
 def S(name: str) -> str:
     """Returns the subject slot for role group `name`: the company, an optional
     apposition (", the discount chain that ...,") and the gap up to the verb."""
-    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
+    return rf"{_NOT_AFTER_PREP}(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
+
+
+# A company right after a preposition ("led by X, and agreed to buy") is not a subject.
+_NOT_AFTER_PREP = "".join(f"(?<! {p} )" for p in ("by", "from", "with", "of", "to", "in", "at", "for", "on", "than"))
 
 
 # Words that may stand before an object company ("rival", "the Chinese supplier",
@@ -81,12 +85,15 @@ SELL_V = (r"(?P<v>sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|d
 UNIT_N = (r"(?:unit|division|business|arm|subsidiary|stake|holding|shareholding|operations|assets|"
           r"brand|segment|activities|operation|branch|portfolio|interest)")
 MERGE_V = r"(?P<v>merg(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|join(?:s|ed|ing)? forces)"
-JV = r"(?:joint venture|joint-venture|jv)"
+JV = (r"(?:joint venture|joint-venture|jv|jointly owned|jointly-owned|joint company|"
+      r"venture(?! capital| arm| fund| investor| partner| firm| studio| debt))")
+# "X and Japan's Y", "X and rival Y"
+_PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
     r"quit(?:s|ting)?|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|buying from|"
-    r"doing business with|sourcing from|relying on)|"
+    r"doing business with|sourcing from|relying on|stocking|selling|carrying|buying)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
     r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
@@ -161,9 +168,28 @@ FRAMES: tuple[Frame, ...] = (
     _f("acq_by", "deal", "acquisition",
        rf" by (?P<v>acquiring|buying|taking over|purchasing) {O('t')} , {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.65),
+    # Headlines: "X closes $1.1bn Y takeover", "X completes 40% Y stake", "X walks away from Y deal"
+    _f("noun_head", "deal", "acquisition",
+       rf"{S('a')}(?P<v>\S+ ){{1,2}}?(?:(?:a|an|its|the|M\d+|P\d+|planned|proposed|agreed) ){{0,3}}(?P<t>E\d+) "
+       rf"(?:takeover|acquisition|purchase|buyout|deal|bid|stake) (?!by |with |for )",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    # "... giving X a 10% stake in Y"
+    _f("stake_given", "deal", "stake",
+       rf" (?P<v>giv(?:e|es|ing)|gave|hand(?:s|ing)?) (?P<a>E\d+) {STAKE_MOD}{STAKE_N} (?:\S+ ){{0,3}}?(?:in|of) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
+    _f("sale_of_to", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
+       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:(?:\S+ ){{0,8}}?to {O('a')})?",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
+    _f("sale_to", "deal", "acquisition",
+       rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
+       {"t": "target", "a": "acquirer"}, 0.75),
     # "X agreed to buy Y", "X to acquire Y for $2bn", "X snaps up Y"
     _f("acq_active", "deal", "acquisition",
-       rf"{S('a')}{ACQ} {O('t')} (?!'s |shares |stock |chips |bonds |products |services |licen)",
+       rf"{S('a')}{ACQ} {O('t')} (?!'s |shares |stock |chips |bonds |products |services |licen|site |plant |"
+       rf"factory |facility |campus |building |headquarters |offices? |stores? |assets |portfolio |brands? |"
+       rf"unit |division |business |arm |operations |stake )",
        {"a": "acquirer", "t": "target"}, 0.85),
     # "Y, which X agreed to buy", "Y, which X acquired"
     _f("acq_relative", "deal", "acquisition",
@@ -175,7 +201,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Mergers: "X and Y agreed to merge", "X will merge with Y", "the merger of X and Y"
     _f("merger_pair", "deal", "merger",
-       rf"(?P<a>E\d+) (?:and|&) (?P<t>E\d+) {_GAP}(?:{MERGE_V}|"
+       rf"(?P<a>E\d+) (?:and|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:{MERGE_V}|"
        rf"(?:announced|agreed|struck|unveiled|sealed) (?:a |an |their |the )?(?:\S+ ){{0,3}}?merger)",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("merger_with", "deal", "merger",
@@ -188,7 +214,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Joint ventures: "X and Y form a joint venture", "X set up a JV with Y"
     _f("jv_pair", "deal", "joint_venture",
-       rf"(?P<a>E\d+) (?:and|&) (?P<t>E\d+) {_GAP}(?:\S+ ){{0,5}}?{JV}",
+       rf"(?P<a>E\d+) (?:and|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:\S+ ){{0,6}}?{JV}",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("jv_with", "deal", "joint_venture",
        rf"{S('a')}(?:\S+ ){{0,5}}?{JV} (?:\S+ ){{0,4}}?with {O('t')}", {"a": "acquirer", "t": "target"}, 0.8),
@@ -211,7 +237,7 @@ FRAMES: tuple[Frame, ...] = (
        {"s": "seller", "t": "target"}, 0.75),
     # Funding: "Y raised $300m in a Series D led by X", "X led a $100m round in Y"
     _f("round_led", "deal", "investment",
-       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:(?P<m>M\d+) )?(?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("round_from", "deal", "investment",
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,4}}?(?:in |of )?(?:\S+ ){{0,3}}?"
@@ -254,6 +280,24 @@ FRAMES: tuple[Frame, ...] = (
     _f("move_away", "customer_change", "churn",
        rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,5}}?)(?:away from|off) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X is exploring alternatives to Y's software"
+    _f("alternatives", "customer_change", "churn",
+       rf"{S('c')}(?P<v>explor(?:e|es|ed|ing)|seek(?:s|ing)?|sought|look(?:s|ed|ing)? (?:for|at)|weigh(?:s|ed|ing)?|"
+       rf"consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|test(?:s|ed|ing)?|review(?:s|ed|ing)?|trial(?:s|led|ling)?) "
+       rf"(?:\S+ ){{0,2}}?alternatives? (?:to|for) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X moved its card processing to Z": the competitor of a change told elsewhere
+    _f("move_to", "customer_change", "churn",
+       rf"{S('c')}{MOVE_V} (?:its |their )(?:\S+ ){{0,4}}?(?:to|onto) {O('k')}",
+       {"c": "customer", "k": "competitor"}, 0.5),
+    # "X pays Y around $310m a year": the spend of a change told elsewhere
+    _f("spend_pays", "spend", "spend",
+       rf"{S('c')}(?P<v>pa(?:ys|id|ying)|spen(?:ds|t|ding)|paid) {O('vd')} (?:\S+ ){{0,3}}?(?P<m>M\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    _f("spend_with", "spend", "spend",
+       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
+       rf"(?:\S+ ){{0,6}}?(?:with|at|on|to|of|for) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "X will continue to work with Y to a lesser extent"
     _f("continue_less", "customer_change", "reduction",
        rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
@@ -268,7 +312,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X drops Y", "X ends its contract with Y", "X withdraws from Y as a customer"
     _f("churn_verb", "customer_change", "churn",
-       rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board))",
+       rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board)|(?:'s )?(?:deal|takeover|acquisition|merger|"
+       rf"bid|offer|transaction|purchase|stake)\b)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y lost X as a customer", "Y lost the contract with X"
     _f("lost_customer", "customer_change", "churn",
@@ -371,12 +416,15 @@ CUES = Cues(
                         r"budget|annual|a year|per year|capex|spent|spend(?:s|ing)?|from|to|by|"
                         r"previous(?:ly)?|last|once|earlier|down|up) (?:of |at |by |to |about |around |roughly |"
                         r"nearly |some |more than |over |close to |a |an |the |its )*$"),
-    background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,6}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
+    background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
                   r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
-                  r"(?:acquired|bought|purchased|owned|invested)|(?:after|since) (?:acquiring|buying|purchasing|"
-                  r"taking over) (?:\S+ ){0,4}?in (?:19|20)\d\d|(?:acquired|bought|purchased|took over) "
-                  r"(?:\S+ ){0,4}?(?:in|back in) (?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|takeover|"
-                  r"deal|merger))"),
+                  r"(?:acquired|bought|purchased|owned|invested|raised)|"
+                  r"(?<!founded )(?<!established )(?<!public )(?<!listed )(?<!close )(?<!completed )"
+                  r"(?<!expected )(?<!due )(?<!until )(?<!by )(?<!before )(?:in|since|back in|during) "
+                  r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
+                  r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
+                  r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
+                  r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals))"),
     majority=_P(r" (?:majority|controlling|full|entire|all|outright|whole) "),
     partial=_P(r" (?:some|part|parts|portion|share|a chunk|certain|a number) (?:of )?"),
 )
