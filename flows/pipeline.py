@@ -144,7 +144,8 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
     found = []
     for out in outputs:
         if out.article is not None:
-            published = out.article.published_at or by_url[out.url].published_at
+            # The feed's timestamp is exact; a page's date is often a day without a time.
+            published = by_url[out.url].published_at or out.article.published_at
             found += [(out.url, published, ev) for ev in out.events]
     with connect(settings.database) as con:
         with transaction(con):

@@ -130,7 +130,7 @@ def store_articles(con: duckdb.DuckDBPyConnection, rows: Sequence[ArticleRow]) -
         records.append({
             "url": r.url, "guid": r.guid, "feed_url": r.feed_url,
             "title": (a.title if a and a.title else r.title),
-            "published_at": (a.published_at if a and a.published_at else r.published_at),
+            "published_at": r.published_at or (a.published_at if a else None),
             "fetched_at": now, "author": a.author if a else None,
             "language": a.language if a else None, "site_name": a.site_name if a else None,
             "text": a.text if a else None, "content_hash": a.content_hash() if a else None,
