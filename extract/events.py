@@ -59,7 +59,7 @@ def _load_rules(language: str, missing_ok: bool = False) -> ModuleType | None:
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-def _sentence_case_title(title: str, body_names: set[str]) -> str:
+def _sentence_case_title(title: str, body_names: set[str], lower: re.Pattern[str] | None = None) -> str:
     """Returns a Title Case headline with ordinary words lower-cased, so that
     "Oracle To Buy Cerner For $28bn" reads like prose; names the body uses stay."""
     words = _TITLE_WORD.findall(title)
@@ -70,7 +70,10 @@ def _sentence_case_title(title: str, body_names: set[str]) -> str:
 
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
-        return w if w in keep or w.rstrip("'’s") in keep or not w[1:].islower() else w.lower()
+        if w in keep or w.rstrip("'’s") in keep or not w[1:].islower():
+            return w
+        # Without the body's names to go by, only the language's headline words are lowered.
+        return w.lower() if keep or (lower is not None and lower.match(w)) else w
 
     return _TITLE_WORD.sub(fix, title)
 
@@ -101,7 +104,7 @@ def detect_events(
     texts = sentences
     if title and title.strip():
         body_names = {sp.surface for s in sentences for sp in find_name_spans(s)}
-        texts = [_sentence_case_title(title.strip(), body_names), *sentences]
+        texts = [_sentence_case_title(title.strip(), body_names, getattr(rules, "HEADLINE_LOWER", None)), *sentences]
     offset = 1 if len(texts) > len(sentences) else 0
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []

@@ -101,6 +101,9 @@ class Frame:
     roles: dict[str, str]
     strength: float = 0.8
     flags: frozenset[str] = frozenset()
+    # A cheap regex that must match the shadow before `pattern` is tried: most
+    # sentences hold no trigger word, and this keeps the engine fast.
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -236,7 +239,10 @@ def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues
     """Returns the hits of all frames in one sentence, one per (family, roles)."""
     hits: list[Hit] = []
     seen: set[tuple] = set()
+    n_entities = len(sh.entities)
     for frame in frames:
+        if len(frame.roles) > n_entities + 1 or (frame.trigger and not frame.trigger.search(sh.shadow)):
+            continue
         for m in frame.pattern.finditer(sh.shadow):
             hit = _hit(sh, index, frame, m, cues)
             if hit is None:

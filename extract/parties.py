@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "NameSpan", "NameIndex", "normalize_name", "same_party", "find_name_spans",
@@ -40,6 +41,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """Returns the plain company name: no leading "the", possessive, or legal suffix.
 
@@ -53,6 +55,7 @@ def normalize_name(name: str) -> str:
     return stripped or n
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """Returns a comparison key: normalised, case-folded, punctuation-light ("U.S. Army" ~ "US Army")."""
     return re.sub(r"[\s\-]+", " ", normalize_name(name).casefold().replace(".", "")).strip()
@@ -117,6 +120,12 @@ _GENERIC = frozenset(
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
     tennessee utah vermont virginia wisconsin wyoming ontario quebec alberta bavaria
     shareholders stockholders bondholders lawmakers
+    portugal poland austria belgium denmark norway finland greece turkey egypt nigeria kenya
+    vietnam thailand indonesia malaysia philippines pakistan argentina chile colombia peru
+    scotland wales iceland ukraine romania czechia luxembourg qatar uae dubai emirates
+    lisbon madrid rome milan amsterdam stockholm oslo copenhagen helsinki vienna zurich geneva
+    dublin warsaw prague seoul mumbai delhi bangalore sydney melbourne toronto vancouver
+    chicago boston seattle austin dallas houston atlanta miami denver
     """.split()
 ) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
      "united kingdom", "european union", "middle east", "latin america", "san francisco",
@@ -177,10 +186,9 @@ class NameSpan:
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
 # Tokens that look like names but are amounts or currency codes ("1bn", "USD").
 _NOT_NAME_TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|"
-    r"inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb|"
-    r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)",
-    re.IGNORECASE,
+    r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|"
+    r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb)|"
+    r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)"
 )
 _NAME_RE = re.compile(
     rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
@@ -197,7 +205,7 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"\S+", surface):
         tok = m.group(0).strip("'’").lower().rstrip(".")
         if tok in NON_COMPANY and tok not in ("of", "&") or (tok == "of" and cur is None) or (
-            _NOT_NAME_TOKEN.fullmatch(tok)
+            _NOT_NAME_TOKEN.fullmatch(m.group(0).strip("'’").rstrip("."))
         ):
             if cur:
                 spans.append(cur)
@@ -275,13 +283,12 @@ class NameIndex:
     """
 
     def __init__(self, names: list[str]) -> None:
-        plain = {normalize_name(n) for n in names if normalize_name(n)}
+        keys = {p: _key(p) for p in {normalize_name(n) for n in names} if p}
         self._canon: dict[str, str] = {}
-        for name in plain:
-            k = _key(name)
-            longer = {o for o in plain if _key(o) != k and _key(o).startswith(k + " ")}
+        for name, k in keys.items():
+            longer = [o for o, ko in keys.items() if ko.startswith(k + " ")]
             # The fullest variant that extends this one; ambiguous prefixes stay themselves.
-            heads = {o for o in longer if not any(_key(p).startswith(_key(o) + " ") for p in longer)}
+            heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
             self._canon[k] = heads.pop() if len(heads) == 1 else name
 
     def canonical(self, name: str) -> str:

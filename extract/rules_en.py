@@ -55,8 +55,46 @@ def O(name: str) -> str:
 
 def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str],
        strength: float = 0.8, *flags: str) -> Frame:
-    """Returns a compiled frame."""
-    return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags))
+    """Returns a compiled frame; its trigger is the word stems listed for it in _TRIGGERS."""
+    return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags),
+                 re.compile(_TRIGGERS[name]))
+
+
+_ACQ_T = r"acquir|buy|bought|purchas|snap|take|took|swallow|scoop|gobbl|absorb"
+_STAKE_T = r"stake|holding|interest|share|position|participation|P\d"
+_SELL_T = r"sell|sold|offload|divest|dispos|unload|spin|spun|carv|hiv|offer|part"
+_MOVE_T = r"mov|shift|switch|migrat|transfer|port|defect"
+_TRIGGERS = {
+    "acq_passive": r"acquired|bought|purchased|taken over|snapped up|swallowed|absorbed",
+    "acq_noun_by": r" by ", "acq_noun_by2": r"takeover|acquisition|buyout|purchase|sale",
+    "acq_noun_poss": r" 's ", "stake_take": _STAKE_T, "stake_pct_of": r"P\d", "stake_raise": _STAKE_T,
+    "stake_by": r" by ", "acq_by": r" by ", "noun_head": r"takeover|acquisition|purchase|buyout|deal|bid|stake",
+    "stake_given": _STAKE_T, "sale_of_to": r"sale|divestiture|disposal|spin-off|carve-out",
+    "sale_to": r"sale|sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
+    "acq_noun_subj": r"acqui|purchase|takeover|take-over|buyout|buy-out|buying|bid|offer",
+    "merger_pair": r"merg|combin|forces", "merger_with": r"merg|combin|forces",
+    "merger_noun": r"merger|combination|tie-up", "merger_poss": r"merger|combination|tie-up",
+    "jv_pair": r"joint|jv|venture", "jv_with": r"joint|jv|venture", "jv_noun": r"joint|jv|venture",
+    "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
+    "sell_stake": _SELL_T, "round_led": r"led by|headed by", "round_from": r" from ",
+    "round_lead": r"led|leads|headed|spearheaded", "round_plain": r"M\d",
+    "investment_from": r"investment|funding|financing|backing|capital",
+    "invest_in": r"invest|pour|inject|plough|plow|pump|sink|sank|commit",
+    "investment_poss": r"investment|backing", "investment_noun": r"investment|funding|financing|backing",
+    "move_from_to": _MOVE_T, "replace_with": r"replac|swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
+    "alternatives": r"alternative", "move_to": _MOVE_T, "spend_pays": r"pay|paid|spen",
+    "spend_with": r"pay|paid|spen", "continue_less": r"less|smaller|limited|reduced|lower",
+    "reduce_spend": r"reduc|cut|slash|scal|trim|lower|curb|pare|decreas|shrink|shrank|limit|wind|wound|rein",
+    "churn_verb": r"drop|ditch|dump|abandon|quit|leav|left|exit|stop|ceas|end|longer|part|ties|walk|"
+                  r"terminat|cancel|scrap|renew|withdr|pull",
+    "lost_customer": r"lost|los", "lost_contract": r"lost|los",
+    "expand_rel": r"renew|expand|extend|doubl|tripl|increas|deepen|broaden|widen|upsiz|boost|grow|grew|ramp|"
+                  r"step|enlarg|scal|upgrad",
+    "win_contract": r"contract|deal|order|agreement|account|tender|mandate|engagement",
+    "add_customer": r"customer|client", "became_customer": r"customer|client",
+    "pick_vendor": r"pick|chose|choos|select|tap|hir|enlist|engag|commission|sign|turn|opt|award",
+    "similar": r"similar", "follow_suit": r"suit|same|likewise",
+}
 
 
 # Verb groups. (?P<v>...) captures the trigger verb for its tense.
@@ -225,6 +263,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,3}}?{UNIT_N} (?:\S+ ){{0,2}}?in {O('t')} "
        rf"(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
+    _f("sell_named_unit_to", "deal", "divestiture",
+       rf"{S('s')}{SELL_V} (?:its |their |the |a |an )?(?:\S+ ){{0,3}}?{UNIT_N} (?:, )?(?P<t>E\d+) "
+       rf"(?:, (?:\S+ ){{0,8}}?, )?(?:\S+ ){{0,6}}?to {O('a')}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V} {O('t')} (?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
@@ -257,7 +299,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X invests $2bn in Y", "X is pouring $1bn into Y"
     _f("invest_in", "deal", "investment",
        rf"{S('a')}{INVEST_V} (?:(?:an |a |another |additional |further |up to |about |around |nearly |"
-       rf"roughly |some |more than |over |\S+ly )*(?P<m>M\d+) (?:\S+ ){{0,3}}?)?(?:in|into) {O('t')} (?!'s)",
+       rf"roughly |some |more than |over |\S+ly )*(?P<m>M\d+) (?:(?!in |into )\S+ ){{0,3}}?)?(?:in|into) {O('t')} (?!'s)",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("investment_poss", "deal", "investment",
        rf"(?P<a>E\d+) 's (?:(?P<m>M\d+) |\S+ ){{0,3}}?(?:investment|backing) (?:of (?P<m2>M\d+) )?in {O('t')}",
@@ -454,3 +496,12 @@ GRAMMAR = Grammar(
     ),
 )
 
+
+# Headline words that Title Case capitalises but that name no company.
+HEADLINE_LOWER = re.compile(
+    r"(?i)(?:to|for|in|of|on|at|by|with|from|and|or|as|after|over|amid|its|a|an|the|is|are|be|will|says?|said|"
+    r"reports?|deal|stake|talks|bid|offer|merger|takeover|sale|unit|contract|customer|rival|shares|"
+    r"acquires?|acquired|buys?|bought|sells?|sold|merges?|invests?|raises?|takes?|drops?|picks?|wins?|"
+    r"weighs?|eyes|agrees?|completes?|closes?|snaps|up|loses?|ends?|cuts?|expands?|renews?|quits?|"
+    r"exits?|plans?|seeks?|nears?|confirms?|denies|scraps?|abandons?|calls?|off|away|walks?)$"
+)

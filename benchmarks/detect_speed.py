@@ -1,0 +1,63 @@
+"""Time detect_events on ~1,500-word articles on one core; prints articles per second.
+
+    python -m benchmarks.detect_speed [--articles 300] [--words 1500]
+
+Articles are built by concatenating corpus texts (all splits: only the timing
+matters here) until each reaches the word count. Target: >= 200 articles/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from benchmarks.score import load_records
+from extract.events import detect_events
+
+__all__ = ["build_articles", "main"]
+
+
+def build_articles(n: int, words: int) -> list[tuple[str, str]]:
+    """Returns n (title, body) pairs of about `words` words each, made from corpus texts."""
+    texts = [(r.get("title") or "", r["text"]) for r in load_records(lang="en")]
+    if not texts:
+        raise SystemExit("Error: no English corpus records under tests/data/corpus; nothing to time")
+    out: list[tuple[str, str]] = []
+    i = 0
+    for _ in range(n):
+        parts: list[str] = []
+        count = 0
+        title = texts[i % len(texts)][0]
+        while count < words:
+            body = texts[i % len(texts)][1]
+            parts.append(body)
+            count += len(body.split())
+            i += 1
+        out.append((title, "\n\n".join(parts)))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the benchmark; returns 0 when the target rate is met, 1 otherwise."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--words", type=int, default=1500)
+    ap.add_argument("--target", type=float, default=200.0, help="articles/s to meet")
+    args = ap.parse_args(argv)
+    articles = build_articles(args.articles, args.words)
+    detect_events(articles[0][1], title=articles[0][0])  # warm-up: imports, regex caches
+    start = time.perf_counter()
+    events = 0
+    for title, body in articles:
+        events += len(detect_events(body, title=title))
+    elapsed = time.perf_counter() - start
+    rate = len(articles) / elapsed
+    avg_words = sum(len(b.split()) for _, b in articles) / len(articles)
+    print(f"{len(articles)} articles of ~{avg_words:.0f} words in {elapsed:.2f}s: "
+          f"{rate:.0f} articles/s, {1000 * elapsed / len(articles):.2f} ms/article, {events} events")
+    print(f"target {args.target:.0f} articles/s: {'met' if rate >= args.target else 'NOT met'}")
+    return 0 if rate >= args.target else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
