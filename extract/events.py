@@ -59,14 +59,14 @@ def _load_rules(language: str, missing_ok: bool = False) -> ModuleType | None:
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-def _sentence_case_title(title: str, body_names: set[str], lower: re.Pattern[str] | None = None) -> str:
+def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str] | None = None) -> str:
     """Returns a Title Case headline with ordinary words lower-cased, so that
     "Oracle To Buy Cerner For $28bn" reads like prose; names the body uses stay."""
     words = _TITLE_WORD.findall(title)
     long_words = [w for w in words if len(w) > 3]
     if not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
         return title
-    keep = {tok for name in body_names for tok in name.split()}
+    keep = {tok for s in sentences for sp in find_name_spans(s) for tok in sp.surface.split()}
 
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -103,8 +103,7 @@ def detect_events(
     sentences = [s.text for s in split_sentences(text)]
     texts = sentences
     if title and title.strip():
-        body_names = {sp.surface for s in sentences for sp in find_name_spans(s)}
-        texts = [_sentence_case_title(title.strip(), body_names, getattr(rules, "HEADLINE_LOWER", None)), *sentences]
+        texts = [_sentence_case_title(title.strip(), sentences, getattr(rules, "HEADLINE_LOWER", None)), *sentences]
     offset = 1 if len(texts) > len(sentences) else 0
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.mentions import Mention
 from extract.money import Money, find_amounts
@@ -101,9 +102,9 @@ class Frame:
     roles: dict[str, str]
     strength: float = 0.8
     flags: frozenset[str] = frozenset()
-    # A cheap regex that must match the shadow before `pattern` is tried: most
-    # sentences hold no trigger word, and this keeps the engine fast.
-    trigger: re.Pattern[str] | None = None
+    # Word stems, one of which must start a token of the shadow before `pattern` is
+    # tried: checking them costs a set look-up, trying every pattern would not.
+    stems: tuple[str, ...] = ()
 
 
 @dataclass
@@ -235,13 +236,30 @@ def _pick_percent(sh: Shadow, m: re.Match[str]) -> float | None:
     return sh.percents[int(found[-1])] if found else None
 
 
+@lru_cache(maxsize=65536)
+def _prefixes(tok: str) -> tuple[str, ...]:
+    """Returns the prefixes (up to 12 characters) of one token; markers give their letter."""
+    if tok[0] in "EMP" and tok[1:].isdigit():
+        return (tok[0],)
+    return tuple(tok[:i] for i in range(1, min(len(tok), 12) + 1))
+
+
+def _token_prefixes(shadow: str) -> set[str]:
+    """Returns every prefix of every token of the shadow, for the stem check."""
+    out: set[str] = set()
+    for tok in set(shadow.split()):
+        out.update(_prefixes(tok))
+    return out
+
+
 def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues) -> list[Hit]:
     """Returns the hits of all frames in one sentence, one per (family, roles)."""
     hits: list[Hit] = []
     seen: set[tuple] = set()
     n_entities = len(sh.entities)
+    prefixes = _token_prefixes(sh.shadow)
     for frame in frames:
-        if len(frame.roles) > n_entities + 1 or (frame.trigger and not frame.trigger.search(sh.shadow)):
+        if len(frame.roles) > n_entities + 1 or (frame.stems and prefixes.isdisjoint(frame.stems)):
             continue
         for m in frame.pattern.finditer(sh.shadow):
             hit = _hit(sh, index, frame, m, cues)
@@ -284,10 +302,10 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     status, explicit = _status(sh, m, cues)
     if cues.negation.search(gap) and status != "denied":
         return None
-    if cues.musing.search(gap):
+    if cues.musing.search(" " + m.group(0) + " "):
         return None
     left, right = _clause_span(sh.shadow, m.start(), m.end())
-    if "no_background" not in frame.flags and cues.background.search(sh.shadow[max(0, m.start() - 30):right]):
+    if "no_background" not in frame.flags and cues.background.search(sh.shadow):
         return None
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None

@@ -58,7 +58,8 @@ def _agree(a: Hit, b: Hit) -> bool:
         pb = {b.roles.get("acquirer"), b.roles.get("target")} - {None}
         return all(any(same_party(x, y) for y in pb) for x in pa) or all(
             any(same_party(x, y) for y in pa) for x in pb)
-    shared = [r for r in a.roles if r in b.roles]
+    # Seller and competitor are details: two readings that differ there are still one event.
+    shared = [r for r in a.roles if r in b.roles and r not in ("seller", "competitor")]
     if not shared or not all(same_party(a.roles[r], b.roles[r]) for r in shared):
         return False
     main = "target" if a.frame.family == "deal" else "customer"

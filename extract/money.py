@@ -119,6 +119,7 @@ def _compile(locale: MoneyLocale) -> _Compiled:
 
 
 _COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
+_DIGIT = re.compile(r"\d")
 
 
 def _to_float(num: str, locale: MoneyLocale) -> float:
@@ -132,6 +133,8 @@ def find_amounts(text: str, language: str = "en") -> list[Money]:
     A number counts as money when a currency is attached, or when a scale word
     is ("14.3 billion": currency None). Plain numbers, years and percentages are not money.
     """
+    if not _DIGIT.search(text):
+        return []
     comp = _COMPILED.get(language, _COMPILED["en"])
     out: list[Money] = []
     for m in comp.pattern.finditer(text):

@@ -236,6 +236,9 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
     first_word = re.match(r"\W*", sentence).end()
     for m in _NAME_RE.finditer(sentence):
         body_end = m.start("poss") if m.group("poss") else m.end()
+        # Fast path: a lone capitalised function word ("The", "However").
+        if body_end - m.start() < 12 and sentence[m.start():body_end].lower() in NON_COMPANY:
+            continue
         for s, e in _split_on_non_company(sentence[m.start():body_end], m.start()):
             surface = sentence[s:e].rstrip(".")
             low = surface.lower()
@@ -290,6 +293,12 @@ class NameIndex:
             # The fullest variant that extends this one; ambiguous prefixes stay themselves.
             heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
             self._canon[k] = heads.pop() if len(heads) == 1 else name
+        # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
+        for name, k in keys.items():
+            if name.isupper() and 2 <= len(name) <= 5 and self._canon[k] == name:
+                full = [o for o in keys if len(o.split()) == len(name) and "".join(w[0] for w in o.split()) == name]
+                if len(full) == 1:
+                    self._canon[k] = full[0]
 
     def canonical(self, name: str) -> str:
         """Returns the article's fullest variant of `name` (the plain name if unknown)."""

@@ -42,6 +42,7 @@ _NOT_AFTER_PREP = "".join(f"(?<! {p} )" for p in ("by", "from", "with", "of", "t
 _OBJ_FILLER = (
     r"(?:(?!(?:to|for|from|with|by|in|into|on|at|as|and|or|but|that|which|who|whose|after|before|while|"
     r"since|because|if|than|is|are|was|were|be|been|has|had|have|will|would|could|may|said|says|stake|"
+    r"buy|acquire|purchase|sell|invest|merge|take|make|pay|fewer|less|more|"
     r"stakes|shares?|holding|holdings|interest|unit|units|division|business|businesses|assets|arm|"
     r"operations|subsidiary|customers?|clients?|products?|services?|staff|employees|rights|patents|"
     r"technology|software|data|team|brand|site|plant|factory|stores?) )[a-z0-9][\w\-.&']* |, ){0,5}?"
@@ -57,43 +58,46 @@ def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str]
        strength: float = 0.8, *flags: str) -> Frame:
     """Returns a compiled frame; its trigger is the word stems listed for it in _TRIGGERS."""
     return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags),
-                 re.compile(_TRIGGERS[name]))
+                 tuple(_TRIGGERS[name].split()))
 
 
-_ACQ_T = r"acquir|buy|bought|purchas|snap|take|took|swallow|scoop|gobbl|absorb"
-_STAKE_T = r"stake|holding|interest|share|position|participation|P\d"
-_SELL_T = r"sell|sold|offload|divest|dispos|unload|spin|spun|carv|hiv|offer|part"
-_MOVE_T = r"mov|shift|switch|migrat|transfer|port|defect"
+# Word stems, at least one of which must start a token of the shadow before a frame
+# is tried ("M"/"P" stand for amount and percentage markers).
+_ACQ_T = "acquir buy bought purchas snap take took swallow scoop gobbl absorb"
+_STAKE_T = "stake holding interest share position participation"
+_SELL_T = "sell sold offload divest dispos unload spin spun carv hiv"
+_STAKE_V_T = "tak took acquir buy bought purchas build built secur get got pick snap obtain receiv invest"
+_RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
+_MOVE_T = "mov shift switch migrat transfer port defect"
+_CHURN_T = "drop ditch dump abandon quit leav left exit stop ceas end longer part ties walk terminat cancel scrap renew withdr pull not"
 _TRIGGERS = {
-    "acq_passive": r"acquired|bought|purchased|taken over|snapped up|swallowed|absorbed",
-    "acq_noun_by": r" by ", "acq_noun_by2": r"takeover|acquisition|buyout|purchase|sale",
-    "acq_noun_poss": r" 's ", "stake_take": _STAKE_T, "stake_pct_of": r"P\d", "stake_raise": _STAKE_T,
-    "stake_by": r" by ", "acq_by": r" by ", "noun_head": r"takeover|acquisition|purchase|buyout|deal|bid|stake",
-    "stake_given": _STAKE_T, "sale_of_to": r"sale|divestiture|disposal|spin-off|carve-out",
-    "sale_to": r"sale|sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
-    "acq_noun_subj": r"acqui|purchase|takeover|take-over|buyout|buy-out|buying|bid|offer",
-    "merger_pair": r"merg|combin|forces", "merger_with": r"merg|combin|forces",
-    "merger_noun": r"merger|combination|tie-up", "merger_poss": r"merger|combination|tie-up",
-    "jv_pair": r"joint|jv|venture", "jv_with": r"joint|jv|venture", "jv_noun": r"joint|jv|venture",
+    "acq_passive": "acquired bought purchased taken snapped swallowed absorbed",
+    "acq_noun_by": "by", "acq_noun_by2": "takeover acquisition buyout purchase sale",
+    "acq_noun_poss": "'s", "stake_take": _STAKE_T, "stake_pct_of": _STAKE_V_T, "stake_raise": _STAKE_T,
+    "stake_by": "by", "acq_by": "by", "noun_head": "takeover acquisition purchase buyout deal bid stake",
+    "stake_given": _STAKE_T, "sale_of_to": "sale divestiture disposal spin-off carve-out",
+    "sale_to": "sale sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
+    "acq_noun_subj": "acqui purchase takeover take-over buyout buy-out buying bid offer",
+    "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
+    "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
+    "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
-    "sell_stake": _SELL_T, "round_led": r"led by|headed by", "round_from": r" from ",
-    "round_lead": r"led|leads|headed|spearheaded", "round_plain": r"M\d",
-    "investment_from": r"investment|funding|financing|backing|capital",
-    "invest_in": r"invest|pour|inject|plough|plow|pump|sink|sank|commit",
-    "investment_poss": r"investment|backing", "investment_noun": r"investment|funding|financing|backing",
-    "move_from_to": _MOVE_T, "replace_with": r"replac|swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
-    "alternatives": r"alternative", "move_to": _MOVE_T, "spend_pays": r"pay|paid|spen",
-    "spend_with": r"pay|paid|spen", "continue_less": r"less|smaller|limited|reduced|lower",
-    "reduce_spend": r"reduc|cut|slash|scal|trim|lower|curb|pare|decreas|shrink|shrank|limit|wind|wound|rein",
-    "churn_verb": r"drop|ditch|dump|abandon|quit|leav|left|exit|stop|ceas|end|longer|part|ties|walk|"
-                  r"terminat|cancel|scrap|renew|withdr|pull",
-    "lost_customer": r"lost|los", "lost_contract": r"lost|los",
-    "expand_rel": r"renew|expand|extend|doubl|tripl|increas|deepen|broaden|widen|upsiz|boost|grow|grew|ramp|"
-                  r"step|enlarg|scal|upgrad",
-    "win_contract": r"contract|deal|order|agreement|account|tender|mandate|engagement",
-    "add_customer": r"customer|client", "became_customer": r"customer|client",
-    "pick_vendor": r"pick|chose|choos|select|tap|hir|enlist|engag|commission|sign|turn|opt|award",
-    "similar": r"similar", "follow_suit": r"suit|same|likewise",
+    "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": "from",
+    "round_lead": "led leads headed spearheaded co-led", "round_plain": _RAISE_T,
+    "investment_from": "investment funding financing backing capital",
+    "invest_in": "invest pour inject plough plow pump sink sank commit",
+    "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
+    "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
+    "alternatives": "alternative", "move_to": _MOVE_T, "spend_pays": "pay paid spen",
+    "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
+    "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
+    "churn_verb": _CHURN_T, "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
+    "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
+                  "step enlarg scal upgrad",
+    "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
+    "add_customer": "customer client", "became_customer": "customer client",
+    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award",
+    "similar": "similar", "follow_suit": "suit same likewise",
 }
 
 
@@ -119,7 +123,7 @@ RAISE_V = (r"(?P<v>rais(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|clos(?:e|es|ed|ing)|
 ROUND = r"(?:series \S+|funding|financing|round|seed|investment|capital|venture|pre-seed|growth equity)"
 SELL_V = (r"(?P<v>sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|dispos(?:e|es|ed|ing) of|"
           r"unload(?:s|ed|ing)?|spin(?:s|ning)? off|spun off|carv(?:e|es|ed|ing) out|hiv(?:e|es|ed|ing) off|"
-          r"offer(?:s|ed|ing)? up|part(?:s|ed|ing)? with)")
+          r"part(?:s|ed|ing)? with)")
 UNIT_N = (r"(?:unit|division|business|arm|subsidiary|stake|holding|shareholding|operations|assets|"
           r"brand|segment|activities|operation|branch|portfolio|interest)")
 MERGE_V = r"(?P<v>merg(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|join(?:s|ed|ing)? forces)"
@@ -129,7 +133,7 @@ JV = (r"(?:joint venture|joint-venture|jv|jointly owned|jointly-owned|joint comp
 _PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
-    r"quit(?:s|ting)?|leav(?:e|es|ing)|left|exit(?:s|ed|ing)?|"
+    r"quit(?:s|ting)?|exit(?:s|ed|ing)?|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|buying from|"
     r"doing business with|sourcing from|relying on|stocking|selling|carrying|buying)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
@@ -208,7 +212,12 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.65),
     # Headlines: "X closes $1.1bn Y takeover", "X completes 40% Y stake", "X walks away from Y deal"
     _f("noun_head", "deal", "acquisition",
-       rf"{S('a')}(?P<v>\S+ ){{1,2}}?(?:(?:a|an|its|the|M\d+|P\d+|planned|proposed|agreed) ){{0,3}}(?P<t>E\d+) "
+       rf"{S('a')}(?P<v>clos(?:e|es|ed|ing)|complet(?:e|es|ed|ing)|seal(?:s|ed|ing)?|agree(?:s|d)?|"
+       rf"announc(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|strik(?:e|es|ing)|struck|walk(?:s|ed|ing)? away from|"
+       rf"drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?|eye(?:s|ing|d)?|weigh(?:s|ed|ing)?|"
+       rf"mull(?:s|ed|ing)?|near(?:s|ed|ing)?|confirm(?:s|ed|ing)?|unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|"
+       rf"mak(?:e|es|ing)|made|tabl(?:e|es|ed|ing)|win(?:s|ning)?|won|gets?|got|den(?:y|ies|ied)) "
+       rf"(?:(?:a|an|its|the|M\d+|P\d+|planned|proposed|agreed|approval|for) ){{0,3}}(?P<t>E\d+) "
        rf"(?:takeover|acquisition|purchase|buyout|deal|bid|stake) (?!by |with |for )",
        {"a": "acquirer", "t": "target"}, 0.7),
     # "... giving X a 10% stake in Y"
@@ -218,7 +227,7 @@ FRAMES: tuple[Frame, ...] = (
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:(?:\S+ ){{0,8}}?to {O('a')})?",
+       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:(?:(?!, )\S+ ){{0,8}}?to {O('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     _f("sale_to", "deal", "acquisition",
        rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
@@ -227,7 +236,8 @@ FRAMES: tuple[Frame, ...] = (
     _f("acq_active", "deal", "acquisition",
        rf"{S('a')}{ACQ} {O('t')} (?!'s |shares |stock |chips |bonds |products |services |licen|site |plant |"
        rf"factory |facility |campus |building |headquarters |offices? |stores? |assets |portfolio |brands? |"
-       rf"unit |division |business |arm |operations |stake )",
+       rf"unit |division |business |arm |operations |stake |(?:\S+ )?(?:units|products|chips|equipment|gear|"
+       rf"phones|devices|parts|components|systems|radios|licen\S*|tools|machines|vehicles|aircraft|planes) )",
        {"a": "acquirer", "t": "target"}, 0.85),
     # "Y, which X agreed to buy", "Y, which X acquired"
     _f("acq_relative", "deal", "acquisition",
@@ -352,6 +362,11 @@ FRAMES: tuple[Frame, ...] = (
     _f("reduce_spend", "customer_change", "reduction",
        rf"{S('c')}{REDUCE_V} (?:(?:\S+ ){{0,4}}?){SPEND_N}s? (?:(?:\S+ ){{0,3}}?)(?:with|at|on|from|to|of|through) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X would buy fewer Y radio units"
+    _f("buy_fewer", "customer_change", "reduction",
+       rf"{S('c')}(?P<v>buy(?:s|ing)?|bought|order(?:s|ed|ing)?|purchas(?:e|es|ed|ing)|us(?:e|es|ed|ing)) "
+       rf"(?:fewer|less) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X drops Y", "X ends its contract with Y", "X withdraws from Y as a customer"
     _f("churn_verb", "customer_change", "churn",
        rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board)|(?:'s )?(?:deal|takeover|acquisition|merger|"
@@ -388,7 +403,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X picked Y to supply its cloud", "X awarded Y a contract"
     _f("pick_vendor", "customer_change", "new_customer",
-       rf"{S('c')}{PICK_V} {O('vd')} (?:to [a-z]+|as (?:its |a |an |the )?"
+       rf"{S('c')}{PICK_V} {O('vd')} (?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
@@ -448,7 +463,8 @@ CUES = Cues(
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
-    musing=_P(r" (?:should|ought|would do well|needs? to|must) "),
+    musing=_P(r" (?:should|ought|would do well|needs? to|must|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|"
+               r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|lobb(?:y|ies|ied|ying) for) "),
     price_before=_P(r"(?: for| at| worth| valued at| paying| paid| price of| priced at| totall?ing| of| "
                     r"(?:a total|a sum|an amount) of| in a| in an| a| an| the| investing| invest| invests|"
                     r" invested| spend| spending| about| around| roughly| nearly| some| up to| over|"
@@ -466,7 +482,9 @@ CUES = Cues(
                   r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
                   r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
                   r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
-                  r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals))"),
+                  r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals)|"
+                  r"(?:following|after|since) (?:its|their|the|E\d+ 's) (?:\S+ ){0,3}?(?:acquisition|purchase|"
+                  r"takeover|merger))"),
     majority=_P(r" (?:majority|controlling|full|entire|all|outright|whole) "),
     partial=_P(r" (?:some|part|parts|portion|share|a chunk|certain|a number) (?:of )?"),
 )
