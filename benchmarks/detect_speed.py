@@ -46,15 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     articles = build_articles(args.articles, args.words)
     detect_events(articles[0][1], title=articles[0][0])  # warm-up: imports, regex caches
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     events = 0
     for title, body in articles:
         events += len(detect_events(body, title=title))
     elapsed = time.perf_counter() - start
-    rate = len(articles) / elapsed
+    # CPU time is what one core spends; wall time also counts other processes on a busy machine.
+    cpu = time.process_time() - cpu_start
+    rate = len(articles) / cpu
     avg_words = sum(len(b.split()) for _, b in articles) / len(articles)
-    print(f"{len(articles)} articles of ~{avg_words:.0f} words in {elapsed:.2f}s: "
-          f"{rate:.0f} articles/s, {1000 * elapsed / len(articles):.2f} ms/article, {events} events")
+    print(f"{len(articles)} articles of ~{avg_words:.0f} words: {cpu:.2f}s CPU ({elapsed:.2f}s wall), "
+          f"{rate:.0f} articles/s, {1000 * cpu / len(articles):.2f} ms/article, {events} events")
     print(f"target {args.target:.0f} articles/s: {'met' if rate >= args.target else 'NOT met'}")
     return 0 if rate >= args.target else 1
 

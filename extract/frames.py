@@ -289,8 +289,15 @@ def _conflicts(a: dict[str, str], b: dict[str, str]) -> bool:
     return any(inv_a.get(v) not in (None, k) for k, v in b.items())
 
 
+# A company right after a preposition ("a round led by X, and agreed to buy Y") is
+# an object, never the subject a frame opens with.
+_PREP_BEFORE = re.compile(r" (?:by|from|with|of|to|in|at|for|on|than|von|mit|für|an|bei) $")
+
+
 def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> Hit | None:
     """Returns the hit for one frame match, or None when it is no event (negated, musing, background)."""
+    if m.group(0)[:1] == "E" and _PREP_BEFORE.search(sh.shadow, max(0, m.start() - 7), m.start()):
+        return None
     roles: dict[str, str] = {}
     for group, role in frame.roles.items():
         ent = sh.entity(m.groupdict().get(group))
