@@ -8,6 +8,7 @@ DealwatchError, so the CLI can print it as one line (`Error: …`) and exit non-
     │   └── TooLargeError         the body is larger than fetch.max_bytes
     ├── FeedError            bytes that are not a readable feed
     ├── ExtractionError      a page that yields no article text
+    │   └── UnsupportedLanguageError   no detection rules for the article's language
     ├── StorageError         the database cannot be opened, read or written
     └── AlertError           an alert could not be delivered
 """
@@ -48,6 +49,10 @@ class FeedError(DealwatchError):
 
 class ExtractionError(DealwatchError):
     pass
+
+
+class UnsupportedLanguageError(ExtractionError):
+    """No detection rule set exists for the article's language."""
 
 
 class StorageError(DealwatchError):

@@ -22,6 +22,7 @@ from types import ModuleType
 from extract.frames import Hit, build_shadow, match_sentence
 from extract.language import guess_language
 from extract.mentions import build_mentions
+from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
 from extract.model import Event
 from extract.parties import find_name_spans
@@ -30,10 +31,6 @@ from extract.sentences import split_sentences
 __all__ = ["detect_events", "UnsupportedLanguageError", "supported_languages"]
 
 _RULE_MODULES = {"en": "extract.rules_en", "de": "extract.rules_de"}
-
-
-class UnsupportedLanguageError(ValueError):
-    """No rule set exists for the article's language."""
 
 
 def supported_languages() -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 
 from extract.article import article_from_text, extract_article
-from extract.errors import ExtractionError
+from extract.errors import ExtractionError, UnsupportedLanguageError
 from extract.events import detect_events
 from extract.model import Article, Event
 
@@ -23,10 +23,18 @@ class Reading:
 
 
 def events_of(article: Article) -> list[Event]:
-    """Returns the events of an extracted article."""
+    """Returns the events of an extracted article; none when its language has no rules.
+
+    The reason is kept in article.extra["detection"], so the article is stored, not lost.
+    """
     if not article.text.strip():
         return []
-    return detect_events(article.text, title=article.title, published=article.published_at)
+    try:
+        return detect_events(article.text, title=article.title, published=article.published_at,
+                             language=(article.language or "")[:2].lower() or None)
+    except UnsupportedLanguageError as exc:
+        article.extra["detection"] = str(exc)
+        return []
 
 
 def read_html(page: bytes | str, *, url: str) -> Reading:

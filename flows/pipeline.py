@@ -228,7 +228,8 @@ def run_pipeline(settings: Settings, *, all_feeds: bool = False) -> RunSummary:
         summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)
         summary.errors += alert_errors
         summary.add_time("alert", t)
-    log.info("run done: %s", summary.as_dict())
+    brief = {k: v for k, v in summary.as_dict().items() if k != "errors"}
+    log.info("run done: %s; %d errors", brief, len(summary.errors))
     return summary
 
 

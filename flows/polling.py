@@ -80,8 +80,10 @@ def poll_feed(fetcher: Fetcher, feed: FeedRow, poll: PollSettings,
         log.warning("feed %s: %s", feed.url, message)
         return FeedPoll(FeedState(url=feed.url, polled_at=now, status=status, ok=False,
                                   error=message, next_poll_at=next_at))
+    # A feed read leniently still counts as healthy, but the reason is kept on its row.
+    warning = f"read with warnings: {'; '.join(parsed.warnings)}" if parsed.warnings else None
     state = FeedState(
-        url=feed.url, polled_at=now, status=result.status, ok=True, error=None,
+        url=feed.url, polled_at=now, status=result.status, ok=True, error=warning,
         next_poll_at=next_poll_after(now, ok=True, consecutive_failures=0, settings=poll,
                                      retry_after=result.retry_after, max_age=result.max_age,
                                      ttl_minutes=parsed.ttl_minutes),

@@ -29,7 +29,7 @@ CREATE TABLE feeds (
     last_ok_at           TIMESTAMPTZ,
     items_seen           INTEGER NOT NULL DEFAULT 0,   -- entries in the last successful poll
     consecutive_failures INTEGER NOT NULL DEFAULT 0,
-    last_error           VARCHAR,               -- why the last poll failed; NULL when it succeeded
+    last_error           VARCHAR,               -- why the last poll failed, or 'read with warnings: …'
     next_poll_at         TIMESTAMPTZ            -- not polled before this time unless forced
 );
 

@@ -59,11 +59,11 @@ def record_poll(con: duckdb.DuckDBPyConnection, state: FeedState) -> None:
     if state.ok:
         con.execute(
             """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_ok_at = ?,
-                   consecutive_failures = 0, last_error = NULL, next_poll_at = ?,
+                   consecutive_failures = 0, last_error = ?, next_poll_at = ?,
                    etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
                    title = coalesce(?, title), items_seen = coalesce(?, items_seen)
                WHERE url = ?""",
-            [state.polled_at, state.status, state.polled_at, state.next_poll_at, state.etag,
+            [state.polled_at, state.status, state.polled_at, state.error, state.next_poll_at, state.etag,
              state.last_modified, state.title, state.items_seen, state.url])
     else:
         con.execute(

@@ -75,10 +75,11 @@ def smtp_server():
         controller.stop()
 
 
-def write_config(path: Path, *, db: Path, feeds: list[str], extra: str = "") -> Path:
+def write_config(path: Path, *, db: Path, feeds: list[str], extra: str = "",
+                 total_timeout: float = 15) -> Path:
     """Writes a test config allowing 127.0.0.1 and returns its path."""
     feed_blocks = "\n".join(f'[[feeds]]\nurl = "{u}"\n' for u in feeds)
     path.write_text(f'database = "{db}"\n\n{feed_blocks}\n[fetch]\nallow_hosts = ["127.0.0.1"]\n'
-                    f"connect_timeout = 5\nread_timeout = 5\ntotal_timeout = 15\n{extra}",
+                    f"connect_timeout = 5\nread_timeout = 5\ntotal_timeout = {total_timeout}\n{extra}",
                     encoding="utf-8")
     return path

@@ -11,9 +11,9 @@ import os
 import sys
 
 from extract.errors import DealwatchError
-from flows.cli import detect, query, run
+from flows.cli import detect, feeds, query, run
 
-GROUPS = (run, detect, query)
+GROUPS = (run, detect, query, feeds)
 
 
 def build_parser() -> argparse.ArgumentParser:

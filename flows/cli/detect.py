@@ -45,6 +45,9 @@ def _read(source: str, config: str | None):
 
 def cmd_detect(args) -> int:
     readings = [(src, _read(src, args.config)) for src in args.paths]
+    for src, reading in readings:
+        if reading.article.extra.get("detection"):
+            print(f"note: {src}: {reading.article.extra['detection']}", file=sys.stderr)
     if args.format == "jsonl":
         for src, reading in readings:
             for ev in reading.events:
