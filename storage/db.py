@@ -6,6 +6,7 @@ transaction and closes; readers open read-only and wait briefly when a writer ho
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,39 +15,51 @@ from pathlib import Path
 import duckdb
 
 from extract.errors import StorageError
-from storage.schema import check_version, migrate
+from storage.schema import LATEST, check_version, migrate
 
 LOCK_WAIT_SECONDS = 10.0
 
 
 def _is_lock_error(exc: duckdb.Error) -> bool:
+    # DuckDB 1.x/2.x: 'IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held in
+    # /usr/bin/python3 (PID 4242) ...'. Any other error (a corrupt file, no permission) is final.
     text = str(exc).lower()
-    return "lock" in text or "conflicting" in text or "being used" in text
+    return "could not set lock" in text or "conflicting lock" in text
+
+
+def _holder(exc: duckdb.Error) -> str:
+    found = re.search(r"conflicting lock is held in (\S+) \(pid (\d+)\)", str(exc), re.I)
+    return f"process {found.group(2)} ({Path(found.group(1)).name})" if found else "another process"
 
 
 def _open(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Returns a connection, retrying with backoff for up to `wait` seconds while the file is locked."""
     deadline = time.monotonic() + wait
-    delay = 0.05
+    delay = 0.02
     while True:
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
-                raise StorageError(f"database {path}: cannot open: {exc}") from exc
+                raise StorageError(f"database {path}: cannot open: {' '.join(str(exc).split())}") from exc
             if time.monotonic() >= deadline:
                 raise StorageError(
-                    f"database {path} is locked by another process (a monitoring run?) "
-                    f"for more than {wait:.0f}s; try again in a moment") from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+                    f"database {path} is in use by {_holder(exc)} (a monitoring run, or a shell "
+                    f"holding it open) and stayed locked for {wait:g}s; try again when it is done"
+                ) from exc
+            time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 0.25)
 
 
 @contextmanager
 def connect(path: str, *, read_only: bool = False,
-            wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+            wait: float = LOCK_WAIT_SECONDS,
+            migrate_schema: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yields a connection to the database file, migrated to the current schema, and closes it.
 
-    Read-only connections never migrate: an older schema is reported, a newer one refused.
+    A database older than this code is migrated first, also for a read-only connection (which opens
+    the file for writing just long enough); a newer one is refused with a StorageError.
+    migrate_schema=False only checks the version (for `dealwatch migrate`, which reports it).
     """
     if read_only and not Path(path).exists():
         raise StorageError(f"database {path} does not exist; run `dealwatch run` or `dealwatch demo` first")
@@ -55,9 +68,16 @@ def connect(path: str, *, read_only: bool = False,
     con = _open(path, read_only, wait)
     try:
         con.execute("SET TimeZone = 'UTC'")
-        if read_only:
+        if not migrate_schema:
             check_version(con, path)
-        else:
+        elif read_only and check_version(con, path) < LATEST:
+            con.close()
+            with connect(path, read_only=False, wait=wait):
+                pass
+            con = _open(path, True, wait)
+            con.execute("SET TimeZone = 'UTC'")
+            check_version(con, path)
+        elif not read_only:
             migrate(con, path)
         yield con
     finally:

@@ -108,6 +108,87 @@ CREATE TABLE alert_items (
     PRIMARY KEY (story_id, reason)
 );
 """),
+    (2, "poll history, company aliases, party keys, reading views", """
+-- One row per poll of a feed: its health over time (the feeds table keeps only the latest state).
+CREATE TABLE feed_polls (
+    feed_url     VARCHAR NOT NULL,
+    polled_at    TIMESTAMPTZ NOT NULL,
+    status       INTEGER,               -- HTTP status; NULL when no response came
+    ok           BOOLEAN NOT NULL,
+    entries      INTEGER,               -- entries in the feed (NULL when not modified or failed)
+    new_entries  INTEGER NOT NULL DEFAULT 0,   -- entries not seen before, queued for reading
+    error        VARCHAR,
+    duration_ms  INTEGER,               -- time to fetch and parse the feed
+    PRIMARY KEY (feed_url, polled_at)
+);
+
+-- Names that denote the same company ('Facebook' -> 'Meta'), filled by the analyst.
+CREATE TABLE company_aliases (
+    alias    VARCHAR PRIMARY KEY,
+    company  VARCHAR NOT NULL
+);
+
+-- Folded names of every party ('Meta Platforms, Inc.' -> 'meta'), for matching a company.
+ALTER TABLE events ADD COLUMN party_keys VARCHAR[];
+-- (list_distinct drops the NULLs of absent roles.)
+UPDATE events SET party_keys = list_distinct(
+    [lower(acquirer), lower(target), lower(seller), lower(customer), lower(vendor), lower(competitor)]);
+
+CREATE VIEW deals AS
+SELECT e.event_id, e.story_id, e.subtype, e.acquirer, e.target, e.seller,
+       e.amount, e.currency, e.stake_pct, e.status, e.confidence, e.evidence,
+       coalesce(e.published_at, e.detected_at) AS seen_at, e.published_at, e.detected_at,
+       e.article_url, a.title AS article_title, a.site_name AS outlet, e.party_keys
+FROM events e LEFT JOIN articles a ON a.url = e.article_url
+WHERE e.event_type = 'deal';
+
+CREATE VIEW customer_changes AS
+SELECT e.event_id, e.story_id, e.subtype, e.customer, e.vendor, e.competitor,
+       e.amount, e.currency, e.status, e.confidence, e.evidence,
+       coalesce(e.published_at, e.detected_at) AS seen_at, e.published_at, e.detected_at,
+       e.article_url, a.title AS article_title, a.site_name AS outlet, e.party_keys
+FROM events e LEFT JOIN articles a ON a.url = e.article_url
+WHERE e.event_type = 'customer_change';
+
+-- One row per story. 'Best known' amount and stake: from the latest confirmed (announced or
+-- completed) mention that states one, else from the latest mention that does.
+CREATE VIEW stories AS
+WITH mentions AS (
+    SELECT e.*, coalesce(e.published_at, e.detected_at) AS seen_at,
+           coalesce(a.content_hash, e.article_url) AS text_key, a.site_name,
+           e.status IN ('announced', 'completed') AS confirmed,
+           list_position(['considering', 'reported', 'denied', 'announced', 'cancelled', 'completed'],
+                         e.status) AS status_rank
+    FROM events e LEFT JOIN articles a ON a.url = e.article_url
+    WHERE e.story_id IS NOT NULL),
+summary AS (
+    SELECT story_id,
+           any_value(event_type) AS event_type,
+           arg_max(subtype, (seen_at, confidence)) AS subtype,
+           arg_max({'acquirer': acquirer, 'target': target, 'seller': seller, 'customer': customer,
+                    'vendor': vendor, 'competitor': competitor}, (confidence, seen_at)) AS named,
+           list_sort(list_distinct(flatten(list(
+               [acquirer, target, seller, customer, vendor, competitor])))) AS parties,
+           min(seen_at) AS first_seen_at,
+           max(seen_at) AS last_seen_at,
+           count(DISTINCT text_key) AS article_count,
+           count(*) AS event_count,
+           list_sort(list_distinct(list(site_name))) AS outlets,
+           arg_max(status, (seen_at, status_rank)) AS latest_status,
+           arg_max({'amount': amount, 'currency': currency}, (confirmed, seen_at, confidence))
+               FILTER (WHERE amount IS NOT NULL) AS money,
+           arg_max(stake_pct, (confirmed, seen_at, confidence))
+               FILTER (WHERE stake_pct IS NOT NULL) AS stake_pct,
+           max(confidence) AS max_confidence
+    FROM mentions GROUP BY story_id)
+SELECT s.story_id, s.event_type, s.subtype,
+       s.named.acquirer AS acquirer, s.named.target AS target, s.named.seller AS seller,
+       s.named.customer AS customer, s.named.vendor AS vendor, s.named.competitor AS competitor,
+       s.parties, s.latest_status, s.money.amount AS amount, s.money.currency AS currency,
+       s.stake_pct, s.first_seen_at, s.last_seen_at, s.article_count, s.event_count, s.outlets,
+       s.max_confidence, k.story_key
+FROM summary s LEFT JOIN story_keys k ON k.story_id = s.story_id;
+"""),
 ]
 
 LATEST = MIGRATIONS[-1][0]

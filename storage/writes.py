@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import duckdb
 import pyarrow as pa
 
 from extract.model import Article, Event, EVENT_FIELDS, PARTY_FIELDS
-from storage.stories import assign_stories, story_key
+from storage.stories import assign_stories, party_keys, story_key
 
 
 def utcnow() -> datetime:
@@ -52,10 +52,25 @@ class FeedState:
     title: str | None = None
     items_seen: int | None = None
     moved_to: str | None = None   # a permanent redirect: the feed's new URL
+    new_entries: int = 0          # entries not seen before, queued for reading
+    duration_ms: int | None = None   # time spent fetching and parsing the feed
+
+
+POLL_HISTORY = timedelta(days=90)   # feed_polls rows older than this are pruned
 
 
 def record_poll(con: duckdb.DuckDBPyConnection, state: FeedState) -> None:
-    """Stores the outcome of one poll: health counters, conditional-GET validators, next poll time."""
+    """Stores the outcome of one poll: health counters, conditional-GET validators, next poll time,
+    and one feed_polls history row (pruned after POLL_HISTORY). Rerunning it changes nothing more.
+    """
+    con.execute(
+        """INSERT INTO feed_polls (feed_url, polled_at, status, ok, entries, new_entries, error,
+                                   duration_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+        [state.url, state.polled_at, state.status, state.ok, state.items_seen if state.ok else None,
+         state.new_entries, state.error, state.duration_ms])
+    con.execute("DELETE FROM feed_polls WHERE feed_url = ? AND polled_at < ?",
+                [state.url, state.polled_at - POLL_HISTORY])
     if state.ok:
         con.execute(
             """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_ok_at = ?,
@@ -158,35 +173,53 @@ def store_articles(con: duckdb.DuckDBPyConnection, rows: Sequence[ArticleRow]) -
 
 # ---------------------------------------------------------------- events
 
-def event_id(article_url: str, event: Event) -> str:
-    """Returns a stable id for an event: same article, type and parties -> same id."""
-    raw = f"{article_url}\n{story_key(event)}"
+def event_id(text_key: str, event: Event | dict) -> str:
+    """Returns a stable id for an event: same text, type and parties -> same id.
+
+    text_key is the article's content hash (its URL when the text is unknown), so a syndicated copy
+    of an article already read (same text under another URL) yields the ids it already has and adds
+    no second event; a rerun of the same article adds nothing either.
+    """
+    raw = f"{text_key}\n{story_key(event)}"
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
-_EVENT_COLUMNS = ("event_id", "article_url", "story_id", *EVENT_FIELDS, "published_at", "detected_at")
+_EVENT_COLUMNS = ("event_id", "article_url", "story_id", *EVENT_FIELDS, "published_at", "detected_at",
+                  "party_keys")
 _EVENT_SCHEMA = pa.schema(
     [(c, pa.string()) for c in ("event_id", "article_url", "story_id", "event_type", "subtype",
                                 *PARTY_FIELDS)]
     + [("amount", pa.float64()), ("currency", pa.string()), ("stake_pct", pa.float64()),
        ("status", pa.string()), ("evidence", pa.string()), ("confidence", pa.float64()),
-       ("published_at", pa.timestamp("us", tz="UTC")), ("detected_at", pa.timestamp("us", tz="UTC"))])
+       ("published_at", pa.timestamp("us", tz="UTC")), ("detected_at", pa.timestamp("us", tz="UTC")),
+       ("party_keys", pa.list_(pa.string()))])
+
+
+def _content_hashes(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, str]:
+    return dict(con.execute(
+        """SELECT url, content_hash FROM articles
+           WHERE content_hash IS NOT NULL AND url IN (SELECT unnest(?::VARCHAR[]))""",
+        [urls]).fetchall())
 
 
 def store_events(con: duckdb.DuckDBPyConnection,
                  found: Sequence[tuple[str, datetime | None, Event]]) -> list[str]:
     """Stores (article_url, published_at, event) triples not stored before, each linked to its story.
 
-    Returns the ids of the events that were new.
+    Store the articles first (same transaction): an event's id comes from its article's content
+    hash. Returns the ids of the events that were new.
     """
     if not found:
         return []
     now = utcnow()
-    rows = {}
+    hashes = _content_hashes(con, sorted({url for url, _, _ in found}))
+    rows: dict[str, dict] = {}
     for article_url, published, ev in found:
-        eid = event_id(article_url, ev)
-        rows[eid] = {"event_id": eid, "article_url": article_url, "story_id": None,
-                     **ev.to_dict(), "published_at": published, "detected_at": now}
+        eid = event_id(hashes.get(article_url, article_url), ev)
+        # setdefault: within a batch the first copy of a syndicated text is the one kept.
+        rows.setdefault(eid, {"event_id": eid, "article_url": article_url, "story_id": None,
+                              **ev.to_dict(), "published_at": published, "detected_at": now,
+                              "party_keys": party_keys(ev)})
     existing = {r[0] for r in con.execute(
         "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
         [list(rows)]).fetchall()}
