@@ -131,8 +131,8 @@ CREATE TABLE company_aliases (
 -- Folded names of every party ('Meta Platforms, Inc.' -> 'meta'), for matching a company.
 ALTER TABLE events ADD COLUMN party_keys VARCHAR[];
 -- (list_distinct drops the NULLs of absent roles.)
-UPDATE events SET party_keys = list_distinct(
-    [lower(acquirer), lower(target), lower(seller), lower(customer), lower(vendor), lower(competitor)]);
+UPDATE events SET party_keys = list_sort(list_distinct(
+    [lower(acquirer), lower(target), lower(seller), lower(customer), lower(vendor), lower(competitor)]));
 
 CREATE VIEW deals AS
 SELECT e.event_id, e.story_id, e.subtype, e.acquirer, e.target, e.seller,

@@ -45,14 +45,10 @@ def fold_name(name: str) -> str:
 
 
 def party_keys(event: Event | Mapping) -> list[str]:
-    """Returns the folded names of every party of an event, each once, in role order."""
+    """Returns the folded names of every party of an event, each once, sorted."""
     get = event.get if isinstance(event, Mapping) else (lambda k: getattr(event, k))
-    keys: list[str] = []
-    for role in ("acquirer", "target", "seller", "customer", "vendor", "competitor"):
-        value = get(role)
-        if value and fold_name(value) not in keys:
-            keys.append(fold_name(value))
-    return keys
+    roles = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
+    return sorted({fold_name(get(role)) for role in roles if get(role)})
 
 
 def _principal_roles(event_type: str) -> tuple[str, str]:

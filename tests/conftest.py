@@ -83,3 +83,12 @@ def write_config(path: Path, *, db: Path, feeds: list[str], extra: str = "",
                     f"connect_timeout = 5\nread_timeout = 5\ntotal_timeout = {total_timeout}\n{extra}",
                     encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def analyst_db(tmp_path_factory) -> Path:
+    """A database with a few weeks of deals, customer changes and a syndicated copy
+    (tests/fixture_db.py). Shared by the session: open it read-only."""
+    from tests.fixture_db import build
+
+    return build(tmp_path_factory.mktemp("analyst") / "analyst.duckdb")
