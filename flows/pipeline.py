@@ -99,16 +99,32 @@ def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
         return list(pool.map(lambda f: poll_feed(fetcher, f, settings.poll), feeds))
 
 
-@task(name="record-polls", timeout_seconds=300, cache_policy=NO_CACHE)
-def record_polls(settings: Settings, polls: list[FeedPoll]) -> list[PageJob]:
-    """Stores each feed's poll outcome and returns the entries not seen before."""
+@task(name="plan-pages", timeout_seconds=300, cache_policy=NO_CACHE)
+def plan_new_pages(settings: Settings, polls: list[FeedPoll]) -> list[PageJob]:
+    """Returns the polled entries not seen before (read-only: nothing is recorded yet)."""
     jobs = [job for p in polls for job in page_jobs(p.state.url, p.entries)]
+    if not jobs:
+        return []
+    with connect(settings.database) as con:
+        seen_urls, seen_guids = known_articles(con, (j.url for j in jobs), (j.guid for j in jobs))
+    return plan_pages(jobs, seen_urls, seen_guids)
+
+
+@task(name="record-polls", timeout_seconds=300, cache_policy=NO_CACHE)
+def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob]) -> None:
+    """Stores each feed's poll outcome, its validators and next poll time, and its history row.
+
+    Called after the feed's new pages are stored: a run killed before then leaves the feed due with
+    its old ETag, so the next run polls it again and reads the entries this one did not finish.
+    """
+    new_by_feed: dict[str, int] = {}
+    for job in jobs:
+        new_by_feed[job.feed_url] = new_by_feed.get(job.feed_url, 0) + 1
     with connect(settings.database) as con:
         with transaction(con):
             for p in polls:
+                p.state.new_entries = new_by_feed.get(p.state.url, 0)
                 record_poll(con, p.state)
-        seen_urls, seen_guids = known_articles(con, (j.url for j in jobs), (j.guid for j in jobs))
-    return plan_pages(jobs, seen_urls, seen_guids)
 
 
 @task(name="fetch-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
@@ -204,7 +220,7 @@ def run_pipeline(settings: Settings, *, all_feeds: bool = False) -> RunSummary:
         summary.feeds_failed = sum(not p.state.ok for p in polls)
         summary.errors += [f"{p.state.url}: {p.state.error}" for p in polls if not p.state.ok]
         t = time.perf_counter()
-        jobs = record_polls(settings, polls)
+        jobs = plan_new_pages(settings, polls)
         summary.add_time("store", t)
         for start in range(0, len(jobs), BATCH_PAGES):
             batch = jobs[start:start + BATCH_PAGES]
@@ -223,6 +239,9 @@ def run_pipeline(settings: Settings, *, all_feeds: bool = False) -> RunSummary:
             for r in new_rows:
                 summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
             summary.new_event_rows += new_rows
+        t = time.perf_counter()
+        record_polls(settings, polls, jobs)
+        summary.add_time("store", t)
         summary.new_stories = len({r["story_id"] for r in summary.new_event_rows})
         t = time.perf_counter()
         summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)

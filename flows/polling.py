@@ -7,6 +7,7 @@ plan_pages() keeps the entries never seen before; fetch_page() gets one page's H
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -55,10 +56,17 @@ class PageJob:
     content: str | None = None    # the feed's full article HTML, when it carries one
 
 
-def poll_feed(fetcher: Fetcher, feed: FeedRow, poll: PollSettings,
+def poll_feed(fetcher: Fetcher, feed: FeedRow, poll_settings: PollSettings,
               now: datetime | None = None) -> FeedPoll:
-    """Fetches and parses one feed; never raises for the feed's own faults, it records them."""
+    """Fetches and parses one feed, timed; never raises for the feed's own faults, it records them."""
     now = now or datetime.now(timezone.utc)
+    started = time.perf_counter()
+    poll = _poll(fetcher, feed, poll_settings, now)
+    poll.state.duration_ms = round((time.perf_counter() - started) * 1000)
+    return poll
+
+
+def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) -> FeedPoll:
     try:
         result = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, kind="feed")
         if result.not_modified:

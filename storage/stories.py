@@ -17,30 +17,28 @@ import duckdb
 import pyarrow as pa
 
 from extract.model import Event
+from extract.parties import normalize_name
 
 STORY_WINDOW = timedelta(days=30)
 
-# Trailing words that name a legal form or a corporate descriptor, not the company itself.
-_TRAILING = re.compile(
-    r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|companies|ltd|limited|llc|llp|lp|"
-    r"plc|ag|se|sa|sas|nv|bv|ab|asa|oyj|spa|srl|pte|pty|gmbh|kgaa|kg|group|holdings?|platforms|"
-    r"technologies|& co)\.?)+$", re.I)
-_LEADING_THE = re.compile(r"^the\s+", re.I)
-# A trailing "'s" ("Google's") is grammar, not name. An owner's possessive ("Alphabet's Google") is
-# left alone: "Moody's Analytics" and "McDonald's Corp" show it can be part of the name.
-_POSSESSIVE = re.compile(r"['’]s?$")
+# Descriptor words that news drops from a company's name ("Meta Platforms" is "Meta") but that are
+# not legal suffixes, so the detector's normalize_name keeps them.
+_DESCRIPTORS = re.compile(r"(?:[\s,]+(?:platforms|technologies|company|companies))+$", re.I)
 
 
 def fold_name(name: str) -> str:
     """Returns a party name folded for matching: 'The Meta Platforms, Inc.' -> 'meta'.
 
-    Leading "the", a trailing possessive and legal or group suffixes are removed; case, punctuation and spacing are folded. A name made only of
-    such words ("The Group") is kept whole rather than folded to nothing.
+    Builds on extract.parties.normalize_name (leading "the", possessive, legal suffixes), applied
+    until stable ("McDonald's Corp" -> "McDonald's" -> "McDonald"), then drops descriptor words and
+    folds case, apostrophes, punctuation and spacing. A name made only of such words ("The Group")
+    is kept whole rather than folded to nothing.
     """
-    text = " ".join(name.replace("’", "'").split()).strip(" ,.;:\"'“”()")
-    text = _LEADING_THE.sub("", _POSSESSIVE.sub("", text))
-    stripped = _POSSESSIVE.sub("", _TRAILING.sub("", text).strip(" ,"))
-    folded = re.sub(r"[^\w&+]+", " ", (stripped or text).casefold().replace("'", ""))
+    plain = normalize_name(name)
+    while (again := normalize_name(plain)) != plain:
+        plain = again
+    plain = _DESCRIPTORS.sub("", plain).strip(" ,") or plain
+    folded = re.sub(r"[^\w&+]+", " ", plain.casefold().replace("'", "").replace("’", ""))
     return " ".join(folded.split()) or name.strip().casefold()
 
 
