@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -26,6 +27,7 @@ STORY_WINDOW = timedelta(days=30)
 _DESCRIPTORS = re.compile(r"(?:[\s,]+(?:platforms|technologies|company|companies))+$", re.I)
 
 
+@lru_cache(maxsize=1 << 16)   # the same few thousand names recur in every batch
 def fold_name(name: str) -> str:
     """Returns a party name folded for matching: 'The Meta Platforms, Inc.' -> 'meta'.
 

@@ -218,7 +218,9 @@ def store_events(con: duckdb.DuckDBPyConnection,
         eid = event_id(hashes.get(article_url, article_url), ev)
         # setdefault: within a batch the first copy of a syndicated text is the one kept.
         rows.setdefault(eid, {"event_id": eid, "article_url": article_url, "story_id": None,
-                              **ev.to_dict(), "published_at": published, "detected_at": now,
+                              # getattr, not ev.to_dict(): asdict() deep-copies, 10x slower
+                              **{f: getattr(ev, f) for f in EVENT_FIELDS},
+                              "published_at": published, "detected_at": now,
                               "party_keys": party_keys(ev)})
     existing = {r[0] for r in con.execute(
         "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
