@@ -167,27 +167,32 @@ summary AS (
            arg_max(subtype, (seen_at, confidence)) AS subtype,
            arg_max({'acquirer': acquirer, 'target': target, 'seller': seller, 'customer': customer,
                     'vendor': vendor, 'competitor': competitor}, (confidence, seen_at)) AS named,
-           list_sort(list_distinct(flatten(list(
-               [acquirer, target, seller, customer, vendor, competitor])))) AS parties,
            min(seen_at) AS first_seen_at,
            max(seen_at) AS last_seen_at,
            count(DISTINCT text_key) AS article_count,
            count(*) AS event_count,
-           list_sort(list_distinct(list(site_name))) AS outlets,
+           list(DISTINCT site_name ORDER BY site_name) FILTER (WHERE site_name IS NOT NULL) AS outlets,
            arg_max(status, (seen_at, status_rank)) AS latest_status,
            arg_max({'amount': amount, 'currency': currency}, (confirmed, seen_at, confidence))
                FILTER (WHERE amount IS NOT NULL) AS money,
            arg_max(stake_pct, (confirmed, seen_at, confidence))
                FILTER (WHERE stake_pct IS NOT NULL) AS stake_pct,
            max(confidence) AS max_confidence
-    FROM mentions GROUP BY story_id)
+    FROM mentions GROUP BY story_id),
+-- (unnest then aggregate: several times faster than flattening lists of lists on large tables)
+names AS (
+    SELECT story_id, list(DISTINCT party ORDER BY party) AS parties
+    FROM (SELECT story_id, unnest([acquirer, target, seller, customer, vendor, competitor]) AS party
+          FROM events WHERE story_id IS NOT NULL)
+    WHERE party IS NOT NULL GROUP BY story_id)
 SELECT s.story_id, s.event_type, s.subtype,
        s.named.acquirer AS acquirer, s.named.target AS target, s.named.seller AS seller,
        s.named.customer AS customer, s.named.vendor AS vendor, s.named.competitor AS competitor,
-       s.parties, s.latest_status, s.money.amount AS amount, s.money.currency AS currency,
+       n.parties, s.latest_status, s.money.amount AS amount, s.money.currency AS currency,
        s.stake_pct, s.first_seen_at, s.last_seen_at, s.article_count, s.event_count, s.outlets,
        s.max_confidence, k.story_key
-FROM summary s LEFT JOIN story_keys k ON k.story_id = s.story_id;
+FROM summary s LEFT JOIN names n ON n.story_id = s.story_id
+LEFT JOIN story_keys k ON k.story_id = s.story_id;
 """),
 ]
 

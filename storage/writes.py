@@ -69,8 +69,8 @@ def record_poll(con: duckdb.DuckDBPyConnection, state: FeedState) -> None:
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
         [state.url, state.polled_at, state.status, state.ok, state.items_seen if state.ok else None,
          state.new_entries, state.error, state.duration_ms])
-    con.execute("DELETE FROM feed_polls WHERE feed_url = ? AND polled_at < ?",
-                [state.url, state.polled_at - POLL_HISTORY])
+    # Every feed's old rows, so feeds removed or moved since do not keep history forever.
+    con.execute("DELETE FROM feed_polls WHERE polled_at < ?", [state.polled_at - POLL_HISTORY])
     if state.ok:
         con.execute(
             """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_ok_at = ?,

@@ -111,9 +111,8 @@ def cmd_events(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from storage.export import EXPORT_FORMATS, export_database
+    from storage.export import export_database
 
-    assert args.format in EXPORT_FORMATS
     with connect(database_path(args), read_only=True) as con:
         written = export_database(con, Path(args.dir), args.format)
     for name, path, rows in written:
