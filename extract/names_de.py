@@ -144,6 +144,13 @@ def _is_abstract(word: str) -> bool:
     return "-" not in word and len(word) >= 8 and bool(_ABSTRACT_END.search(word.lower()))
 
 
+def _is_alias_word(word: str) -> bool:
+    """Returns True when the first word of a name can stand for the whole ("Hanseon", not "Deutsche")."""
+    low = word.lower()
+    return (len(word) >= 4 and low not in _FUNCTION and low not in _PLACES and not _PUBLIC_BODY.match(word)
+            and not is_descriptor(word) and not re.search(r"(?:e|en|er|es|em)$", low))
+
+
 def _is_function(tok: str) -> bool:
     return tok.lower().strip(".") in _FUNCTION
 
@@ -247,17 +254,23 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 names.add(surface)
                 continue
             # Bare subject: no article or adjective before, a verb or comma after.
-            initial = start <= first
+            initial = start <= first or not before
             if not initial and (_ARTICLE_OR_ADJ.match(before) or before.lower() not in _CLAUSE_OPENERS):
                 continue
             tail = words[-1].rsplit("-", 1)[-1]
-            if not _VERBISH_AFTER.match(after) or _NOUNISH_END.search(tail.lower()) or _COMPOUND_TAIL.match(tail):
+            if not _VERBISH_AFTER.match(after) or _COMPOUND_TAIL.match(tail):
+                continue
+            # A plural or abstract noun opens sentences too ("Analysten sprachen"); a name
+            # ending like one must be used bare twice ("Google wollte ...", "will Google ...").
+            if _NOUNISH_END.search(tail.lower()) and (len(words) > 1 or not re.search(r"(?<![e])e$", tail)):
                 continue
             if len(words) == 1:
                 bare_counts[surface] = bare_counts.get(surface, 0) + 1
             else:
                 names.add(surface)
     names |= {w for w, n in bare_counts.items() if n >= 2}
+    # The first word of a multi-word name names the company too ("Hanseon" for "Hanseon Energy").
+    names |= {n.split()[0] for n in names if " " in n and _is_alias_word(n.split()[0])}
     # "Münchner Transwerk": a place adjective before a name the article also uses alone.
     names = {n for n in names if not (" " in n and n.split()[0].endswith("er") and n.split(" ", 1)[1] in names)}
     # A surname that is also the first word of a company name ("Hollmann & Söhne") stays a name.
@@ -280,6 +293,9 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         row: list[NameSpan] = []
         for m in pattern.finditer(text):
             end = m.end()
+            tail = re.match(r"-([\w\-]+)", text[end:])
+            if tail and is_descriptor(tail.group(1)):
+                continue
             possessive = text[end:end + 1] in ("s",) and False
             row.append(NameSpan(m.start(), end, m.group(0), possessive, False))
         out.append(row)

@@ -45,8 +45,10 @@ def S(name: str) -> str:
 # Words that may stand before an object company: articles, possessives, inflected
 # adjectives, place adjectives, and a descriptor noun.
 _DESC = rf"\S*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in)?"
+_VERBS_NOT_ADJ = (r"(?!(?:will|wolle|wollte|soll|solle|sollte|sollten|wird|werde|würde|hat|habe|hatte|ist|sei|"
+                  r"könnte|dürfte|müsste|möchte|plane|beende|kündige|nutze|setze|zahle|erwäge|prüfe|wäre) )")
 _OBJ_FILLER = (
-    rf"(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[nmrs]?|ihre[nmrs]?|sein|ihr|"
+    rf"(?:{_VERBS_NOT_ADJ}(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[nmrs]?|ihre[nmrs]?|sein|ihr|"
     rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|us-\S+) ){{0,5}}?"
 )
 
@@ -106,12 +108,12 @@ FRAMES: tuple[Frame, ...] = (
     # "Y wird von X übernommen", "Y ist von der X AG übernommen worden"
     _f("acq_passive", "deal", "acquisition",
        rf"{S('t')}(?:wird|wurde|werden|wurden|ist|sind|war|soll|sollen|würde|könnte|sei) (?:\S+ ){{0,4}}?"
-       rf"(?:von|vom|durch) {O('a')} (?:\S+ ){{0,6}}?(?P<v>übernommen|gekauft|erworben|geschluckt|akquiriert)",
+       rf"(?:von|vom|durch) {O('a')} (?P<g2>(?:\S+ ){{0,6}}?)(?P<v>übernommen|gekauft|erworben|geschluckt|akquiriert)",
        {"a": "acquirer", "t": "target"}, 0.85),
     # Stakes: "X hat 49 Prozent der Anteile an Y erworben", "X will zehn Prozent an Y übernehmen"
     _f("stake_pct_end", "deal", "stake",
-       rf"{S('a')}(?:\S+ ){{0,6}}?(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')} "
-       rf"(?:\S+ ){{0,6}}?{ACQ_END}",
+       rf"{S('a')}(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')} "
+       rf"(?P<g2>(?:\S+ ){{0,6}}?){ACQ_END}",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("stake_pct_v2", "deal", "stake",
        rf"{S('a')}{ACQ_V2} (?:\S+ ){{0,3}}?(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')}",
@@ -121,11 +123,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?P<v>steigt|stieg|steigen) (?:\S+ ){{0,6}}?(?:bei|beim) {O('t')} (?:\S+ ){{0,6}}?ein ",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("stake_eingestiegen", "deal", "stake",
-       rf"{S('a')}(?:\S+ ){{0,6}}?(?:bei|beim) {O('t')} (?:\S+ ){{0,4}}?(?P<v>eingestiegen|einsteigen|einzusteigen)",
+       rf"{S('a')}(?:bei|beim) {O('t')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>eingestiegen|einsteigen|einzusteigen)",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X erwirbt eine Minderheitsbeteiligung an Y", "X erwägt einen Einstieg bei Y"
     _f("stake_noun", "deal", "stake",
-       rf"{S('a')}(?:\S+ ){{0,8}}?{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
+       rf"{S('a')}{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # "X übernimmt den US-Spezialisten Y für 16,4 Milliarden Dollar (vom Investor Z)"
     _f("acq_v2", "deal", "acquisition",
@@ -133,11 +135,11 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target", "s": "seller"}, 0.85),
     # "X hat Y übernommen", "X will Y kaufen", "X plant, Y zu übernehmen"
     _f("acq_end", "deal", "acquisition",
-       rf"{S('a')}(?:, )?(?:\S+ ){{0,3}}?{O('t')} (?!- )(?:\S+ ){{0,8}}?{ACQ_END} (?!worden|werden)",
+       rf"{S('a')}{O('t')} (?!- )(?P<g2>(?:\S+ ){{0,8}}?){ACQ_END} (?!worden|werden)",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X hat die Übernahme der Y abgeschlossen", "X erwägt den Kauf des Herstellers Y"
     _f("acq_noun", "deal", "acquisition",
-       rf"{S('a')}(?:\S+ ){{0,4}}?(?:die |den |der |das |eine |einen )?(?:\S+ )?{ACQ_NOUN} "
+       rf"{S('a')}(?:die |den |der |das |eine |einen )?(?:\S+ )?{ACQ_NOUN} "
        rf"(?:der |des |von |vom )?{O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # "die Übernahme von Y durch X"
@@ -146,7 +148,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Headlines: "Nvidia verzichtet auf Arm-Übernahme"
     _f("acq_compound", "deal", "acquisition",
-       rf"{S('a')}(?:\S+ ){{0,4}}?(?P<t>E\d+) - (?:übernahme|kauf|deal|akquisition)",
+       rf"{S('a')}(?P<t>E\d+) - (?:übernahme|kauf|deal|akquisition)",
        {"a": "acquirer", "t": "target"}, 0.7),
     # "Y gehört jetzt zu X", "Seit Montag gehört die Bank zur X"
     _f("belongs_to", "deal", "acquisition",
@@ -171,7 +173,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?P<a>E\d+) (?:und|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:\S+ ){{0,8}}?{JV}",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("jv_with", "deal", "joint_venture",
-       rf"{S('a')}(?:\S+ ){{0,4}}?mit {O('t')} (?:\S+ ){{0,6}}?{JV}",
+       rf"{S('a')}mit {O('t')} (?:\S+ ){{0,6}}?{JV}",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("jv_noun", "deal", "joint_venture",
        rf"{JV} (?:von|zwischen|der|des) {O('a')} (?:und|mit) {O('t')}",
@@ -181,7 +183,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}{SELL_V2} (?:(?:\S+ ){{0,4}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85, "unit_or_target"),
     _f("sell_to_end", "deal", "divestiture",
-       rf"{S('s')}(?:\S+ ){{0,8}}?an {O('a')} (?:\S+ ){{0,2}}?{SELL_END}",
+       rf"{S('s')}an {O('a')} (?P<g2>(?:\S+ ){{0,2}}?){SELL_END}",
        {"s": "seller", "a": "acquirer"}, 0.8, "unit_or_target"),
     # "Die Sparte Y geht an Z", "Y wird an Z verkauft"
     _f("unit_goes_to", "deal", "divestiture",
@@ -192,7 +194,7 @@ FRAMES: tuple[Frame, ...] = (
        {"t": "target", "a": "acquirer"}, 0.8),
     # "X trennt sich von seinem Geschäft mit ...", "kündigte X an, sich von seiner Sparte zu trennen"
     _f("part_with_unit", "deal", "divestiture",
-       rf"{S('s')}(?:\S+ ){{0,5}}?sich (?:\S+ ){{0,2}}?von (?:seine[mnr]?|ihre[mnr]?|der|dem|den|des) "
+       rf"{S('s')}sich (?:\S+ ){{0,2}}?von (?:seine[mnr]?|ihre[mnr]?|der|dem|den|des) "
        rf"(?:\S+ ){{0,2}}?{UNIT} (?:(?:\S+ ){{0,3}}?(?P<t>E\d+) )?",
        {"s": "seller", "t": "target"}, 0.7),
     # Funding: "Y sammelt 300 Millionen Euro ein, angeführt von X", "Y hat eine Runde über M abgeschlossen"
@@ -204,7 +206,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('t')}(?P<v>sammelt|sammelte|sammeln|holt|holte) (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,8}}?ein ",
        {"t": "target"}, 0.8),
     _f("round_end", "deal", "investment",
-       rf"{S('t')}(?:\S+ ){{0,4}}?(?:\S*finanzierungsrunde|\S*-runde|\S*runde|finanzierung|kapitalspritze) "
+       rf"{S('t')}(?:\S*finanzierungsrunde|\S*-runde|\S*runde|finanzierung|kapitalspritze) "
        rf"(?:\S+ ){{0,3}}?(?:über|von|in höhe von) (?:\S+ )?(?P<m>M\d+) (?:\S+ ){{0,3}}?"
        rf"(?P<v>abgeschlossen|eingesammelt|erhalten|eingeworben)",
        {"t": "target"}, 0.8),
@@ -221,7 +223,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer"}, 0.7, "lead_only"),
     # "X will in das Start-up Y investieren", "X investiert 100 Millionen Euro in Y"
     _f("invest_end", "deal", "investment",
-       rf"{S('a')}(?:\S+ ){{0,8}}?(?:(?P<m>M\d+) )?(?:\S+ ){{0,2}}?in {O('t')} (?:\S+ ){{0,3}}?"
+       rf"{S('a')}(?:(?P<m>M\d+) )?(?:\S+ ){{0,2}}?in {O('t')} (?:\S+ ){{0,3}}?"
        rf"(?P<v>investieren|investiert|stecken|gesteckt|zu investieren|zu stecken|pumpen)",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("invest_v2", "deal", "investment",
@@ -249,7 +251,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X prüft einen Wechsel von Y zu Z", "X wechselt von Y zu Z"
     _f("switch_from_to", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,4}}?(?P<v>wechsel|wechselt|wechseln|umstieg|steigt um|stiegen um|umsteigen) "
+       rf"{S('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|steigt um|stiegen um|umsteigen) "
        rf"(?:\S+ ){{0,3}}?von {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|auf) {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "X kündigt den Vertrag mit Y", "X will die Zusammenarbeit mit Y beenden"
@@ -258,26 +260,26 @@ FRAMES: tuple[Frame, ...] = (
        rf"ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* mit {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("end_contract_end", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,6}}?(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* "
-       rf"(?:\S+ ){{0,2}}?mit {OV('vd')} (?:\S+ ){{0,6}}?{END_V}",
+       rf"{S('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* "
+       rf"(?:\S+ ){{0,2}}?mit {OV('vd')} (?P<g2>(?:\S+ ){{0,6}}?){END_V}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
     _f("part_with_vendor", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,5}}?sich (?:\S+ ){{0,2}}?von {O('vd')} (?:\S+ ){{0,4}}?(?P<v>trennen|getrennt|zu trennen)",
+       rf"{S('c')}sich (?:\S+ ){{0,2}}?von {O('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("part_with_vendor_v2", "customer_change", "churn",
        rf"{S('c')}(?P<v>trennt|trennte) sich (?:\S+ ){{0,2}}?von {O('vd')} (?!(?:\S+ ){{0,1}}?{UNIT})",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Abkehr von Y", "zieht sich als Kunde von Y zurück"
     _f("turn_away", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,4}}?(?:abkehr|abschied|trennung) (?:\S+ ){{0,2}}?(?:von|vom) {OV('vd')}",
+       rf"{S('c')}(?:abkehr|abschied|trennung) (?:\S+ ){{0,2}}?(?:von|vom) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("withdraw_from", "customer_change", "churn",
        rf"{S('c')}(?P<v>zieht|zog) sich (?:\S+ ){{0,4}}?(?:von|bei|beim|aus) {OV('vd')} (?:\S+ ){{0,3}}?zurück",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X wolle den Kundenservice zum Konkurrenten Z verlagern": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,8}}?(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
+       rf"{S('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
        rf"umstellen|umziehen)",
        {"c": "customer", "k": "competitor"}, 0.5),
     # Reductions: "X fährt seine Ausgaben bei Y zurück", "X prüft, seine Ausgaben für Y zu senken"
@@ -286,19 +288,19 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:bei|beim|für|an|mit|von) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("reduce_end", "customer_change", "reduction",
-       rf"{S('c')}(?:, )?(?:\S+ ){{0,4}}?(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
-       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?:\S+ ){{0,5}}?{REDUCE_END}",
+       rf"{S('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
+       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,5}}?){REDUCE_END}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
     _f("use_less", "customer_change", "reduction",
-       rf"{S('c')}(?:\S+ ){{0,3}}?{OV('vd')} (?:\S+ ){{0,4}}?(?:nur noch |weiter |künftig )*"
+       rf"{S('c')}{OV('vd')} (?:\S+ ){{0,4}}?(?:nur noch |weiter |künftig )*"
        rf"(?:in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang|eingeschränkt|weniger|reduziert) "
        rf"(?:\S+ ){{0,2}}?(?P<v>nutzen|einsetzen|beziehen|nutzt|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
     # Expansion: "X hat seinen Vertrag mit Y verlängert und erweitert", "X will die Bestellungen bei Y aufstocken"
     _f("expand_end", "customer_change", "expansion",
-       rf"{S('c')}(?:\S+ ){{0,4}}?(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
-       rf"(?:\S+ ){{0,3}}?{OV('vd')} (?:\S+ ){{0,8}}?{EXPAND_END}",
+       rf"{S('c')}(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
+       rf"(?:\S+ ){{0,3}}?{OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){EXPAND_END}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("expand_v2", "customer_change", "expansion",
        rf"{S('c')}{EXPAND_V2} (?:seine[nmr]? |ihre[nmr]? |den |die )?(?:\S+ ){{0,3}}?(?:{REL_N}|{SPEND_N})\S* "
@@ -309,7 +311,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}{WIN_V2} (?:\S+ ){{0,3}}?{ORDER_N} (?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("win_customer", "customer_change", "new_customer",
-       rf"{S('vd')}(?:\S+ ){{0,3}}?(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
+       rf"{S('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission", "customer_change", "new_customer",
        rf"{S('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,10}}?)?(?P<v>beauftragt)",
@@ -318,7 +320,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("award_to", "customer_change", "new_customer",
-       rf"{S('c')}(?:\S+ ){{0,3}}?(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
+       rf"{S('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X wird die Plattform von Y ab dem kommenden Jahr nutzen", "X will die Y-Software künftig einsetzen"
     _f("will_use", "customer_change", "new_customer",
@@ -331,7 +333,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>zahlt|zahlte|zahlen) (?:\S+ ){{0,1}}?{O('vd')} (?:\S+ ){{0,3}}?(?P<m>M\d+)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     _f("spend_gives", "spend", "spend",
-       rf"{S('c')}(?:\S+ ){{0,8}}?(?P<m>M\d+) (?:\S+ ){{0,3}}?für (?:\S+ ){{0,3}}?{OV('vd')} (?:\S+ ){{0,2}}?"
+       rf"{S('c')}(?P<m>M\d+) (?:\S+ ){{0,3}}?für (?:\S+ ){{0,3}}?{OV('vd')} (?:\S+ ){{0,2}}?"
        rf"(?:aus|auszugeben|ausgeben|ausgegeben)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     _f("spend_gives_inv", "spend", "spend",
@@ -404,7 +406,7 @@ _HEADS = (rf"(?:{DESCRIPTOR_HEADS}|stadtwerke|versorger|bahn|firma|gesellschaft|
 GRAMMAR = Grammar(
     description=re.compile(
         rf"\b(?:[Dd](?:er|ie|as|es|em|en))\s+(?:(?P<ord>erste[nmrs]?|zweite[nmrs]?|letztere[nmrs]?|"
-        rf"erstere[nmrs]?|beiden)\s+)?(?:(?!(?:und|oder|von|in|mit|für)\b)[\w\-]+\s+){{0,2}}?"
+        rf"erstere[nmrs]?)\s+)?(?!beiden\b)(?:(?!(?:und|oder|von|in|mit|für)\b)[\w\-]+\s+){{0,2}}?"
         rf"[\w\-]*{_HEADS}(?:s|es|n|en|in)?\b(?![\-]|\s+[A-ZÄÖÜ0-9]|\s+\(|\s+und\s+)"
     ),
     pronoun=re.compile(r"\b(?:[Ee]r|[Ss]ie)\b(?! (?:alle|beide|selbst)\b)"),
