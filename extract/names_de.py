@@ -41,7 +41,7 @@ DESCRIPTOR_HEADS = (
     "kapitalgeber|geldgeber|bank|betreiber|entwickler|discounter|versorger|projektierer|softwarehaus|"
     "haus|verlag|fintech|designer|partner|eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
     "lieferant|dienst|ausrüster|riese|gigant|holding|sparte|einheit|tochtergesellschaft|marke|kette|"
-    "logistiker|plattform|netzbetreiber|maschinenbauer|chipdesigner|assetmanager|vermögensverwalter|"
+    "logistiker|netzbetreiber|maschinenbauer|chipdesigner|assetmanager|vermögensverwalter|"
     "versicherungskonzern|staatsfonds|gruppe|institut|agentur|behörde|aufsicht|gewerkschaft|verband|"
     "kunde|kunden|auftraggeber|großkunde|lieferanten|mitbewerber|interessent|erwerber|zulieferin|"
     "fonds|beteiligungsgesellschaft|finanzinvestor|private-equity-haus|hedgefonds|kreditgeber|"
@@ -63,6 +63,8 @@ _PERSON_BEFORE = re.compile(
 # Public bodies that are customers or buyers: the body word and the place form one name.
 _PUBLIC_BODY = re.compile(r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerke|Bezirk|Kanton|Region)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
+# "die Bundesregierung" is the state as a party: "der Bund".
+ALIASES = {"Bundesregierung": "Bund"}
 _INSTITUTIONS = frozenset(
     "Bund Bundeswehr Bundesregierung Bundesagentur Bundesbank Bundesnetzagentur Bundeskartellamt "
     "Bundesamt Bundesländer Europäische".split()
@@ -216,6 +218,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     blocked: set[str] = set()
     bare_counts: dict[str, int] = {}
+    multi_counts: dict[str, int] = {}
     for text in texts:
         names |= _compound_leads(text)
         first = re.match(r"[\W]*", text).end()
@@ -247,6 +250,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             if _is_place_only(words):
                 continue
+            if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words):
+                multi_counts[surface] = multi_counts.get(surface, 0) + 1
             if len(words) == 1 and words[0] in _INSTITUTIONS:
                 names.add(surface)
                 continue
@@ -269,6 +274,9 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             else:
                 names.add(surface)
     names |= {w for w, n in bare_counts.items() if n >= 2}
+    # German writes two capitalised words in a row only for proper names: a run used twice
+    # ("der Credit Suisse", "die Rheinland Versicherungen") is a name.
+    names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}
     # The first word of a multi-word name names the company too ("Hanseon" for "Hanseon Energy").
     names |= {n.split()[0] for n in names if " " in n and _is_alias_word(n.split()[0])}
     # "Münchner Transwerk": a place adjective before a name the article also uses alone.
@@ -297,6 +305,6 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
             if tail and is_descriptor(tail.group(1)):
                 continue
             possessive = text[end:end + 1] in ("s",) and False
-            row.append(NameSpan(m.start(), end, m.group(0), possessive, False))
+            row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), possessive, False))
         out.append(row)
     return out

@@ -131,11 +131,11 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # "X übernimmt den US-Spezialisten Y für 16,4 Milliarden Dollar (vom Investor Z)"
     _f("acq_v2", "deal", "acquisition",
-       rf"{S('a')}{ACQ_V2} {O('t')} (?!- )(?:(?:\S+ ){{0,8}}?(?:von|vom) {O('s')})?",
+       rf"{S('a')}{ACQ_V2} {_NOT_AFTER_PREP}{O('t')} (?!- )(?:(?:\S+ ){{0,8}}?(?:von|vom) {O('s')})?",
        {"a": "acquirer", "t": "target", "s": "seller"}, 0.85),
     # "X hat Y übernommen", "X will Y kaufen", "X plant, Y zu übernehmen"
     _f("acq_end", "deal", "acquisition",
-       rf"{S('a')}{O('t')} (?!- )(?P<g2>(?:\S+ ){{0,8}}?){ACQ_END} (?!worden|werden)",
+       rf"{S('a')}{_NOT_AFTER_PREP}{O('t')} (?!- )(?P<g2>(?:\S+ ){{0,8}}?){ACQ_END} (?!worden|werden)",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X hat die Übernahme der Y abgeschlossen", "X erwägt den Kauf des Herstellers Y"
     _f("acq_noun", "deal", "acquisition",
@@ -293,7 +293,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
     _f("use_less", "customer_change", "reduction",
-       rf"{S('c')}{OV('vd')} (?:\S+ ){{0,4}}?(?:nur noch |weiter |künftig )*"
+       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?:nur noch |weiter |künftig )*"
        rf"(?:in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang|eingeschränkt|weniger|reduziert) "
        rf"(?:\S+ ){{0,2}}?(?P<v>nutzen|einsetzen|beziehen|nutzt|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
