@@ -457,10 +457,17 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
             deal.amount, deal.amount_strength = pr.amount, 2
         if deal.stake_pct is None and pr.stake_pct is not None:
             deal.stake_pct = pr.stake_pct
+    kept: list[Hit] = []
     for i, h in enumerate(out):
         if h.frame.family == "deal" and h.subtype == "divestiture" and set(h.roles) == {"seller"}:
             nxt = next((n for n in out[i + 1:] if n.subtype == "divestiture" and "seller" not in n.roles
-                        and 0 < n.sentence - h.sentence <= 2 and "target" in n.roles), None)
+                        and 0 <= n.sentence - h.sentence <= 2 and "target" in n.roles), None)
             if nxt is not None:
                 nxt.roles = {"seller": h.roles["seller"], **nxt.roles}
-    return out
+                continue
+            # The same seller's sale told in full elsewhere: this sentence adds nothing.
+            if any(o is not h and o.subtype == "divestiture" and o.roles.get("seller") == h.roles["seller"]
+                   and len(o.roles) > 1 for o in out):
+                continue
+        kept.append(h)
+    return kept
