@@ -295,7 +295,7 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
     # word or as the first part of a hyphenated compound ("Varian-Aktionäre").
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:AG|SE|GmbH|KGaA|Inc\.|SE & Co\. KGaA))?(?![\w])")
+    pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:SE & Co\. KGaA|GmbH & Co\. KG|AG|SE|GmbH|KGaA|Inc\.))?(?![\w])")
     out: list[list[NameSpan]] = []
     for text in texts:
         row: list[NameSpan] = []

@@ -107,8 +107,8 @@ FRAMES: tuple[Frame, ...] = (
     # --- deals -------------------------------------------------------------------
     # "Y wird von X übernommen", "Y ist von der X AG übernommen worden"
     _f("acq_passive", "deal", "acquisition",
-       rf"{S('t')}(?:wird|wurde|werden|wurden|ist|sind|war|soll|sollen|würde|könnte|sei) (?:\S+ ){{0,4}}?"
-       rf"(?:von|vom|durch) {O('a')} (?P<g2>(?:\S+ ){{0,6}}?)(?P<v>übernommen|gekauft|erworben|geschluckt|akquiriert)",
+       rf"{S('t')}(?P<g2>(?:wird|wurde|werden|wurden|ist|sind|war|soll|sollen|würde|könnte|sei) (?:\S+ ){{0,4}}?"
+       rf"(?:von|vom|durch) {O('a')} (?:\S+ ){{0,6}}?)(?P<v>übernommen|gekauft|erworben|geschluckt|akquiriert)",
        {"a": "acquirer", "t": "target"}, 0.85),
     # Stakes: "X hat 49 Prozent der Anteile an Y erworben", "X will zehn Prozent an Y übernehmen"
     _f("stake_pct_end", "deal", "stake",
@@ -375,10 +375,12 @@ CUES = Cues(
     ),
     confirmed=_P(r"(?<!nicht )(?<!keine )(?<!offizielle )(?:bestätigten|bestätigte|bestätigt|offiziell mitgeteilt) "),
     completed=_P(r" (?:abgeschlossen|vollzogen|unter dach und fach|gehört jetzt|gehört nun) (?!werden|sein|wird|soll)"),
-    past_verb=_P(r" (?:ge\S+t|ge\S+en|\S+iert|übernommen|übernahm|erworben|erwarb|verkauft|verkaufte|kaufte|"
-                 r"schluckte|übernahmen|kauften|veräußert|veräußerte|eingestiegen|stieg|sammelte|holte|erhielt|"
-                 r"gewann|beauftragt|beauftragte|vergab|abgeschlossen|eingesammelt|erweitert|verlängert und erweitert|"
-                 r"fusionierten|verschmolzen|gehört) "),
+    # Participles and simple past. Forms that are also present tense ("verkauft", "beauftragt",
+    # "investiert", "geht", "gewinnt") are left out: they say nothing about completion.
+    past_verb=_P(r" (?:(?!geht|gewinnt|gehört|gelingt|gilt|gelten|genügt)ge\S+(?:t|en)|übernommen|übernahm|"
+                 r"erworben|erwarb|kaufte|schluckte|übernahmen|kauften|veräußerte|verkaufte|eingestiegen|stieg|"
+                 r"sammelte|holte|erhielt|gewann|beauftragte|vergab|abgeschlossen|eingesammelt|"
+                 r"verlängert und erweitert|fusionierten|verschmolzen) "),
     modal=_P(r" (?:will|wollen|wolle|wollte|soll|sollen|solle|wird|werden|würde|würden|plant|plane|planen|"
              r"möchte|könnte|könnten|dürfte|erwägt|prüft|zu|wolle|beabsichtigt|strebt) "),
     negation=_P(r" (?:nicht|kein|keine|keinen|keinem|nie|niemals|weder) "),
@@ -457,6 +459,15 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
             deal.amount, deal.amount_strength = pr.amount, 2
         if deal.stake_pct is None and pr.stake_pct is not None:
             deal.stake_pct = pr.stake_pct
+    # A German clause keeps hedges inside the frame's span ("will Medienberichten zufolge
+    # den Konkurrenten Y kaufen"): a hit whose status nothing stated reads its whole sentence.
+    for h in out:
+        if not h.explicit and h.status == "announced":
+            words = " " + " ".join(re.findall(r"[\w][\w\-]*|[^\w\s]", h.evidence.lower())) + " "
+            for status, pat in CUES.status:
+                if status != "announced" and pat.search(words):
+                    h.status, h.explicit = status, True
+                    break
     kept: list[Hit] = []
     for i, h in enumerate(out):
         if h.frame.family == "deal" and h.subtype == "divestiture" and set(h.roles) == {"seller"}:
