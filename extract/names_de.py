@@ -39,7 +39,7 @@ DESCRIPTOR_HEADS = (
     "konzern|hersteller|anbieter|unternehmen|investor|investoren|spezialist|dienstleister|versicherer|"
     "händler|zulieferer|konkurrent|konkurrentin|wettbewerber|rivale|tochter|start-up|startup|fonds|"
     "kapitalgeber|geldgeber|bank|betreiber|entwickler|discounter|versorger|projektierer|softwarehaus|"
-    "haus|verlag|fintech|designer|partner|eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
+    "softwarehaus|bankhaus|autohaus|verlagshaus|modehaus|kaufhaus|auktionshaus|verlag|fintech|designer|partner|eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
     "lieferant|dienst|ausrüster|riese|gigant|holding|sparte|einheit|tochtergesellschaft|marke|kette|"
     "logistiker|netzbetreiber|maschinenbauer|chipdesigner|assetmanager|vermögensverwalter|"
     "versicherungskonzern|staatsfonds|gruppe|institut|agentur|behörde|aufsicht|gewerkschaft|verband|"
@@ -245,7 +245,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             if len(words) in (2, 3) and looks_like_person(text, NameSpan(start, end, surface, False, initial=False)):
                 blocked.update(words)
                 continue
-            if _PUBLIC_BODY.match(words[0]) and len(words) >= 2 and not _NOUNISH_END.search(words[1].lower()):
+            if _PUBLIC_BODY.match(words[0]) and len(words) >= 2 and not _is_abstract(words[1]):
                 names.add(surface)
                 continue
             if _is_place_only(words):

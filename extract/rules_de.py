@@ -322,6 +322,31 @@ FRAMES: tuple[Frame, ...] = (
     _f("award_to", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X hat den Auftrag an Y vergeben", "X erteilt Y den Zuschlag", "X bestellt bei Y", "X entscheidet sich für Y"
+    _f("award_to_end", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_N} (?:\S+ ){{0,4}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("grant_award", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("order_from", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("choose_vendor", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {O('vd')} (?!- )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y verliert X als Kunden", "Y verliert den Auftrag der X"
+    _f("lost_customer", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("lost_order", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |einen |seinen |ihren )?(?:\S+ ){{0,2}}?{ORDER_N} "
+       rf"(?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim|mit) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X ersetzt den Anbieter Y durch Z"
+    _f("replace_by", "customer_change", "churn",
+       rf"{S('c')}(?P<v>ersetzt|ersetzte|ersetzen) {OV('vd')} (?:\S+ ){{0,4}}?durch {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X wird die Plattform von Y ab dem kommenden Jahr nutzen", "X will die Y-Software künftig einsetzen"
     _f("will_use", "customer_change", "new_customer",
        rf"{S('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:\S+ ){{0,8}}?"
