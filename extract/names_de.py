@@ -39,7 +39,8 @@ DESCRIPTOR_HEADS = (
     "konzern|hersteller|anbieter|unternehmen|investor|investoren|spezialist|dienstleister|versicherer|"
     "händler|zulieferer|konkurrent|konkurrentin|wettbewerber|rivale|tochter|start-up|startup|fonds|"
     "kapitalgeber|geldgeber|bank|betreiber|entwickler|discounter|versorger|projektierer|softwarehaus|"
-    "softwarehaus|bankhaus|autohaus|verlagshaus|modehaus|kaufhaus|auktionshaus|verlag|fintech|designer|partner|eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
+    "bankhaus|autohaus|verlagshaus|modehaus|kaufhaus|auktionshaus|verlag|fintech|designer|partner|"
+    "eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
     "lieferant|dienst|ausrüster|riese|gigant|holding|sparte|einheit|tochtergesellschaft|marke|kette|"
     "logistiker|netzbetreiber|maschinenbauer|chipdesigner|assetmanager|vermögensverwalter|"
     "versicherungskonzern|staatsfonds|gruppe|institut|agentur|behörde|aufsicht|gewerkschaft|verband|"
@@ -295,7 +296,8 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
     # word or as the first part of a hyphenated compound ("Varian-Aktionäre").
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:SE & Co\. KGaA|GmbH & Co\. KG|AG|SE|GmbH|KGaA|Inc\.))?(?![\w])")
+    legal = r"SE & Co\. KGaA|GmbH & Co\. KG|AG|SE|GmbH|KGaA|Inc\."
+    pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:{legal}))?(?![\w])")
     out: list[list[NameSpan]] = []
     for text in texts:
         row: list[NameSpan] = []
@@ -304,7 +306,6 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
             tail = re.match(r"-([\w\-]+)", text[end:])
             if tail and is_descriptor(tail.group(1)):
                 continue
-            possessive = text[end:end + 1] in ("s",) and False
-            row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), possessive, False))
+            row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), False, False))
         out.append(row)
     return out
