@@ -9,6 +9,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from extract.errors import ExtractionError
+from extract.language import article_language
 from extract.model import Article
 
 # trafilatura logs every page it finds too short; the pipeline records that reason itself.
@@ -53,7 +54,7 @@ def extract_article(html: bytes | str, *, url: str) -> Article:
         text=text.strip(),
         published_at=_parse_date(doc.date),
         author=doc.author or None,
-        language=doc.language or None,
+        language=article_language(doc.language, f"{doc.title or ''}\n{text}"),
         site_name=doc.sitename or None,
     )
 
@@ -63,4 +64,6 @@ def article_from_text(raw: str, *, url: str) -> Article:
     lines = raw.strip().splitlines()
     if not lines:
         return Article(url=url, title=None, text="")
-    return Article(url=url, title=lines[0].strip() or None, text="\n".join(lines[1:]).strip())
+    text = "\n".join(lines[1:]).strip()
+    return Article(url=url, title=lines[0].strip() or None, text=text,
+                   language=article_language(None, raw) if text else None)

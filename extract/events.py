@@ -8,8 +8,9 @@ The public entry point is `detect_events`. The pipeline is:
    (`extract.frames` with `extract.rules_en`, or another `extract.rules_<lang>`);
 4. merge hits into one event per real-world event (`extract.merge`).
 
-A language's rule module provides LANGUAGE, FRAMES, CUES and GRAMMAR; money,
-parties, the frame engine and the merge step are shared.
+A language's rule module provides LANGUAGE, FRAMES, CUES and GRAMMAR, and may
+provide `refine_hits(hits)` to join details that its language tells across
+sentences; money, parties, the frame engine and the merge step are shared.
 """
 
 from __future__ import annotations
@@ -100,7 +101,10 @@ def detect_events(
     sentences = [s.text for s in split_sentences(text)]
     texts = sentences
     if title and title.strip():
-        texts = [_sentence_case_title(title.strip(), sentences, getattr(rules, "HEADLINE_LOWER", None)), *sentences]
+        head = title.strip()
+        if lang == "en":  # Title Case is an English habit; German capitalises every noun anyway
+            head = _sentence_case_title(head, sentences, getattr(rules, "HEADLINE_LOWER", None))
+        texts = [head, *sentences]
     offset = 1 if len(texts) > len(sentences) else 0
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []
@@ -110,4 +114,5 @@ def detect_events(
         shadow = build_shadow(sentence, ms, lang)
         # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
         hits.extend(match_sentence(shadow, i - offset, rules.FRAMES, rules.CUES))
-    return merge_hits(hits)
+    refine = getattr(rules, "refine_hits", None)
+    return merge_hits(refine(hits) if refine else hits)

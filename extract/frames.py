@@ -92,7 +92,8 @@ class Frame:
 
     Groups named in `roles` capture E-markers. Optional groups: "v" the trigger
     verb (its tense sets a default status), "g" the words between subject and
-    verb (modality), "m" an amount the frame itself attaches, "p" a percentage.
+    verb (modality), "g2" the words before a clause-final verb (German "hat Y
+    ... erworben"), "m" an amount the frame itself attaches, "p" a percentage.
     """
 
     name: str
@@ -183,12 +184,20 @@ def _own_clause(shadow: str, start: int, end: int) -> str:
     return shadow[left:start] + " " + shadow[end:right]
 
 
+def _gap(m: re.Match[str]) -> str:
+    """Returns the words of a match that qualify its verb: group "g" (subject to verb) and, for
+    languages that put the verb last, group "g2" (object to final verb: "hat Y laut Insidern übernommen")."""
+    gap = " " + (m.groupdict().get("g") or "") + " "
+    tail = m.groupdict().get("g2")
+    return gap + tail + " " if tail else gap
+
+
 def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
     sentence = sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
     clause = _own_clause(sh.shadow, m.start(), m.end())
-    gap = " " + (m.groupdict().get("g") or "") + " "
+    gap = _gap(m)
     verb = " " + (m.groupdict().get("v") or "") + " "
     for status, pat in cues.status:
         scope = clause if status in _CLAUSE_STATUSES else sentence
@@ -305,7 +314,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             roles[role] = ent.name
     if len(set(roles.values())) < len(roles) or not roles:
         return None
-    gap = " " + (m.groupdict().get("g") or "") + " "
+    gap = _gap(m)
     status, explicit = _status(sh, m, cues)
     if cues.negation.search(gap) and status != "denied":
         return None

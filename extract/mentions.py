@@ -18,6 +18,7 @@ Resolution follows how news prose refers back:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person
@@ -56,6 +57,9 @@ class Grammar:
     ordinal_first: frozenset[str]
     ordinal_last: frozenset[str]
     subject_left: re.Pattern[str]
+    # Finds the company names of a whole article (one list per text); None: the
+    # capitalisation-based finder of `extract.parties`, right for English.
+    find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
 
 
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
@@ -85,9 +89,9 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
     return NameSpan(start, span.end, rest, span.possessive, False)
 
 
-def _collect(texts: list[str]) -> tuple[list[list[NameSpan]], set[str], set[str]]:
+def _collect(texts: list[str], grammar: Grammar) -> tuple[list[list[NameSpan]], set[str], set[str]]:
     """Returns name spans per text, the lower-case vocabulary, and names seen mid-sentence."""
-    spans = [find_name_spans(t) for t in texts]
+    spans = grammar.find_names(texts) if grammar.find_names else [find_name_spans(t) for t in texts]
     vocab = {w for t in texts for w in _WORDS.findall(t)}
     inner = {s.surface for ss in spans for s in ss if not s.initial}
     return spans, vocab, inner
@@ -158,7 +162,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
 
 def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
     """Returns the mentions of each text (sentences in article order), coreference resolved."""
-    spans, vocab, inner = _collect(texts)
+    spans, vocab, inner = _collect(texts, grammar)
     labelled, index = _names_of(texts, spans, vocab, inner)
     history = _History([], [])
     out: list[list[Mention]] = []

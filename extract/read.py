@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from extract.article import article_from_text, extract_article
 from extract.errors import ExtractionError, UnsupportedLanguageError
 from extract.events import detect_events
+from extract.language import article_language
 from extract.model import Article, Event
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br", "tr")
@@ -29,6 +30,8 @@ def events_of(article: Article) -> list[Event]:
     """
     if not article.text.strip():
         return []
+    if not article.language:  # a feed's full content carries no page metadata
+        article.language = article_language(None, f"{article.title or ''}\n{article.text}")
     try:
         return detect_events(article.text, title=article.title, published=article.published_at,
                              language=(article.language or "")[:2].lower() or None)

@@ -68,7 +68,7 @@ _OPENERS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closing quote or bracket,
 # whitespace, then something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9ÄÖÜ])")
+_BOUNDARY = re.compile(r"[.!?…][\"'”’“«)\]]*\s+(?=[\"'“‘„»(\[]?[A-Z0-9ÄÖÜ])")
 _LAST_WORD = re.compile(r"(\S+)$")
 
 

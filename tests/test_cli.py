@@ -130,3 +130,21 @@ def test_run_with_bad_config_is_an_error(tmp_path):
     result = dealwatch("run", "--config", str(tmp_path / "dealwatch.toml"))
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: {tmp_path / 'dealwatch.toml'}: key 'alerts.transport'")
+
+
+def test_detect_reads_german_text_files(tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text("Facebook-Konzern steigt mit 49 Prozent bei Scale AI ein\n\n"
+                    "Der Facebook-Konzern Meta hat 49 Prozent der Anteile an dem KI-Dienstleister Scale AI "
+                    "erworben. Das Geschäft ist rund 14,3 Milliarden US-Dollar schwer, wie beide Unternehmen "
+                    "bestätigten. Wie die Nachrichtenagentur Reuters unter Berufung auf mit der Sache vertraute "
+                    "Personen berichtet, will der Suchmaschinenkonzern Google die Zusammenarbeit mit Scale AI "
+                    "beenden.\n", encoding="utf-8")
+    result = dealwatch("detect", str(path), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted((e["event_type"], e["subtype"], e["acquirer"] or e["customer"], e["target"] or e["vendor"],
+                   e["stake_pct"], e["status"]) for e in events) == [
+        ("customer_change", "churn", "Google", "Scale AI", None, "reported"),
+        ("deal", "stake", "Meta", "Scale AI", 49, "completed")]
+    assert next(e for e in events if e["event_type"] == "deal")["evidence"].startswith("Der Facebook-Konzern Meta")

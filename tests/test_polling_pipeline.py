@@ -175,3 +175,29 @@ def test_full_text_feed_needs_no_page_fetch(tmp_path):
         assert server.requests_for("/full.html") == []
     assert summary["new_articles"] == 1
     assert summary["new_events"] == {"deal": 1, "customer_change": 3}
+
+
+GERMAN_ARTICLE = (
+    "Der Münchner Softwarekonzern Tessaro übernimmt den Berliner Anbieter Quantis für 300 Millionen Euro. "
+    "Das teilten beide Unternehmen am Montag mit. Die Kartellbehörden müssen dem Geschäft noch zustimmen, "
+    "der Abschluss wird für das zweite Quartal erwartet.",
+    "Quantis entwickelt Software für die Lagerlogistik und beschäftigt rund 200 Mitarbeitende. Tessaro will "
+    "die Marke erhalten und den Standort in Berlin ausbauen. An der Börse kam die Nachricht gut an.",
+)
+
+
+def test_german_page_is_read_and_its_language_stored(tmp_path):
+    german = ("<html><head><title>Tessaro übernimmt Quantis</title></head><body><article>"
+              + "".join(f"<p>{p}</p>" for p in GERMAN_ARTICLE)
+              + "</article></body></html>").encode()
+    feed = rss(item("/de.html", "de", title="Tessaro übernimmt Quantis"), item("/en.html", "en"))
+    routes = {"/feed.xml": Route(body=feed, content_type="application/rss+xml"),
+              "/de.html": Route(body=german, content_type="text/html; charset=utf-8"),
+              "/en.html": Route(body=PAGE, content_type="text/html; charset=utf-8")}
+    with serve_routes(routes) as server:
+        run(tmp_path, [server.url("/feed.xml")])
+        langs = dict(query(tmp_path / "dw.duckdb", "SELECT url, language FROM articles"))
+        assert langs == {server.url("/de.html"): "de", server.url("/en.html"): "en"}
+        rows = query(tmp_path / "dw.duckdb", "SELECT subtype, acquirer, target, amount, currency, evidence "
+                                             f"FROM events WHERE article_url = '{server.url('/de.html')}'")
+    assert rows == [("acquisition", "Tessaro", "Quantis", 300e6, "EUR", GERMAN_ARTICLE[0].split(". ")[0] + ".")]

@@ -1,0 +1,168 @@
+"""Table-driven German rule tests: one row per German phrasing of an event (or non-event).
+
+Names are invented; each row states what an analyst reads from the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.events import detect_events
+from extract.language import article_language, guess_language
+from extract.money import find_amounts
+from extract.names_de import find_names_de
+
+# (text, expected): expected maps fields to values; "parties" is a dict of roles.
+DEALS = [
+    ("Der Chemiekonzern Arnholt übernimmt den Klebstoffhersteller Velmar für 1,2 Mrd. €.",
+     dict(subtype="acquisition", parties={"acquirer": "Arnholt", "target": "Velmar"}, amount=1.2e9, currency="EUR",
+          status="announced")),
+    ("Der Versandhändler Ostwind kauft den Logistiker Brisko für 450 Mio. Euro.",
+     dict(subtype="acquisition", parties={"acquirer": "Ostwind", "target": "Brisko"}, amount=450e6)),
+    ("Der Finanzinvestor Talgrund hat den Softwareanbieter Quernet übernommen.",
+     dict(subtype="acquisition", parties={"acquirer": "Talgrund", "target": "Quernet"}, status="completed")),
+    ("Der Zulieferer Pellmann wird von dem US-Konzern Darcy Industries übernommen.",
+     dict(subtype="acquisition", parties={"acquirer": "Darcy Industries", "target": "Pellmann"})),
+    ("Der Medienkonzern Larsholm steigt mit 49 Prozent bei dem Start-up Fennick ein.",
+     dict(subtype="stake", parties={"acquirer": "Larsholm", "target": "Fennick"}, stake=49)),
+    ("Der Versicherer Norvia AG erwirbt eine Minderheitsbeteiligung an dem Fintech Quobit.",
+     dict(subtype="stake", parties={"acquirer": "Norvia", "target": "Quobit"})),
+    ("Der Energieversorger Haldur und der Netzbetreiber Ostkamm fusionieren.",
+     dict(subtype="merger", parties={"acquirer": "Haldur", "target": "Ostkamm"})),
+    ("Der Maschinenbauer Keltner verkauft seine Sparte Rovia für 2,5 Milliarden Franken an den Finanzinvestor "
+     "Alpbach Capital.",
+     dict(subtype="divestiture", parties={"seller": "Keltner", "target": "Rovia", "acquirer": "Alpbach Capital"},
+          amount=2.5e9, currency="CHF")),
+    ("Das Kölner Start-up Plentis sammelt 40 Millionen Euro ein, angeführt von dem Wagniskapitalgeber Birchway "
+     "Ventures.",
+     dict(subtype="investment", parties={"acquirer": "Birchway Ventures", "target": "Plentis"}, amount=40e6)),
+    ("Der Softwarekonzern Valdor will Medienberichten zufolge den Konkurrenten Nexbit kaufen.",
+     dict(subtype="acquisition", parties={"acquirer": "Valdor", "target": "Nexbit"}, status="reported")),
+    ("Der Chipkonzern Serrano erwägt den Kauf des Sensorherstellers Lumetric.",
+     dict(subtype="acquisition", parties={"acquirer": "Serrano", "target": "Lumetric"}, status="considering")),
+    ("Der Fonds Kestrel hat Berichte über einen Einstieg bei dem Solarhersteller Helion dementiert.",
+     dict(subtype="stake", parties={"acquirer": "Kestrel", "target": "Helion"}, status="denied")),
+    ("Der Chipkonzern Vantek verzichtet auf den Kauf des Chipdesigners Orbis.",
+     dict(subtype="acquisition", parties={"acquirer": "Vantek", "target": "Orbis"}, status="cancelled")),
+    ("Der Autozulieferer Brandis und der Batteriehersteller Koryo Cells gründen ein Gemeinschaftsunternehmen.",
+     dict(subtype="joint_venture", parties={"acquirer": "Brandis", "target": "Koryo Cells"})),
+]
+
+CUSTOMER_CHANGES = [
+    ("Der Händler Kaufstern kündigt den Vertrag mit dem Zahlungsdienstleister Paymio.",
+     dict(subtype="churn", parties={"customer": "Kaufstern", "vendor": "Paymio"}, status="announced")),
+    ("Der Versicherer Alvena will die Zusammenarbeit mit dem IT-Dienstleister Corbit beenden.",
+     dict(subtype="churn", parties={"customer": "Alvena", "vendor": "Corbit"})),
+    ("Der Autobauer Stelmar setzt künftig auf den Anbieter Voltis statt auf den bisherigen Partner Ladenet.",
+     dict(subtype="churn", parties={"customer": "Stelmar", "vendor": "Ladenet", "competitor": "Voltis"})),
+    ("Laut Insidern will der Händler Marktfeld sich von dem Dienstleister Paylix trennen.",
+     dict(subtype="churn", parties={"customer": "Marktfeld", "vendor": "Paylix"}, status="reported")),
+    ("Der Versicherer Rhenova fährt seine Ausgaben beim IT-Dienstleister Dataklar deutlich zurück.",
+     dict(subtype="reduction", parties={"customer": "Rhenova", "vendor": "Dataklar"})),
+    ("Der Softwareanbieter Baulix gewinnt den Baukonzern Steinhart als Kunden.",
+     dict(subtype="new_customer", parties={"customer": "Steinhart", "vendor": "Baulix"})),
+    ("Der Dienstleister Logiqa verliert den Versandhändler Paketo als Kunden.",
+     dict(subtype="churn", parties={"customer": "Paketo", "vendor": "Logiqa"})),
+    ("Der Händler Modhaus ersetzt den Anbieter Kassix durch den Konkurrenten Paynetic.",
+     dict(subtype="churn", parties={"customer": "Modhaus", "vendor": "Kassix", "competitor": "Paynetic"})),
+    ("Die Stadt Ulmen hat den Auftrag für ihr Schulnetz an den IT-Dienstleister Netzwerk Nord vergeben.",
+     dict(subtype="new_customer", parties={"customer": "Stadt Ulmen", "vendor": "Netzwerk Nord"})),
+    ("Der Autobauer Ferrant bestellt Batteriezellen für 2 Milliarden Euro bei dem Hersteller Cellvia.",
+     dict(subtype="new_customer", parties={"customer": "Ferrant", "vendor": "Cellvia"}, amount=2e9)),
+    ("Die Telekom-Tochter Netrion erhält einen Auftrag von der Bundeswehr.",
+     dict(subtype="new_customer", parties={"customer": "Bundeswehr", "vendor": "Netrion"})),
+]
+
+NOT_EVENTS = [
+    "Die frühere Managerin Petra Lindqvist übernimmt den Vorstandsvorsitz des Versorgers Nordstrom Energie.",
+    "Der Konsumgüterkonzern Harlo kauft eigene Aktien für bis zu 2 Milliarden Euro zurück.",
+    "Der Zulieferer Brakon trennt sich von 3.000 Beschäftigten.",
+    "Der Softwarekonzern Moltrix sollte nach Ansicht von Analysten den Konkurrenten Quellbit kaufen.",
+    "Bereits 2019 hatte der Konzern Vestor den Wettbewerber Rondel übernommen.",
+]
+
+
+def _check(text: str, expected: dict, family: str) -> None:
+    events = [e for e in detect_events(text, language="de") if e.event_type == family]
+    assert len(events) == 1, [e.to_dict() for e in events]
+    ev = events[0]
+    assert ev.subtype == expected["subtype"]
+    assert ev.parties() == expected["parties"]
+    assert ev.evidence == text
+    if "amount" in expected:
+        assert ev.amount == expected["amount"]
+    if "currency" in expected:
+        assert ev.currency == expected["currency"]
+    if "stake" in expected:
+        assert ev.stake_pct == expected["stake"]
+    if "status" in expected:
+        assert ev.status == expected["status"]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEALS, ids=[row[0][:50] for row in DEALS])
+def test_german_deal_phrasings(text: str, expected: dict) -> None:
+    _check(text, expected, "deal")
+
+
+@pytest.mark.parametrize(("text", "expected"), CUSTOMER_CHANGES, ids=[row[0][:50] for row in CUSTOMER_CHANGES])
+def test_german_customer_change_phrasings(text: str, expected: dict) -> None:
+    _check(text, expected, "customer_change")
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:50] for t in NOT_EVENTS])
+def test_german_non_events(text: str) -> None:
+    assert detect_events(text, language="de") == []
+
+
+def test_english_quote_inside_german_article_keeps_german_detection() -> None:
+    text = ("Der Münchner Softwarekonzern Tessaro übernimmt den Berliner Anbieter Quantis für 300 Millionen Euro. "
+            "Das teilten beide Unternehmen am Montag mit. Die Kartellbehörden müssen dem Geschäft noch zustimmen. "
+            "„We are thrilled to join forces and to grow together in Europe“, sagte Quantis-Chef Tom Baker.")
+    events = detect_events(text, title="Tessaro übernimmt Quantis", language=guess_language(text))
+    assert [(e.subtype, e.acquirer, e.target, e.amount, e.currency) for e in events] == [
+        ("acquisition", "Tessaro", "Quantis", 300e6, "EUR")]
+
+
+def test_german_quote_inside_english_article_keeps_english_detection() -> None:
+    text = ("Velmora agreed to buy Castor Systems for $1.2 billion, the companies said on Monday. "
+            "„Wir freuen uns auf die Zusammenarbeit mit dem neuen Eigentümer“, sagte ein Castor-Sprecher.")
+    assert guess_language(text) == "en"
+    events = detect_events(text, language="en")
+    assert [(e.subtype, e.acquirer, e.target, e.amount) for e in events] == [
+        ("acquisition", "Velmora", "Castor Systems", 1.2e9)]
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("1,2 Mrd. €", 1.2e9, "EUR"),
+    ("450 Mio. Euro", 450e6, "EUR"),
+    ("14,3 Milliarden US-Dollar", 14.3e9, "USD"),
+    ("2,5 Milliarden Franken", 2.5e9, "CHF"),
+    ("80 Millionen Pfund", 80e6, "GBP"),
+])
+def test_german_money_formats(text: str, value: float, currency: str) -> None:
+    [money] = find_amounts(text, "de")
+    assert (money.value, money.currency) == (value, currency)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Der Facebook-Konzern Meta hat 49 Prozent an Scale AI erworben.", ["Meta"]),
+    ("Für die Aktionäre des Chipherstellers Nvidia ist das verkraftbar.", ["Nvidia"]),
+    ("Die Bahn kündigt den Vertrag mit der Infomatrix GmbH.", ["Infomatrix GmbH"]),
+    ("Der Maschinenbauer Waldner SE & Co. KGaA erwägt einen Kauf.", ["Waldner SE & Co. KGaA"]),
+    ("Der Analyst sagte, Vorstandschef Klaus Berger habe nichts gesagt.", []),
+])
+def test_german_company_mentions(sentence: str, names: list[str]) -> None:
+    assert [s.surface for s in find_names_de([sentence])[0]] == names
+
+
+@pytest.mark.parametrize(("metadata", "text", "expected"), [
+    ("de-DE", "Der Konzern hat die Firma übernommen.", "de"),
+    (None, "Der Konzern hat die Firma für 1,2 Mrd. Euro übernommen und will sie in die Sparte eingliedern.", "de"),
+    (None, "Meta has acquired a stake in the start-up and will invest in its growth.", "en"),
+    ("fr", "Le groupe a racheté la société.", "fr"),
+    # A site-wide lang="en" on a page whose text is plainly German: the text wins.
+    ("en", " ".join(["Der Konzern hat die Firma mit dem Geld der Bank in der Stadt übernommen, und es ist gut."] * 4),
+     "de"),
+])
+def test_article_language(metadata: str | None, text: str, expected: str) -> None:
+    assert article_language(metadata, text) == expected
