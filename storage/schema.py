@@ -108,6 +108,16 @@ CREATE TABLE alert_items (
     PRIMARY KEY (story_id, reason)
 );
 """),
+    (3, "alert items record what they reported", """
+-- What each alert said about its story, so a later run can tell whether the story has changed since
+-- (alerts.updates): the mention shown, the status and the amount it reported.
+ALTER TABLE alert_items ADD COLUMN event_id VARCHAR;
+ALTER TABLE alert_items ADD COLUMN status VARCHAR;
+ALTER TABLE alert_items ADD COLUMN amount DOUBLE;
+UPDATE alert_items AS i SET event_id = e.event_id, status = e.status, amount = e.amount
+FROM alerts a, events e
+WHERE a.alert_id = i.alert_id AND list_contains(a.event_ids, e.event_id) AND e.story_id = i.story_id;
+"""),
 ]
 
 LATEST = MIGRATIONS[-1][0]
