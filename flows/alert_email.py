@@ -123,7 +123,7 @@ def subject_for(stories: Sequence[StoryAlert]) -> str:
     if new:
         deals = [s for s in new if s.event["event_type"] == "deal"]
         noun = "deals" if len(deals) == len(new) else "events"
-        shown = (deals or new)[:3]
+        shown = (deals + [s for s in new if s not in deals])[:3]
         head = f"{len(new)} new {noun}"
         if len(new) == 1:
             head = f"1 new {noun[:-1]}"

@@ -140,7 +140,8 @@ class SmtpTransport:
             refused = "; ".join(f"{r}: {c} {m.decode('utf-8', 'replace') if isinstance(m, bytes) else m}"
                                 for r, (c, m) in exc.recipients.items())
             return AlertError(f"{where} refused every recipient: {refused}", transient=False)
-        if isinstance(exc, TimeoutError):
+        # smtplib reports a reply that never came as a disconnection; the timeout is its cause.
+        if isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError):
             return MailServerError(f"{where} did not answer within {smtp.timeout:g}s")
         if isinstance(exc, (OSError, smtplib.SMTPException)):
             return MailServerError(f"{where} unreachable: {exc or type(exc).__name__}")
