@@ -12,6 +12,7 @@ import ipaddress
 import socket
 import ssl
 import threading
+import warnings
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -92,7 +93,7 @@ class Sink:
 def _authenticate(server, session, envelope, mechanism, auth_data):
     ok = (isinstance(auth_data, LoginPassword) and auth_data.login == USERNAME.encode()
           and auth_data.password == PASSWORD.encode())
-    return AuthResult(success=ok)
+    return AuthResult(success=ok, handled=False)   # handled=False: aiosmtpd answers 535 itself
 
 
 class SmtpServer:
@@ -118,8 +119,11 @@ class SmtpServer:
             else:
                 # Implicit TLS: the whole session is encrypted, so AUTH may be offered at once.
                 kwargs.update(ssl_context=context, auth_require_tls=False)
-        self.controller = Controller(self.sink, hostname=self.host, port=self.port, **kwargs)
-        self.controller.start()
+        with warnings.catch_warnings():
+            # Its warning about AUTH without STARTTLS does not apply: implicit TLS encrypts it all.
+            warnings.simplefilter("ignore", UserWarning)
+            self.controller = Controller(self.sink, hostname=self.host, port=self.port, **kwargs)
+            self.controller.start()
         return self
 
     def stop(self) -> None:
