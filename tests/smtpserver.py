@@ -12,7 +12,6 @@ import ipaddress
 import socket
 import ssl
 import threading
-import warnings
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -119,11 +118,8 @@ class SmtpServer:
             else:
                 # Implicit TLS: the whole session is encrypted, so AUTH may be offered at once.
                 kwargs.update(ssl_context=context, auth_require_tls=False)
-        with warnings.catch_warnings():
-            # Its warning about AUTH without STARTTLS does not apply: implicit TLS encrypts it all.
-            warnings.simplefilter("ignore", UserWarning)
-            self.controller = Controller(self.sink, hostname=self.host, port=self.port, **kwargs)
-            self.controller.start()
+        self.controller = Controller(self.sink, hostname=self.host, port=self.port, **kwargs)
+        self.controller.start()
         return self
 
     def stop(self) -> None:

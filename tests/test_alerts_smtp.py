@@ -17,6 +17,9 @@ from tests.alertdata import add_article, meta_scale, settings_for
 from tests.conftest import free_port
 from tests.smtpserver import PASSWORD, USERNAME, SmtpServer, make_certificates
 
+# aiosmtpd warns about AUTH without STARTTLS, which does not apply to implicit TLS.
+pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD_ENV = "DEALWATCH_TEST_SMTP_PASSWORD"
 
