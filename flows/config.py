@@ -75,6 +75,11 @@ class SmtpSettings(_Section):
         None, description="PEM file of CA certificates to trust instead of the system's, for a server "
                           "with a private or self-signed certificate (verification stays on).")
 
+    @field_validator("ca_file")
+    @classmethod
+    def _empty_is_unset(cls, v: str | None) -> str | None:
+        return v or None
+
     def password(self) -> str | None:
         """Returns the password from the environment variable named by password_env, if set."""
         return os.environ.get(self.password_env) or None

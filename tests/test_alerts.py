@@ -341,3 +341,32 @@ def test_console_transport_prints(tmp_path, capsys):
     add_article(db, SEED_URL, "Meta takes 49% of Scale AI", [meta_scale()])
     assert run_alerts(settings_for(db, transport="console")).sent == 1
     assert "Subject: Meta takes 49% stake in Scale AI ($14.3bn)" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- migration 3
+
+def test_migration_backfills_what_old_alerts_reported(tmp_path):
+    from datetime import datetime, timezone
+
+    from storage.db import connect
+    from storage.schema import MIGRATIONS, _BOOKKEEPING
+
+    db = tmp_path / "old.duckdb"
+    now = datetime.now(timezone.utc)
+    with duckdb.connect(str(db)) as con:               # a database made by the first release
+        con.execute(_BOOKKEEPING)
+        con.execute(MIGRATIONS[0][2])
+        con.execute("INSERT INTO schema_migrations VALUES (1, 'initial schema', ?)", [now])
+        con.execute("""INSERT INTO events (event_id, article_url, story_id, event_type, subtype, acquirer,
+                           target, amount, currency, status, evidence, confidence, detected_at)
+                       VALUES ('e1', 'https://a/1', 's1', 'deal', 'acquisition', 'Acme', 'Widget', 2e9,
+                               'USD', 'announced', 'Acme agreed to buy Widget.', 0.9, ?)""", [now])
+        con.execute("""INSERT INTO alerts (alert_id, kind, subject, recipients, story_ids, event_ids,
+                           transport, message, message_id, status, created_at)
+                       VALUES ('a1', 'digest', 's', ['x@example.com'], ['s1'], ['e1'], 'file', 'm',
+                               '<m@x>', 'sent', ?)""", [now])
+        con.execute("INSERT INTO alert_items VALUES ('s1', 'new', 'a1', ?)", [now])
+
+    with connect(str(db)) as con:
+        assert con.execute("SELECT story_id, reason, event_id, status, amount FROM alert_items"
+                           ).fetchall() == [("s1", "new", "e1", "announced", 2e9)]
