@@ -56,6 +56,6 @@ def settings_for(db: Path, *, smtp_port: int | None = None, source: str = "test.
     section = {"to": ["analyst@example.com"], "from": "dealwatch@example.com", **alerts}
     if smtp_port is not None:
         section["transport"] = "smtp"
-        section["smtp"] = {"host": "127.0.0.1", "port": smtp_port, "security": "none", "timeout": 5,
+        section["smtp"] = {"host": "127.0.0.1", "port": smtp_port, "security": "none", "timeout": 15,
                            **section.get("smtp", {})}
     return parse_settings({"database": str(db), "alerts": section}, source=source)

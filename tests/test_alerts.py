@@ -54,7 +54,7 @@ def test_seed_story_sends_one_email_across_two_runs(tmp_path, server):
     first = run_alerts(settings)
     second = run_alerts(settings)
 
-    assert (first.queued, first.sent, first.pending, first.errors) == (1, 1, 0, [])
+    assert (first.queued, first.sent, first.pending, first.errors) == (1, 1, 0, []), first
     assert (second.queued, second.sent, second.pending) == (0, 0, 0)
     assert len(server.sink.messages) == 1
     msg = server.sink.messages[0]
