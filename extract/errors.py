@@ -10,7 +10,9 @@ DealwatchError, so the CLI can print it as one line (`Error: …`) and exit non-
     ├── ExtractionError      a page that yields no article text
     │   └── UnsupportedLanguageError   no detection rules for the article's language
     ├── StorageError         the database cannot be opened, read or written
-    └── AlertError           an alert could not be delivered
+    └── AlertError           an alert could not be delivered (.transient: worth retrying)
+        └── MailServerError       the mail server takes no message now (down, timed out, login
+                                  refused): the rest of the outbox waits for the next run
 """
 
 from __future__ import annotations
@@ -63,3 +65,7 @@ class AlertError(DealwatchError):
     def __init__(self, message: str, *, transient: bool = True):
         super().__init__(message)
         self.transient = transient
+
+
+class MailServerError(AlertError):
+    pass

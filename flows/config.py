@@ -71,6 +71,14 @@ class SmtpSettings(_Section):
     password_env: str = Field("DEALWATCH_SMTP_PASSWORD",
                               description="Environment variable that holds the SMTP password.")
     timeout: float = Field(30.0, description="Seconds before an unresponsive server counts as down.")
+    ca_file: str | None = Field(
+        None, description="PEM file of CA certificates to trust instead of the system's, for a server "
+                          "with a private or self-signed certificate (verification stays on).")
+
+    @field_validator("ca_file")
+    @classmethod
+    def _empty_is_unset(cls, v: str | None) -> str | None:
+        return v or None
 
     def password(self) -> str | None:
         """Returns the password from the environment variable named by password_env, if set."""
@@ -89,10 +97,25 @@ class AlertSettings(_Section):
     mode: Literal["digest", "instant"] = Field(
         "digest", description='"digest": one email per run; "instant": one email per story.')
     updates: bool = Field(False, description="Also alert when a known story's status or amount changes.")
-    watchlist: list[str] = Field(
-        default_factory=list, description="Only alert on events naming one of these companies (any role).")
+    watchlist: list[str | list[str]] = Field(
+        default_factory=list,
+        description='Only alert on events naming one of these companies (any role); a company with '
+                    'aliases is a list, e.g. ["Meta", ["Alphabet", "Google"]].')
     min_confidence: float = Field(0.0, description="Only alert on events at least this confident (0..1).")
     smtp: SmtpSettings = Field(default_factory=SmtpSettings, description="Mail server settings.")
+
+    @field_validator("watchlist")
+    @classmethod
+    def _no_empty_names(cls, v: list[str | list[str]]) -> list[str | list[str]]:
+        for entry in v:
+            names = [entry] if isinstance(entry, str) else entry
+            if not names or not all(n.strip() for n in names):
+                raise ValueError(f"watchlist entries must be non-empty names, got {entry!r}")
+        return v
+
+    def watch_names(self) -> list[list[str]]:
+        """Returns the watchlist as one list of names per company (the name, then its aliases)."""
+        return [[w] if isinstance(w, str) else list(w) for w in self.watchlist]
 
 
 class ScheduleSettings(_Section):

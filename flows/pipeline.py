@@ -20,7 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extract.errors import DealwatchError, FetchError
-from flows.alerts import queue_alerts, send_pending
+from flows.alerts import run_alerts
 from flows.config import Settings, load_settings
 from flows.fetch import Fetcher
 from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, plan_pages, poll_feed
@@ -178,10 +178,8 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
 @task(name="alert", timeout_seconds=600, cache_policy=NO_CACHE)
 def alert(settings: Settings) -> tuple[int, int, list[str]]:
     """Queues alerts for new stories and delivers everything pending; returns (sent, pending, errors)."""
-    with connect(settings.database) as con:
-        queue_alerts(con, settings)
-        outcome = send_pending(con, settings)
-    return outcome.sent, outcome.pending, outcome.errors or []
+    outcome = run_alerts(settings)
+    return outcome.sent, outcome.pending, outcome.errors
 
 
 # ---------------------------------------------------------------- the flow

@@ -45,7 +45,8 @@ to = ["analyst@example.com"]
 from = "dealwatch@example.com"
 events = ["deal"]                # add "customer_change" to be told about customer changes too
 mode = "digest"                  # "digest": one email per run; "instant": one per story
-# watchlist = ["Meta", "Scale AI"]   # only alert on events naming these companies
+updates = false                  # true: also alert when a story's status moves on or its amount becomes known
+# watchlist = ["Scale AI", ["Meta", "Facebook"]]   # only these companies (any role); a list = name + aliases
 # min_confidence = 0.5
 
 [alerts.smtp]
@@ -54,6 +55,8 @@ port = 587
 security = "starttls"            # "none", "starttls" or "tls"
 username = "dealwatch"
 password_env = "DEALWATCH_SMTP_PASSWORD"   # the password is read from this environment variable
+# ca_file = "/etc/ssl/certs/my-private-ca.pem"   # trust a private CA instead of the system's
+# Check these settings with `dealwatch alerts test`.
 
 [schedule]
 cron = "*/15 * * * *"            # when `dealwatch serve` runs the monitor

@@ -194,6 +194,16 @@ SELECT s.story_id, s.event_type, s.subtype,
 FROM summary s LEFT JOIN names n ON n.story_id = s.story_id
 LEFT JOIN story_keys k ON k.story_id = s.story_id;
 """),
+    (3, "alert items record what they reported", """
+-- What each alert said about its story, so a later run can tell whether the story has changed since
+-- (alerts.updates): the mention shown, the status and the amount it reported.
+ALTER TABLE alert_items ADD COLUMN event_id VARCHAR;
+ALTER TABLE alert_items ADD COLUMN status VARCHAR;
+ALTER TABLE alert_items ADD COLUMN amount DOUBLE;
+UPDATE alert_items AS i SET event_id = e.event_id, status = e.status, amount = e.amount
+FROM alerts a, events e
+WHERE a.alert_id = i.alert_id AND list_contains(a.event_ids, e.event_id) AND e.story_id = i.story_id;
+"""),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -63,3 +63,32 @@ def test_bad_config_names_key_and_file(tmp_path, text, message):
 def test_missing_file_says_what_to_do(tmp_path):
     with pytest.raises(ConfigError, match=r"no such config file \(run `dealwatch init`"):
         load_settings(tmp_path / "nope.toml")
+
+
+def test_alert_watchlist_aliases_and_ca_file(tmp_path):
+    path = _write(tmp_path, '[alerts]\nwatchlist = ["Scale AI", ["Alphabet", "Google"]]\n'
+                            '[alerts.smtp]\nca_file = "/etc/ssl/private-ca.pem"\n')
+    s = load_settings(path)
+    assert s.alerts.watch_names() == [["Scale AI"], ["Alphabet", "Google"]]
+    assert s.alerts.smtp.ca_file == "/etc/ssl/private-ca.pem"
+    assert load_settings(_write(tmp_path, '[alerts.smtp]\nca_file = ""\n')).alerts.smtp.ca_file is None
+    with pytest.raises(ConfigError, match=r"key 'alerts.watchlist': .*non-empty names"):
+        load_settings(_write(tmp_path, '[alerts]\nwatchlist = ["Meta", []]\n'))
+
+
+def test_starter_config_is_valid(tmp_path):
+    from flows.starter import STARTER_CONFIG
+    s = load_settings(_write(tmp_path, STARTER_CONFIG))
+    assert s.alerts.updates is False and s.alerts.smtp.security == "starttls"
+
+
+def test_readme_config_block_is_valid():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from flows.config import parse_settings
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.S).group(1)
+    s = parse_settings(tomllib.loads(block), source="README.md")
+    assert s.alerts.smtp.ca_file is None and s.alerts.watchlist == []

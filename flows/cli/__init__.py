@@ -11,9 +11,9 @@ import os
 import sys
 
 from extract.errors import DealwatchError
-from flows.cli import detect, feeds, query, run
+from flows.cli import alerts, detect, feeds, query, run
 
-GROUPS = (run, detect, query, feeds)
+GROUPS = (run, detect, query, feeds, alerts)
 
 
 def build_parser() -> argparse.ArgumentParser:
