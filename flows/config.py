@@ -147,12 +147,27 @@ def _describe(err: dict) -> str:
     return f"key '{key}': {err['msg']} (got {err.get('input')!r})"
 
 
+def describe_errors(exc: ValidationError) -> list[str]:
+    """Returns one line per problem of a validation error, each naming the key."""
+    return [_describe(e) for e in exc.errors()]
+
+
+def read_config(file: Path) -> dict:
+    """Returns the parsed TOML of a config file; raises ConfigError when it cannot be read or parsed."""
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read: {exc.strerror}") from exc
+
+
 def parse_settings(data: dict, *, source: str = "<config>") -> Settings:
     """Returns Settings from already-parsed TOML data; raises ConfigError naming every bad key."""
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(_describe(e) for e in exc.errors())
+        problems = "; ".join(describe_errors(exc))
         raise ConfigError(f"{source}: {problems}") from exc
     settings.source = source
     return settings
@@ -163,13 +178,7 @@ def load_settings(path: str | os.PathLike | None = None, *, db: str | None = Non
     """Reads the config file and applies overrides (--db, then $DEALWATCH_DB, then the file)."""
     file = config_path(path)
     if file.exists():
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
-        except OSError as exc:
-            raise ConfigError(f"{file}: cannot read: {exc.strerror}") from exc
-        settings = parse_settings(data, source=str(file))
+        settings = parse_settings(read_config(file), source=str(file))
     elif require_file:
         raise ConfigError(f"{file}: no such config file (run `dealwatch init` to write a starter one)")
     else:

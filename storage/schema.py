@@ -203,6 +203,28 @@ ALTER TABLE alert_items ADD COLUMN amount DOUBLE;
 UPDATE alert_items AS i SET event_id = e.event_id, status = e.status, amount = e.amount
 FROM alerts a, events e
 WHERE a.alert_id = i.alert_id AND list_contains(a.event_ids, e.event_id) AND e.story_id = i.story_id;
+    (4, "runs", """
+-- One row per monitoring run: what it did, for `dealwatch status` and for SQL.
+CREATE TABLE runs (
+    run_id             VARCHAR PRIMARY KEY,   -- the Prefect flow run id
+    started_at         TIMESTAMPTZ NOT NULL,
+    finished_at        TIMESTAMPTZ NOT NULL,
+    outcome            VARCHAR NOT NULL,      -- 'completed', 'completed with errors' or 'skipped'
+    all_feeds          BOOLEAN NOT NULL,      -- `run --all`: every feed polled, due or not
+    feeds_polled       INTEGER NOT NULL,
+    feeds_not_modified INTEGER NOT NULL,
+    feeds_failed       INTEGER NOT NULL,
+    new_articles       INTEGER NOT NULL,
+    articles_failed    INTEGER NOT NULL,
+    new_deals          INTEGER NOT NULL,
+    new_customer_changes INTEGER NOT NULL,
+    new_stories        INTEGER NOT NULL,
+    alerts_sent        INTEGER NOT NULL,
+    alerts_pending     INTEGER NOT NULL,
+    seconds            DOUBLE NOT NULL,       -- wall time of the whole run
+    summary            JSON NOT NULL          -- the whole summary: durations by stage, errors, skip reason
+);
+CREATE INDEX runs_started ON runs (started_at);
 """),
 ]
 

@@ -11,9 +11,9 @@ import os
 import sys
 
 from extract.errors import DealwatchError
-from flows.cli import alerts, detect, feeds, query, run
+from flows.cli import alerts, detect, feeds, ops, query, run, serve
 
-GROUPS = (run, detect, query, feeds, alerts)
+GROUPS = (run, serve, detect, query, feeds, alerts, ops)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,8 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     parser = build_parser()
     args = parser.parse_args(argv)
+    # dealwatch's own loggers say one line per feed and per run; --verbose adds details, including
+    # those of the libraries underneath (their INFO/DEBUG is noise otherwise).
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    logging.getLogger("dealwatch").setLevel(logging.DEBUG if args.verbose else logging.INFO)
     try:
         return args.func(args) or 0
     except DealwatchError as exc:
