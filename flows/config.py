@@ -54,6 +54,9 @@ class FetchSettings(_Section):
     concurrency: int = Field(8, description="Requests in flight at once, all hosts together.")
     per_host: int = Field(2, description="Requests in flight at once to one host.")
     workers: int = Field(0, description="Processes for text extraction and detection; 0 = one per core.")
+    retries: int = Field(2, ge=0, description=(
+        "Extra attempts for a transient failure (timeout, connection error, 429, 5xx), waiting "
+        "0.5 s, 1 s, 2 s … between them; other failures are not retried."))
 
 
 class PollSettings(_Section):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -24,8 +25,11 @@ from flows.alerts import run_alerts
 from flows.config import Settings, load_settings
 from flows.fetch import Fetcher
 from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, plan_pages, poll_feed
+from flows.progress import advance
 from flows.reading import PageInput, PageOutput, read_pages
+from flows.report import publish_report
 from storage.db import connect, transaction
+from storage.runs import RunRecord, record_run
 from storage.writes import ArticleRow, known_articles, record_poll, store_articles, store_events, sync_feeds
 
 BATCH_PAGES = 200
@@ -93,10 +97,28 @@ def select_feeds(settings: Settings, all_feeds: bool) -> list[FeedRow]:
 
 @task(name="poll-feeds", timeout_seconds=900, cache_policy=NO_CACHE)
 def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
-    """Polls every given feed concurrently; a broken feed yields a failed state, not an exception."""
+    """Polls every given feed concurrently; a broken feed yields a failed state, not an exception.
+
+    Transient failures are retried inside the poll (fetch.retries, with backoff); logs one line
+    per feed.
+    """
+    def one(feed: FeedRow) -> FeedPoll:
+        result = poll_feed(fetcher, feed, settings.poll)
+        advance("feeds polled", total=len(feeds))
+        return result
+
     with Fetcher(settings.fetch) as fetcher, \
             ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
-        return list(pool.map(lambda f: poll_feed(fetcher, f, settings.poll), feeds))
+        polls = list(pool.map(one, feeds))
+    log = get_run_logger()
+    for p in polls:
+        if not p.state.ok:
+            log.warning("%s", _feed_error(p))
+        elif p.not_modified:
+            log.info("feed %s: not modified", p.state.url)
+        else:
+            log.info("feed %s: %d entries", p.state.url, len(p.entries))
+    return polls
 
 
 @task(name="plan-pages", timeout_seconds=300, cache_policy=NO_CACHE)
@@ -137,6 +159,7 @@ def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[tuple[PageJob, 
         if job.content:
             return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
         body, error = fetch_page(fetcher, job)
+        advance("articles fetched", total=len(jobs))
         if error is not None:
             return job, None, str(error), isinstance(error, FetchError) and error.transient
         return job, PageInput(job.url, html=body, title=job.title), None, False
@@ -149,7 +172,8 @@ def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[tuple[PageJob, 
 @task(name="read-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
 def read_batch(settings: Settings, inputs: list[PageInput]) -> list[PageOutput]:
     """Extracts text and detects events for a batch of pages, on every core."""
-    return read_pages(inputs, workers=settings.fetch.workers)
+    return read_pages(inputs, workers=settings.fetch.workers,
+                      on_progress=lambda n: advance("articles read", total=len(inputs), step=n))
 
 
 @task(name="store", timeout_seconds=600, cache_policy=NO_CACHE)
@@ -182,7 +206,20 @@ def alert(settings: Settings) -> tuple[int, int, list[str]]:
     return outcome.sent, outcome.pending, outcome.errors
 
 
+@task(name="record-run", timeout_seconds=120, cache_policy=NO_CACHE)
+def record(settings: Settings, run: RunRecord, wait: float = 10.0) -> None:
+    """Stores the run's summary in the `runs` table, for `dealwatch status`."""
+    with connect(settings.database, wait=wait) as con:
+        record_run(con, run)
+
+
 # ---------------------------------------------------------------- the flow
+
+def _feed_error(poll: FeedPoll) -> str:
+    """Returns a failed poll's error, naming the feed once."""
+    error = poll.state.error or "failed"
+    return error if poll.state.url in error else f"feed {poll.state.url}: {error}"
+
 
 def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
     rows = []
@@ -200,53 +237,91 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
     return rows
 
 
+def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
+    """Polls the due feeds, reads their new articles, stores them and alerts; counts into summary."""
+    t = time.perf_counter()
+    feeds = select_feeds(settings, all_feeds)
+    polls = poll_feeds(settings, feeds)
+    summary.add_time("poll", t)
+    summary.feeds_polled = len(polls)
+    summary.feeds_not_modified = sum(p.not_modified for p in polls)
+    summary.feeds_failed = sum(not p.state.ok for p in polls)
+    summary.errors += [_feed_error(p) for p in polls if not p.state.ok]
+    t = time.perf_counter()
+    jobs = plan_new_pages(settings, polls)
+    summary.add_time("store", t)
+    for start in range(0, len(jobs), BATCH_PAGES):
+        batch = jobs[start:start + BATCH_PAGES]
+        t = time.perf_counter()
+        fetched = fetch_pages(settings, batch)
+        summary.add_time("fetch", t)
+        t = time.perf_counter()
+        outputs = {o.url: o for o in read_batch(settings, [p for _, p, _, _ in fetched if p])}
+        summary.add_time("read", t)
+        rows = _rows_for(fetched, outputs)
+        t = time.perf_counter()
+        new_rows = store_batch(settings, rows, list(outputs.values()))
+        summary.add_time("store", t)
+        summary.new_articles += sum(r.status == "ok" for r in rows)
+        summary.articles_failed += sum(r.status != "ok" for r in rows)
+        for r in new_rows:
+            summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
+        summary.new_event_rows += new_rows
+    t = time.perf_counter()
+    record_polls(settings, polls, jobs)
+    summary.add_time("store", t)
+    summary.new_stories = len({r["story_id"] for r in summary.new_event_rows})
+    t = time.perf_counter()
+    summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)
+    summary.errors += alert_errors
+    summary.add_time("alert", t)
+
+
+def describe(summary: RunSummary) -> str:
+    """Returns the one log line of a run: 'run done in 3.2 s: 4 feeds polled (1 failed), …'."""
+    if summary.skipped:
+        return f"run skipped: {summary.skipped}"
+    events = ", ".join(f"{k} {v}" for k, v in sorted(summary.new_events.items())) or "none"
+    return (f"run done in {summary.seconds.get('total', 0):.1f} s: {summary.feeds_polled} feeds polled "
+            f"({summary.feeds_not_modified} not modified, {summary.feeds_failed} failed), "
+            f"{summary.new_articles} new articles ({summary.articles_failed} failed), "
+            f"new events: {events}, {summary.new_stories} new stories, "
+            f"alerts {summary.alerts_sent} sent / {summary.alerts_pending} pending")
+
+
 def run_pipeline(settings: Settings, *, all_feeds: bool = False) -> RunSummary:
-    """Runs one monitoring pass with the given settings (inside a flow run) and returns its summary."""
+    """Runs one monitoring pass with the given settings (inside a flow run) and returns its summary.
+
+    The summary is also stored in the `runs` table, logged in one line and published as the
+    `dealwatch-run` markdown artifact. A run that finds another run going does nothing but say so.
+    """
+    from prefect.runtime import flow_run
+
     log = get_run_logger()
+    run = RunRecord(run_id=str(flow_run.id or uuid.uuid4()), started_at=datetime.now(timezone.utc),
+                    finished_at=datetime.now(timezone.utc), summary={}, all_feeds=all_feeds)
+    started = time.perf_counter()
     summary = RunSummary()
     with run_lock(settings.database) as mine:
-        if not mine:
-            summary.skipped = "another run on this database is still in progress"
-            log.warning("run skipped: %s (%s)", summary.skipped, settings.database)
-            return summary
-        t = time.perf_counter()
-        feeds = select_feeds(settings, all_feeds)
-        polls = poll_feeds(settings, feeds)
-        summary.add_time("poll", t)
-        summary.feeds_polled = len(polls)
-        summary.feeds_not_modified = sum(p.not_modified for p in polls)
-        summary.feeds_failed = sum(not p.state.ok for p in polls)
-        summary.errors += [f"{p.state.url}: {p.state.error}" for p in polls if not p.state.ok]
-        t = time.perf_counter()
-        jobs = plan_new_pages(settings, polls)
-        summary.add_time("store", t)
-        for start in range(0, len(jobs), BATCH_PAGES):
-            batch = jobs[start:start + BATCH_PAGES]
-            t = time.perf_counter()
-            fetched = fetch_pages(settings, batch)
-            summary.add_time("fetch", t)
-            t = time.perf_counter()
-            outputs = {o.url: o for o in read_batch(settings, [p for _, p, _, _ in fetched if p])}
-            summary.add_time("read", t)
-            rows = _rows_for(fetched, outputs)
-            t = time.perf_counter()
-            new_rows = store_batch(settings, rows, list(outputs.values()))
-            summary.add_time("store", t)
-            summary.new_articles += sum(r.status == "ok" for r in rows)
-            summary.articles_failed += sum(r.status != "ok" for r in rows)
-            for r in new_rows:
-                summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
-            summary.new_event_rows += new_rows
-        t = time.perf_counter()
-        record_polls(settings, polls, jobs)
-        summary.add_time("store", t)
-        summary.new_stories = len({r["story_id"] for r in summary.new_event_rows})
-        t = time.perf_counter()
-        summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)
-        summary.errors += alert_errors
-        summary.add_time("alert", t)
-    brief = {k: v for k, v in summary.as_dict().items() if k != "errors"}
-    log.info("run done: %s; %d errors", brief, len(summary.errors))
+        if mine:
+            _one_pass(settings, all_feeds, summary)
+            summary.seconds["total"] = round(time.perf_counter() - started, 3)
+            run.finished_at, run.summary = datetime.now(timezone.utc), summary.as_dict()
+            record(settings, run)
+    if not mine:
+        summary.skipped = "another run on this database is still in progress"
+        log.warning("run skipped: %s (%s)", summary.skipped, settings.database)
+        summary.seconds["total"] = round(time.perf_counter() - started, 3)
+        run.finished_at, run.summary = datetime.now(timezone.utc), summary.as_dict()
+        try:   # the other run may be writing; a skipped run is worth a row, not a wait
+            record(settings, run, wait=2.0)
+        except DealwatchError as exc:
+            log.warning("skipped run not recorded: %s", exc)
+    log.info(describe(summary))
+    try:
+        publish_report(summary.as_dict(), summary.new_event_rows)
+    except Exception as exc:  # the report is a view of the run; losing it must not fail the run
+        log.warning("run report not published to Prefect: %s", exc)
     return summary
 
 

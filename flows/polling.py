@@ -17,7 +17,7 @@ from extract.feeds import FeedEntry, parse_feed
 from extract.urls import canonical_url
 from flows.backoff import next_poll_after
 from flows.config import PollSettings
-from flows.fetch import Fetcher
+from flows.fetch import Fetcher, retry_call
 from storage.writes import FeedState
 
 log = logging.getLogger("dealwatch.polling")
@@ -68,7 +68,9 @@ def poll_feed(fetcher: Fetcher, feed: FeedRow, poll_settings: PollSettings,
 
 def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) -> FeedPoll:
     try:
-        result = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, kind="feed")
+        result = retry_call(lambda: fetcher.get(feed.url, etag=feed.etag,
+                                                last_modified=feed.last_modified, kind="feed"),
+                            attempts=1 + fetcher.settings.retries)
         if result.not_modified:
             state = FeedState(
                 url=feed.url, polled_at=now, status=result.status, ok=True, error=None,
@@ -85,7 +87,7 @@ def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) ->
         next_at = next_poll_after(now, ok=False, consecutive_failures=failures, settings=poll,
                                   retry_after=retry_after, max_age=None, ttl_minutes=None)
         message = f"{exc} (failure {failures}; next try {next_at:%Y-%m-%d %H:%M} UTC)"
-        log.warning("feed %s: %s", feed.url, message)
+        log.debug("feed %s: %s", feed.url, message)   # the flow logs one line per feed
         return FeedPoll(FeedState(url=feed.url, polled_at=now, status=status, ok=False,
                                   error=message, next_poll_at=next_at))
     # A feed read leniently still counts as healthy, but the reason is kept on its row.
@@ -97,7 +99,7 @@ def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) ->
                                      ttl_minutes=parsed.ttl_minutes),
         etag=result.etag, last_modified=result.last_modified, title=parsed.title,
         items_seen=len(parsed.entries), moved_to=result.permanent_url)
-    log.info("feed %s: %d entries", feed.url, len(parsed.entries))
+    log.debug("feed %s: %d entries", feed.url, len(parsed.entries))
     return FeedPoll(state, entries=parsed.entries)
 
 
@@ -131,8 +133,9 @@ def plan_pages(jobs: list[PageJob], seen_urls: set[str], seen_guids: set[str]) -
 def fetch_page(fetcher: Fetcher, job: PageJob) -> tuple[bytes | None, DealwatchError | None]:
     """Returns (html, None) for a fetched page, or (None, error) when it could not be fetched."""
     try:
-        result = fetcher.get(job.fetch_url, kind="page")
+        result = retry_call(lambda: fetcher.get(job.fetch_url, kind="page"),
+                            attempts=1 + fetcher.settings.retries)
     except DealwatchError as exc:
-        log.info("page %s: %s", job.fetch_url, exc)
+        log.debug("page %s: %s", job.fetch_url, exc)
         return None, exc
     return result.body, None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -58,14 +59,31 @@ def worker_count(configured: int = 0) -> int:
     return configured if configured > 0 else (os.cpu_count() or 1)
 
 
-def read_pages(pages: list[PageInput], *, workers: int = 0) -> list[PageOutput]:
-    """Reads every page, in worker processes when the batch is large enough; keeps input order."""
+def read_pages(pages: list[PageInput], *, workers: int = 0,
+               on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
+    """Reads every page, in worker processes when the batch is large enough; keeps input order.
+
+    on_progress(n) is called as each group of n pages is done.
+    """
     n = worker_count(workers)
     if n <= 1 or len(pages) < POOL_THRESHOLD:
-        return _read_chunk(pages)
-    size = max(1, -(-len(pages) // (n * 4)))
-    chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
-    # forkserver: the parent runs Prefect's threads, and forking a threaded process can deadlock.
-    ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=n, mp_context=ctx) as pool:
-        return [out for chunk in pool.map(_read_chunk, chunks) for out in chunk]
+        size = max(1, len(pages) // 10)   # a few progress steps without a call per page
+        chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+        results = map(_read_chunk, chunks)
+        pool = None
+    else:
+        size = max(1, -(-len(pages) // (n * 4)))
+        chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+        # forkserver: the parent runs Prefect's threads, and forking a threaded process can deadlock.
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("forkserver"))
+        results = pool.map(_read_chunk, chunks)
+    outputs: list[PageOutput] = []
+    try:
+        for chunk in results:
+            outputs += chunk
+            if on_progress is not None:
+                on_progress(len(chunk))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return outputs

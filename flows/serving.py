@@ -20,10 +20,14 @@ server does not run Prefect's scheduler service. So the Prefect Runner is driven
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
+import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +45,7 @@ log = logging.getLogger("dealwatch.serve")
 DEPLOYMENT_NAME = "dealwatch"          # shown in Prefect as dealwatch-monitor/dealwatch
 KEEP_SCHEDULED_SECONDS = 30            # how often the keeper asks for the next scheduled runs
 SCHEDULE_AHEAD = timedelta(hours=1)    # how far ahead it asks
+MISSED_AFTER = timedelta(minutes=1)    # a scheduled run this late when serving starts was missed
 
 
 # ---------------------------------------------------------------- the schedule
@@ -143,7 +148,10 @@ class Server:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ready = threading.Event()
         self._failure: BaseException | None = None
-        self._thread = threading.Thread(target=self._thread_main, name="dealwatch-runner", daemon=True)
+        # the thread sees this thread's Prefect settings (e.g. the API URL chosen by shared_api())
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(target=context.run, args=(self._thread_main,),
+                                        name="dealwatch-runner", daemon=True)
 
     def start(self, timeout: float = 120.0) -> UUID:
         """Registers the deployment and starts serving; returns the deployment id."""
@@ -184,10 +192,36 @@ class Server:
 
         self._loop = asyncio.get_running_loop()
         self.deployment_id = await self.runner.aadd_deployment(self.deployment)
+        await self._cancel_missed_runs()
         self._ready.set()
         async with anyio.create_task_group() as group:
-            group.start_soon(self.runner.start)
             group.start_soon(self._keep_scheduled)
+            await self.runner.start()          # returns once _drain_and_stop() stopped the runner
+            group.cancel_scope.cancel()        # and the keeper with it
+
+    async def _cancel_missed_runs(self) -> None:
+        # Runs that fell due while nobody served would otherwise run back to back now; one run
+        # polls every due feed anyway, so the missed ones are cancelled, saying why.
+        from prefect.client.orchestration import get_client
+        from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
+                                                    FlowRunFilterExpectedStartTime, FlowRunFilterState,
+                                                    FlowRunFilterStateType)
+        from prefect.client.schemas.objects import StateType
+        from prefect.states import Cancelled
+
+        async with get_client() as client:
+            missed = await client.read_flow_runs(
+                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[self.deployment_id])),
+                flow_run_filter=FlowRunFilter(
+                    state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])),
+                    expected_start_time=FlowRunFilterExpectedStartTime(
+                        before_=datetime.now(timezone.utc) - MISSED_AFTER)))
+            for run in missed:
+                await client.set_flow_run_state(
+                    run.id, Cancelled(message="missed while dealwatch serve was not running"), force=True)
+        if missed:
+            log.info("cancelled %d run(s) missed while not serving; the first run polls every due feed",
+                     len(missed))
 
     async def _keep_scheduled(self) -> None:
         from prefect.client.orchestration import get_client
@@ -207,35 +241,48 @@ class Server:
 
     async def _drain_and_stop(self, timeout: float | None) -> None:
         # The runner's own stop() cancels runs in progress; so first stop it from taking new runs,
-        # then wait for this deployment's runs to finish, then stop it.
+        # then wait until its one run slot is free (released when the run's process has exited),
+        # then stop it.
         poller = getattr(self.runner, "_scheduled_run_poller", None)
         if poller is not None:
             poller.stopping = True
         deadline = None if timeout is None else time.monotonic() + timeout
-        await asyncio.sleep(0.5)   # a run being handed over right now reaches Pending meanwhile
         announced = False
-        while await self._runs_in_progress():
+        while not self.runner.has_slots_available():
             if not announced:
                 log.warning("waiting for the run in progress to finish (stop again to abandon it)")
                 announced = True
             if deadline is not None and time.monotonic() > deadline:
                 log.warning("gave up waiting for the run in progress")
                 break
-            await asyncio.sleep(1.0)
+            await asyncio.sleep(0.5)
         await self.runner.astop()
 
-    async def _runs_in_progress(self) -> int:
-        from prefect.client.orchestration import get_client
-        from prefect.client.schemas.filters import (DeploymentFilter, DeploymentFilterId, FlowRunFilter,
-                                                    FlowRunFilterState, FlowRunFilterStateType)
-        from prefect.client.schemas.objects import StateType
 
-        async with get_client() as client:
-            runs = await client.read_flow_runs(
-                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[self.deployment_id])),
-                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(
-                    any_=[StateType.PENDING, StateType.RUNNING]))))
-        return len(runs)
+@contextmanager
+def shared_api() -> Iterator[str]:
+    """Yields the Prefect API URL to serve against, starting Prefect's local server when none is set.
+
+    Without PREFECT_API_URL every Prefect process starts its own temporary server (seconds each);
+    the flow-run processes of `serve` are pointed at the one started here instead.
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    configured = PREFECT_API_URL.value()
+    if configured:
+        yield configured
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    local = SubprocessASGIServer()
+    local.start()
+    os.environ["PREFECT_API_URL"] = local.api_url    # for the flow-run processes
+    with temporary_settings(updates={PREFECT_API_URL: local.api_url}):
+        try:
+            yield local.api_url
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+            local.stop()
 
 
 def serve_until_signalled(server: Server) -> None:

@@ -24,7 +24,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for group in GROUPS:
         group.register(sub)
+    _accept_verbose_anywhere(sub)
     return parser
+
+
+def _accept_verbose_anywhere(sub) -> None:
+    """Lets -v/--verbose follow the subcommand too (`dealwatch run --verbose`)."""
+    for p in sub.choices.values():
+        if any("--verbose" in a.option_strings for a in p._actions):
+            continue
+        # SUPPRESS: when absent here, the top-level flag's value stands
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="log details, not only one line per feed")
+        for action in p._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _accept_verbose_anywhere(action)
 
 
 def main(argv: list[str] | None = None) -> int:

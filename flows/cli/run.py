@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--config", help="config file (default ./dealwatch.toml or $DEALWATCH_CONFIG)")
     p.add_argument("--db", help="DuckDB file (overrides the config and $DEALWATCH_DB)")
     p.add_argument("--all", dest="all_feeds", action="store_true", help="poll every feed, due or not")
+    p.add_argument("--progress", choices=("auto", "bars", "lines"), default="auto",
+                   help="progress bars on a terminal, log lines otherwise (default auto)")
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser("demo", help="the whole pipeline offline on the bundled seed feed")
@@ -41,24 +43,25 @@ def cmd_init(args) -> int:
 
 
 def print_summary(summary: dict) -> None:
-    """Prints a run summary as a two-column table."""
+    """Prints a run summary as a two-column table, then its problems one per line."""
     if summary.get("skipped"):
         print(f"run skipped: {summary['skipped']}")
         return
-    events = summary.get("new_events") or {}
+    events = {"deal": 0, "customer_change": 0, **(summary.get("new_events") or {})}
     rows = [
         ("feeds polled", summary["feeds_polled"]),
         ("feeds not modified", summary["feeds_not_modified"]),
         ("feeds failed", summary["feeds_failed"]),
         ("new articles", summary["new_articles"]),
         ("articles failed", summary["articles_failed"]),
-        ("new deal events", events.get("deal", 0)),
-        ("new customer changes", events.get("customer_change", 0)),
+    ]
+    rows += [(f"new {kind.replace('_', ' ')} events", n) for kind, n in events.items()]
+    rows += [
         ("new stories", summary["new_stories"]),
         ("alerts sent", summary["alerts_sent"]),
         ("alerts pending", summary["alerts_pending"]),
     ]
-    rows += [(f"seconds {stage}", secs) for stage, secs in summary.get("seconds", {}).items()]
+    rows += [(f"seconds {stage}", f"{secs:.2f}") for stage, secs in summary.get("seconds", {}).items()]
     print_rows(("summary", "value"), rows)
     for err in summary.get("errors", []):
         print(f"  ! {err}")
@@ -68,8 +71,12 @@ def cmd_run(args) -> int:
     from flows.config import load_settings
     from flows.pipeline import monitor
 
+    from flows.cli.progress import progress_display
+
     load_settings(args.config, db=args.db)   # fail fast, before Prefect starts, on a bad config
-    summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
+    bars = None if args.progress == "auto" else args.progress == "bars"
+    with progress_display(bars):
+        summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
     print_summary(summary)
     return 0
 

@@ -26,17 +26,20 @@ def cmd_serve(args) -> int:
     from prefect.settings import PREFECT_API_URL
 
     from flows.config import config_path, load_settings
-    from flows.serving import Server, build_deployment, describe_schedule, make_schedule, serve_until_signalled
+    from flows.serving import (Server, build_deployment, describe_schedule, make_schedule,
+                               serve_until_signalled, shared_api)
 
     settings = load_settings(args.config)   # a bad config fails here, before Prefect starts
     schedule = make_schedule(settings, cron=args.cron, interval_minutes=args.interval)
     config_file = config_path(args.config).resolve()
-    server = Server(build_deployment(config_file, schedule))
-    deployment_id = server.start()
-    api = PREFECT_API_URL.value() or "Prefect's local API (no PREFECT_API_URL set)"
-    log.info("serving dealwatch-monitor/dealwatch (deployment %s) on %s; config %s; API %s",
-             deployment_id, describe_schedule(schedule), config_file, api)
-    log.info("Ctrl-C or SIGTERM stops serving after the run in progress")
-    serve_until_signalled(server)
+    local = not PREFECT_API_URL.value()
+    with shared_api() as api:
+        server = Server(build_deployment(config_file, schedule))
+        deployment_id = server.start()
+        log.info("serving dealwatch-monitor/dealwatch (deployment %s) on %s; config %s; API %s%s",
+                 deployment_id, describe_schedule(schedule), config_file, api,
+                 " (Prefect's local server: no PREFECT_API_URL set)" if local else "")
+        log.info("Ctrl-C or SIGTERM stops serving after the run in progress")
+        serve_until_signalled(server)
     log.info("stopped")
     return 0
