@@ -169,3 +169,26 @@ def test_check_names_a_missing_or_broken_file(capsys, tmp_path):
     broken.write_text("[fetch\n")
     code, out, _ = _cli(capsys, "check", "--config", str(broken))
     assert code == 1 and out[0].startswith(f"problem: {broken}: not valid TOML: ")
+
+
+def test_prefect_yaml_deploys_the_same_flow_parameters_and_schedule():
+    import inspect
+
+    import yaml
+
+    from flows.config import ScheduleSettings
+    from flows.pipeline import monitor
+    from flows.serving import cron_problem
+
+    root = Path(__file__).resolve().parent.parent
+    spec = yaml.safe_load((root / "prefect.yaml").read_text(encoding="utf-8"))
+    [deployment] = spec["deployments"]
+    path, name = deployment["entrypoint"].split(":")
+    assert (root / path).is_file() and name == "monitor" and monitor.name == "dealwatch-monitor"
+    assert deployment["name"] == "dealwatch"            # dealwatch-monitor/dealwatch, as `serve` names it
+    assert set(deployment["parameters"]) <= set(inspect.signature(monitor.fn).parameters)
+    [schedule] = deployment["schedules"]
+    defaults = ScheduleSettings()
+    assert (schedule["cron"], schedule["timezone"]) == (defaults.cron, defaults.timezone)
+    assert cron_problem(schedule["cron"]) is None
+    assert deployment["concurrency_limit"] == {"limit": 1, "collision_strategy": "CANCEL_NEW"}
