@@ -55,8 +55,8 @@ class FetchSettings(_Section):
     per_host: int = Field(2, description="Requests in flight at once to one host.")
     workers: int = Field(0, description="Processes for text extraction and detection; 0 = one per core.")
     retries: int = Field(2, ge=0, description=(
-        "Extra attempts for a transient failure (timeout, connection error, 429, 5xx), waiting "
-        "0.5 s, 1 s, 2 s … between them; other failures are not retried."))
+        "Extra attempts, within a run, after a quick transient failure (connection error, 429, "
+        "5xx), 0.5 s, 1 s, 2 s … apart; timeouts and other failures wait for the feed's next poll."))
 
 
 class PollSettings(_Section):

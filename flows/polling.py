@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -17,7 +18,7 @@ from extract.feeds import FeedEntry, parse_feed
 from extract.urls import canonical_url
 from flows.backoff import next_poll_after
 from flows.config import PollSettings
-from flows.fetch import Fetcher, retry_call
+from flows.fetch import Fetcher, FetchResult
 from storage.writes import FeedState
 
 log = logging.getLogger("dealwatch.polling")
@@ -56,6 +57,32 @@ class PageJob:
     content: str | None = None    # the feed's full article HTML, when it carries one
 
 
+QUICK_FAILURE_SECONDS = 5.0   # a transient failure faster than this is retried within the run
+MAX_RETRY_WAIT = 30.0         # a server asking for a longer wait is tried again on a later run
+
+
+def get_with_retries(get: Callable[[], FetchResult], *, retries: int,
+                     sleep: Callable[[float], None] = time.sleep) -> FetchResult:
+    """Returns get(), retrying quick transient failures up to `retries` times, 0.5 s, 1 s, … apart.
+
+    Like flows.fetch.retry_call, but a transient failure that took long (a timeout, a trickling
+    server) is not retried within the run: the feed's next poll retries it, and one slow host does
+    not hold a worker for several timeouts. Terminal failures (404, blocked, too large) raise at once.
+    """
+    for attempt in range(retries + 1):
+        started = time.monotonic()
+        try:
+            return get()
+        except FetchError as exc:
+            slow = time.monotonic() - started > QUICK_FAILURE_SECONDS
+            delay = max(0.5 * 2 ** attempt, exc.retry_after or 0.0)
+            if not exc.transient or slow or attempt == retries or delay > MAX_RETRY_WAIT:
+                raise
+            log.debug("retrying in %.1fs after: %s", delay, exc)
+            sleep(delay)
+    raise AssertionError("unreachable")
+
+
 def poll_feed(fetcher: Fetcher, feed: FeedRow, poll_settings: PollSettings,
               now: datetime | None = None) -> FeedPoll:
     """Fetches and parses one feed, timed; never raises for the feed's own faults, it records them."""
@@ -68,9 +95,9 @@ def poll_feed(fetcher: Fetcher, feed: FeedRow, poll_settings: PollSettings,
 
 def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) -> FeedPoll:
     try:
-        result = retry_call(lambda: fetcher.get(feed.url, etag=feed.etag,
-                                                last_modified=feed.last_modified, kind="feed"),
-                            attempts=1 + fetcher.settings.retries)
+        result = get_with_retries(lambda: fetcher.get(feed.url, etag=feed.etag,
+                                                      last_modified=feed.last_modified, kind="feed"),
+                                  retries=fetcher.settings.retries)
         if result.not_modified:
             state = FeedState(
                 url=feed.url, polled_at=now, status=result.status, ok=True, error=None,
@@ -133,8 +160,8 @@ def plan_pages(jobs: list[PageJob], seen_urls: set[str], seen_guids: set[str]) -
 def fetch_page(fetcher: Fetcher, job: PageJob) -> tuple[bytes | None, DealwatchError | None]:
     """Returns (html, None) for a fetched page, or (None, error) when it could not be fetched."""
     try:
-        result = retry_call(lambda: fetcher.get(job.fetch_url, kind="page"),
-                            attempts=1 + fetcher.settings.retries)
+        result = get_with_retries(lambda: fetcher.get(job.fetch_url, kind="page"),
+                                  retries=fetcher.settings.retries)
     except DealwatchError as exc:
         log.debug("page %s: %s", job.fetch_url, exc)
         return None, exc
