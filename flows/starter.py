@@ -2,7 +2,7 @@
 
 STARTER_CONFIG = '''\
 # dealwatch configuration. Every key is optional except the feeds.
-# Docs: README.md ("Configuration"). Check it with `dealwatch run` (errors name the key).
+# Docs: README.md ("Configuration"). Check it with `dealwatch check`; see it with `dealwatch config show`.
 
 # DuckDB file; DEALWATCH_DB and --db override it.
 database = "dealwatch.duckdb"
@@ -59,6 +59,6 @@ password_env = "DEALWATCH_SMTP_PASSWORD"   # the password is read from this envi
 # Check these settings with `dealwatch alerts test`.
 
 [schedule]
-cron = "*/15 * * * *"            # when `dealwatch serve` runs the monitor
-timezone = "UTC"
+cron = "*/15 * * * *"            # when `dealwatch serve` runs the monitor (five-field cron)
+timezone = "UTC"                 # IANA time zone the cron is read in, e.g. "Europe/Berlin"
 '''
