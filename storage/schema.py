@@ -203,6 +203,7 @@ ALTER TABLE alert_items ADD COLUMN amount DOUBLE;
 UPDATE alert_items AS i SET event_id = e.event_id, status = e.status, amount = e.amount
 FROM alerts a, events e
 WHERE a.alert_id = i.alert_id AND list_contains(a.event_ids, e.event_id) AND e.story_id = i.story_id;
+"""),
     (4, "runs", """
 -- One row per monitoring run: what it did, for `dealwatch status` and for SQL.
 CREATE TABLE runs (
