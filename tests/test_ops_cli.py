@@ -23,7 +23,7 @@ def _cli(capsys, *args: str) -> tuple[int, list[str], list[str]]:
 def operated_db(tmp_path) -> Path:
     """A database after three runs: one feed failing, one alert stuck pending."""
     from storage.db import connect, transaction
-    from storage.outbox import OutboxAlert, enqueue, mark_failed
+    from storage.outbox import mark_failed
     from storage.runs import RunRecord, record_run
     from storage.writes import FeedState, record_poll, sync_feeds
 
@@ -45,9 +45,10 @@ def operated_db(tmp_path) -> Path:
         for i, summary in enumerate((ok, failed, skipped)):
             start = T0 + timedelta(minutes=15 * i)
             record_run(con, RunRecord(f"run-{i}", start, start + timedelta(seconds=2.25), summary))
-        enqueue(con, OutboxAlert(alert_id="a1", kind="digest", subject="Meta takes 49% of Scale AI",
-                                 recipients=["x@example.com"], story_ids=["s1"], event_ids=["e1"],
-                                 transport="smtp", message="Subject: x\n\nbody", message_id="<a1@x>"))
+        con.execute("""INSERT INTO alerts (alert_id, kind, subject, recipients, story_ids, event_ids,
+                           transport, message, message_id, status, attempts, created_at)
+                       VALUES ('a1', 'digest', 'Meta takes 49% of Scale AI', ['x@example.com'], ['s1'],
+                               ['e1'], 'smtp', 'Subject: x', '<a1@x>', 'pending', 0, now())""")
         mark_failed(con, "a1", "SMTP server mail.example.com:587 unreachable: timed out")
     return path
 

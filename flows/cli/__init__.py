@@ -29,16 +29,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _accept_verbose_anywhere(sub) -> None:
-    """Lets -v/--verbose follow the subcommand too (`dealwatch run --verbose`)."""
+    """Lets -v/--verbose follow the command too (`dealwatch run --verbose`, `feeds list -v`)."""
     for p in sub.choices.values():
-        if any("--verbose" in a.option_strings for a in p._actions):
+        groups = [a for a in p._actions if isinstance(a, argparse._SubParsersAction)]
+        for group in groups:          # `feeds list`, `config show`: the flag goes on the leaf
+            _accept_verbose_anywhere(group)
+        if groups or any("--verbose" in a.option_strings for a in p._actions):
             continue
         # SUPPRESS: when absent here, the top-level flag's value stands
         p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                        help="log details, not only one line per feed")
-        for action in p._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                _accept_verbose_anywhere(action)
 
 
 def main(argv: list[str] | None = None) -> int:
