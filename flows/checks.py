@@ -163,18 +163,20 @@ def probe_smtp(settings: Settings) -> str:
 
     Sends no message. Raises ConfigError saying what failed; the password is never part of it.
     """
+    from flows.transports import tls_context   # the TLS settings alerts are sent with (ca_file)
+
     smtp = settings.alerts.smtp
     where = f"SMTP server {smtp.host}:{smtp.port}"
     try:
         if smtp.security == "tls":
             client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
-                                      context=ssl.create_default_context())
+                                      context=tls_context(smtp))
         else:
             client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
         with client:
             client.ehlo()
             if smtp.security == "starttls":
-                client.starttls(context=ssl.create_default_context())
+                client.starttls(context=tls_context(smtp))
                 client.ehlo()
             login = "no login"
             if smtp.username:
@@ -188,6 +190,9 @@ def probe_smtp(settings: Settings) -> str:
     except smtplib.SMTPAuthenticationError as exc:
         raise ConfigError(f"{where}: login as {smtp.username} refused ({exc.smtp_code}); "
                           f"check the username and ${smtp.password_env}") from exc
+    except ssl.SSLCertVerificationError as exc:
+        raise ConfigError(f"{where}: TLS certificate not trusted: {exc.verify_message} "
+                          "(for a private CA, set alerts.smtp.ca_file)") from exc
     except smtplib.SMTPNotSupportedError as exc:
         raise ConfigError(f"{where}: {exc}; check alerts.smtp.security") from exc
     except (OSError, smtplib.SMTPException, socket.timeout) as exc:
