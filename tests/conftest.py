@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import socket
@@ -15,6 +16,58 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def _loopback(host) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in ("localhost", "", None):
+        return True
+    try:
+        return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
+    except ValueError:
+        pass
+    try:  # the legacy forms getaddrinfo also accepts, such as 2130706434 for 127.0.0.2
+        return ipaddress.IPv4Address(socket.inet_aton(str(host))).is_loopback
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def loopback_only():
+    """Refuses, in this process, any name lookup or connection outside 127.0.0.0/8 and ::1.
+
+    A safety net: tests must never send traffic elsewhere, not even a DNS query for a fixture's
+    example.com link. The product sees an ordinary resolution failure and records it.
+    """
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+    blocked: list[str] = []
+
+    def getaddrinfo(host, *args, **kwargs):
+        if not _loopback(host):
+            blocked.append(f"lookup of {host}")
+            raise socket.gaierror(socket.EAI_NONAME, f"test guard: no lookups outside loopback ({host})")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def connect(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address[0]):
+            blocked.append(f"connection to {address[0]}")
+            raise ConnectionRefusedError(f"test guard: no connections outside loopback ({address[0]})")
+        return real_connect(sock, address)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(socket, "getaddrinfo", getaddrinfo)
+        mp.setattr(socket.socket, "connect", connect)
+        yield blocked
+
+
+@pytest.fixture(autouse=True)
+def no_traffic_outside_loopback(loopback_only):
+    """Fails the test that tried to reach anything outside loopback (the guard refused it)."""
+    before = len(loopback_only)
+    yield
+    tried = loopback_only[before:]
+    assert not tried, f"test tried to reach outside 127.0.0.0/8: {tried}"
 
 
 @pytest.fixture(scope="session")
