@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere: the repo's packa
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write_corpus  # noqa: E402
-from benchmarks.procmem import TreeMemory  # noqa: E402
+from benchmarks.procmem import TreeMemory, tree_cpu  # noqa: E402
 
 STAGES = ("poll", "fetch", "extract", "detect", "store", "alert", "orchestration")
 
@@ -100,18 +100,18 @@ def _extract(html: bytes) -> int:
     return len(text or "")
 
 
-def baseline(pages: list[Path], workers: int = 2) -> float:
-    """Returns the seconds trafilatura.extract() takes over the pages in `workers` warm processes."""
+def baseline(pages: list[Path], workers: int = 2) -> tuple[float, float]:
+    """Returns (seconds, CPU seconds) trafilatura.extract() takes over the pages in `workers` warm processes."""
     htmls = [p.read_bytes() for p in pages]
     ctx = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         list(pool.map(_extract, htmls[:workers * 2]))          # import trafilatura in each worker
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), tree_cpu(os.getpid())
         empty = sum(n == 0 for n in pool.map(_extract, htmls, chunksize=8))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, tree_cpu(os.getpid()) - cpu
     if empty:
         print(f"  (baseline: {empty} pages gave no text)")
-    return seconds
+    return seconds, cpu
 
 
 # ---------------------------------------------------------------- the runs
@@ -137,7 +137,7 @@ def _run(config: Path, server: CorpusServer, label: str) -> dict:
     inside = sum(v for k, v in seconds.items() if k != "orchestration")
     seconds["orchestration"] = round(wall - inside, 3)   # Prefect's flow and task runs, and glue
     return {"label": label, "wall": wall, "summary": summary, "seconds": seconds,
-            "peak_rss": mem.peak_rss, "peak_by_kind": mem.peak_by_kind, "server": server.stats()}
+            "peak_rss": mem.peak_rss, "cpu": mem.cpu_seconds, "cpu_by_kind": mem.cpu_by_kind, "peak_by_kind": mem.peak_by_kind, "server": server.stats()}
 
 
 def _prefect_startup() -> float:
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Prefect start-up (first flow run in a fresh PREFECT_HOME): {startup:.1f}s")
         first = _run(config, server, "first run")
         again = _run(config, server, "no-change rerun")
-    base = None if args.no_baseline else baseline(sorted((tmp / "corpus" / "a").rglob("*.html")))
+    base, base_cpu = (None, None) if args.no_baseline else baseline(sorted((tmp / "corpus" / "a").rglob("*.html")))
 
     pages = args.pages
     s1 = first["summary"]
@@ -209,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
         bps = pages / base
         print(f"baseline: trafilatura.extract() in 2 processes: {base:.1f}s, {bps:.1f} pages/s")
         print(f"ratio pipeline/baseline: raw {pages / first['wall'] / bps:.2f}, marginal {marginal / bps:.2f}")
+        print(f"CPU per page: pipeline {1000 * first['cpu'] / pages:.1f} ms (whole process tree, rerun "
+              f"{again['cpu']:.1f}s in all), baseline {1000 * base_cpu / pages:.1f} ms; "
+              f"CPU ratio baseline/pipeline {base_cpu / first['cpu']:.2f}")
+        print(f"  pipeline CPU by process: {first['cpu_by_kind']}; in the workers: "
+              + ", ".join(f"{k} {1000 * v / pages:.1f} ms/page" for k, v in s1["cpu_seconds"].items()))
     print("\nstage            first run   per page   rerun")
     for stage in STAGES:
         a, b = first["seconds"].get(stage, 0.0), again["seconds"].get(stage, 0.0)
@@ -221,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
           f"rerun {_mb(again['peak_rss'])}")
     print(f"corpus server CPU during the first run: {first['server']['cpu_seconds']:.1f}s "
           f"(shares the same cores; not part of the pipeline)")
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"(other processes on the machine slow every wall-clock figure)")
     print(f"machine: {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
           f"{', '.join(f'{k} {v}' for k, v in _versions().items())}")
     if not args.keep:
@@ -228,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps({
             "pages": pages, "feeds": args.feeds, "prefect_startup": startup, "first": first,
-            "rerun": again, "baseline_seconds": base, "versions": _versions(),
+            "rerun": again, "baseline_seconds": base, "baseline_cpu": base_cpu, "versions": _versions(),
             "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         }, default=str, indent=2), encoding="utf-8")
     return 0

@@ -1,8 +1,8 @@
-"""Peak memory of a process tree, sampled from /proc (Linux), without a dependency.
+"""Peak memory and CPU time of a process tree, read from /proc (Linux), without a dependency.
 
     with TreeMemory(exclude={server_pid}) as mem:
         run()
-    print(mem.peak_rss, mem.peak_by_name)
+    print(mem.peak_rss, mem.peak_by_kind, mem.cpu_seconds)
 
 The resident set sizes of this process and all its descendants (worker processes, Prefect's
 temporary API server) are summed every `interval` seconds. Summed RSS counts pages shared between
@@ -62,6 +62,37 @@ def tree_rss(root: int, exclude: set[int] = frozenset()) -> dict[int, tuple[int,
     return out
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(root: int, exclude: set[int] = frozenset()) -> float:
+    """Returns the CPU seconds used so far by root and its descendants, ended ones included."""
+    return sum(tree_cpu_by_kind(root, exclude).values())
+
+
+def tree_cpu_by_kind(root: int, exclude: set[int] = frozenset()) -> dict[str, float]:
+    """Returns the CPU seconds used so far by root and its descendants, per kind of process.
+
+    A process's own user and system time plus that of its children it has waited for: a worker
+    that ended counts in its parent's figure, one that runs in its own.
+    """
+    children = _children_map()
+    totals: dict[str, float] = {}
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        if pid in exclude:
+            continue
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        kind = _kind(pid, _rss_and_name(pid)[1])
+        totals[kind] = totals.get(kind, 0.0) + sum(int(f) for f in fields[11:15]) / _TICKS
+        stack.extend(children.get(pid, ()))   # fields: utime, stime, cutime, cstime
+    return totals
+
+
 def _kind(pid: int, name: str) -> str:
     if pid == os.getpid():
         return "main process"
@@ -73,13 +104,15 @@ def _kind(pid: int, name: str) -> str:
 
 
 class TreeMemory:
-    """Samples the summed RSS of this process tree in a thread; keeps the peak."""
+    """Samples the summed RSS of this process tree in a thread; keeps the peak and the CPU used."""
 
     def __init__(self, exclude: set[int] | None = None, interval: float = 0.2):
         self.exclude = set(exclude or ())
         self.interval = interval
         self.peak_rss = 0
         self.peak_by_kind: dict[str, int] = {}
+        self.cpu_seconds = 0.0
+        self.cpu_by_kind: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
@@ -100,6 +133,7 @@ class TreeMemory:
             self.sample()
 
     def __enter__(self) -> TreeMemory:
+        self._cpu_before = tree_cpu_by_kind(os.getpid(), self.exclude)
         self.sample()
         self._thread.start()
         return self
@@ -108,3 +142,6 @@ class TreeMemory:
         self._stop.set()
         self._thread.join()
         self.sample()
+        after = tree_cpu_by_kind(os.getpid(), self.exclude)
+        self.cpu_by_kind = {k: round(v - self._cpu_before.get(k, 0.0), 2) for k, v in after.items()}
+        self.cpu_seconds = sum(self.cpu_by_kind.values())
