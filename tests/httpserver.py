@@ -151,6 +151,9 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # socketserver's default backlog of 5 drops the SYNs of a client opening 8 connections at
+    # once, and each dropped one is retried a second later.
+    request_queue_size = 128
     owner: TestServer
 
     def handle_error(self, request: object, client_address: object) -> None:
