@@ -104,9 +104,11 @@ class StageClock:
         self.cpu["extract"] = self.cpu.get("extract", 0.0) + extract
         self.cpu["detect"] = self.cpu.get("detect", 0.0) + detect
 
+    STAGES = ("poll", "fetch", "extract", "detect", "store", "alert")
+
     def summary(self, run_seconds: float) -> dict[str, float]:
-        """Returns the stage times, plus orchestration: the run's time outside every stage."""
-        out = {k: round(v, 3) for k, v in self.seconds.items()}
+        """Returns the time of every stage, plus orchestration: the run's time outside them."""
+        out = {k: round(self.seconds.get(k, 0.0), 3) for k in (*self.STAGES, *self.seconds)}
         out["orchestration"] = round(max(0.0, run_seconds - sum(self.seconds.values())), 3)
         return out
 
