@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage in STAGES:
         a, b = first["seconds"].get(stage, 0.0), again["seconds"].get(stage, 0.0)
         print(f"  {stage:<14} {a:8.2f}s {1000 * a / pages:8.2f}ms {b:7.2f}s")
-    others = {k: v for k, v in first["seconds"].items() if k not in STAGES}
+    others = {k: v for k, v in first["seconds"].items() if k not in (*STAGES, "total")}
     if others:
         print(f"  (other timers: {others})")
     print(f"\npeak RSS of the process tree, first run: {_mb(first['peak_rss'])} "
