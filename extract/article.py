@@ -20,6 +20,9 @@ _CONFIG = use_config()
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "200")
 _CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "100")
+# Characters of text below which the fast extraction is not trusted and the full cascade runs;
+# on the seed page and the benchmark corpus both give the same text, the fast one in half the time.
+FULL_CASCADE_BELOW = 1000
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -32,6 +35,12 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+def _bare_extraction(html: bytes | str, url: str, *, fast: bool):
+    return trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True, deduplicate=False, fast=fast, config=_CONFIG)
+
+
 def extract_article(html: bytes | str, *, url: str) -> Article:
     """Returns the article in an HTML page: main text, title, date, author, language, outlet.
 
@@ -40,9 +49,11 @@ def extract_article(html: bytes | str, *, url: str) -> Article:
     if not html or not (html.strip() if isinstance(html, str) else html.strip()):
         raise ExtractionError(f"page {url}: empty body, no article text")
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            favor_precision=True, deduplicate=False, config=_CONFIG)
+        # fast=True skips the readability/justext comparison, which doubles the cost of a page;
+        # when the main extractor finds little, the full cascade gets its chance after all.
+        doc = _bare_extraction(html, url, fast=True)
+        if len(getattr(doc, "text", None) or "") < FULL_CASCADE_BELOW:
+            doc = _bare_extraction(html, url, fast=False)
     except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
         raise ExtractionError(f"page {url}: HTML could not be parsed: {exc}") from exc
     text = getattr(doc, "text", None) if doc is not None else None

@@ -26,13 +26,15 @@ from flows.config import Settings, load_settings
 from flows.fetch import Fetcher
 from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, plan_pages, poll_feed
 from flows.progress import advance
-from flows.reading import PageInput, PageOutput, read_pages
-from flows.report import publish_report
+from flows.reading import PageInput, PageOutput, ReadingPool
+from flows.report import MAX_ROWS, publish_report, report_order
 from storage.db import connect, transaction
 from storage.runs import RunRecord, record_run
-from storage.writes import ArticleRow, known_articles, record_poll, store_articles, store_events, sync_feeds
+from storage.writes import ArticleRow, known_articles, store_articles, store_events, sync_feeds
+from storage.writes import record_polls as record_polls_in
 
 BATCH_PAGES = 200
+READ_TIMEOUT = 1800   # seconds the flow waits for a batch's reading before the run fails
 
 
 @dataclass
@@ -49,17 +51,66 @@ class RunSummary:
     alerts_sent: int = 0
     alerts_pending: int = 0
     skipped: str | None = None            # why the run did nothing (another run holds the lock)
-    seconds: dict[str, float] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)      # wall time per stage, see StageClock
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # workers' CPU: extract, detect
     errors: list[str] = field(default_factory=list)
+    # The report's rows: the first MAX_ROWS new events in report order, not all of them, so that
+    # a run's memory does not grow with the articles it reads (new_events has the counts).
     new_event_rows: list[dict] = field(default_factory=list)
 
-    def add_time(self, stage: str, started: float) -> None:
-        self.seconds[stage] = round(self.seconds.get(stage, 0.0) + time.perf_counter() - started, 3)
+    def keep_for_report(self, rows: list[dict]) -> None:
+        """Adds new event rows, keeping only the MAX_ROWS that come first in the report."""
+        self.new_event_rows = sorted(self.new_event_rows + rows, key=report_order)[:MAX_ROWS]
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d.pop("new_event_rows")
         return d
+
+
+class StageClock:
+    """Where the flow's time goes, per stage: poll, fetch, extract, detect, store, alert.
+
+    Every second of the flow's thread counts once: inside a task's body (the task adds it), waiting
+    for a batch's pages or for the reading workers (fetch, extract, detect: the part that the
+    overlap of the stages did not hide), or else orchestration (Prefect's flow and task runs, and
+    the flow's own glue). A plain class, not a dataclass: Prefect passes it to tasks as it is,
+    rather than rebuilding it, so the flow sees what the tasks add.
+    """
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}    # worker CPU seconds: extract, detect
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    @contextmanager
+    def stage(self, name: str):
+        """Times the block as part of stage `name`."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - started)
+
+    def add_reading(self, waited: float, outputs: list[PageOutput]) -> None:
+        """Adds the time the flow waited for a batch's reading, split into extract and detect in
+        the proportion of the workers' CPU time for each; and that CPU time to `cpu`."""
+        extract = sum(o.extract_seconds for o in outputs)
+        detect = sum(o.detect_seconds for o in outputs)
+        self.add("extract", waited * extract / (extract + detect) if extract + detect else waited)
+        self.add("detect", waited * detect / (extract + detect) if extract + detect else 0.0)
+        self.cpu["extract"] = self.cpu.get("extract", 0.0) + extract
+        self.cpu["detect"] = self.cpu.get("detect", 0.0) + detect
+
+    STAGES = ("poll", "fetch", "extract", "detect", "store", "alert")
+
+    def summary(self, run_seconds: float) -> dict[str, float]:
+        """Returns the time of every stage, plus orchestration: the run's time outside them."""
+        out = {k: round(self.seconds.get(k, 0.0), 3) for k in (*self.STAGES, *self.seconds)}
+        out["orchestration"] = round(max(0.0, run_seconds - sum(self.seconds.values())), 3)
+        return out
 
 
 @contextmanager
@@ -82,9 +133,9 @@ def run_lock(db_path: str):
 # ---------------------------------------------------------------- tasks
 
 @task(name="select-feeds", timeout_seconds=120, cache_policy=NO_CACHE)
-def select_feeds(settings: Settings, all_feeds: bool) -> list[FeedRow]:
+def select_feeds(settings: Settings, all_feeds: bool, clock: StageClock) -> list[FeedRow]:
     """Adds the config's feeds to the database and returns those due for a poll."""
-    with connect(settings.database) as con:
+    with clock.stage("poll"), connect(settings.database) as con:
         with transaction(con):
             sync_feeds(con, [(f.url, f.name) for f in settings.feeds], origin="config")
         sql = "SELECT url, name, etag, last_modified, consecutive_failures FROM feeds"
@@ -96,7 +147,7 @@ def select_feeds(settings: Settings, all_feeds: bool) -> list[FeedRow]:
 
 
 @task(name="poll-feeds", timeout_seconds=900, cache_policy=NO_CACHE)
-def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
+def poll_feeds(settings: Settings, feeds: list[FeedRow], clock: StageClock) -> list[FeedPoll]:
     """Polls every given feed concurrently; a broken feed yields a failed state, not an exception.
 
     Transient failures are retried inside the poll (fetch.retries, with backoff); logs one line
@@ -107,7 +158,7 @@ def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
         advance("feeds polled", total=len(feeds))
         return result
 
-    with Fetcher(settings.fetch) as fetcher, \
+    with clock.stage("poll"), Fetcher(settings.fetch) as fetcher, \
             ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
         polls = list(pool.map(one, feeds))
     log = get_run_logger()
@@ -122,18 +173,19 @@ def poll_feeds(settings: Settings, feeds: list[FeedRow]) -> list[FeedPoll]:
 
 
 @task(name="plan-pages", timeout_seconds=300, cache_policy=NO_CACHE)
-def plan_new_pages(settings: Settings, polls: list[FeedPoll]) -> list[PageJob]:
+def plan_new_pages(settings: Settings, polls: list[FeedPoll], clock: StageClock) -> list[PageJob]:
     """Returns the polled entries not seen before (read-only: nothing is recorded yet)."""
     jobs = [job for p in polls for job in page_jobs(p.state.url, p.entries)]
     if not jobs:
         return []
-    with connect(settings.database) as con:
+    with clock.stage("store"), connect(settings.database) as con:
         seen_urls, seen_guids = known_articles(con, (j.url for j in jobs), (j.guid for j in jobs))
     return plan_pages(jobs, seen_urls, seen_guids)
 
 
 @task(name="record-polls", timeout_seconds=300, cache_policy=NO_CACHE)
-def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob]) -> None:
+def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob],
+                 clock: StageClock) -> None:
     """Stores each feed's poll outcome, its validators and next poll time, and its history row.
 
     Called after the feed's new pages are stored: a run killed before then leaves the feed due with
@@ -142,15 +194,19 @@ def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob])
     new_by_feed: dict[str, int] = {}
     for job in jobs:
         new_by_feed[job.feed_url] = new_by_feed.get(job.feed_url, 0) + 1
-    with connect(settings.database) as con:
+    with clock.stage("store"), connect(settings.database) as con:
         with transaction(con):
             for p in polls:
                 p.state.new_entries = new_by_feed.get(p.state.url, 0)
-                record_poll(con, p.state)
+            record_polls_in(con, [p.state for p in polls])
 
 
-@task(name="fetch-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
-def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[tuple[PageJob, PageInput | None, str | None, bool]]:
+# No timeout_seconds on the two tasks submitted beside the flow (fetch-pages, read-pages): in a
+# thread Prefect cannot interrupt them. Every request has its own timeouts, and the flow bounds its
+# wait for a batch's reading (READ_TIMEOUT).
+@task(name="fetch-pages", cache_policy=NO_CACHE)
+def fetch_pages(settings: Settings,
+                jobs: list[PageJob]) -> list[tuple[PageJob, PageInput | None, str | None, bool]]:
     """Fetches the pages of a batch (feeds with full text need none).
 
     Returns (job, input, error, transient) per job; input is None when the page could not be had.
@@ -169,16 +225,15 @@ def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[tuple[PageJob, 
         return list(pool.map(one, jobs))
 
 
-@task(name="read-pages", timeout_seconds=1800, cache_policy=NO_CACHE)
-def read_batch(settings: Settings, inputs: list[PageInput]) -> list[PageOutput]:
+@task(name="read-pages", cache_policy=NO_CACHE)
+def read_batch(pool: ReadingPool, inputs: list[PageInput]) -> list[PageOutput]:
     """Extracts text and detects events for a batch of pages, on every core."""
-    return read_pages(inputs, workers=settings.fetch.workers,
-                      on_progress=lambda n: advance("articles read", total=len(inputs), step=n))
+    return pool.read(inputs, on_progress=lambda n: advance("articles read", total=len(inputs), step=n))
 
 
 @task(name="store", timeout_seconds=600, cache_policy=NO_CACHE)
 def store_batch(settings: Settings, rows: list[ArticleRow],
-                outputs: list[PageOutput]) -> list[dict]:
+                outputs: list[PageOutput], clock: StageClock) -> list[dict]:
     """Writes a batch of articles and their events in one transaction; returns the new event rows."""
     by_url = {r.url: r for r in rows}
     found = []
@@ -187,7 +242,7 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
             # The feed's timestamp is exact; a page's date is often a day without a time.
             published = by_url[out.url].published_at or out.article.published_at
             found += [(out.url, published, ev) for ev in out.events]
-    with connect(settings.database) as con:
+    with clock.stage("store"), connect(settings.database) as con:
         with transaction(con):
             store_articles(con, rows)
             new_ids = store_events(con, found)
@@ -200,9 +255,10 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
 
 
 @task(name="alert", timeout_seconds=600, cache_policy=NO_CACHE)
-def alert(settings: Settings) -> tuple[int, int, list[str]]:
+def alert(settings: Settings, clock: StageClock) -> tuple[int, int, list[str]]:
     """Queues alerts for new stories and delivers everything pending; returns (sent, pending, errors)."""
-    outcome = run_alerts(settings)
+    with clock.stage("alert"):
+        outcome = run_alerts(settings)
     return outcome.sent, outcome.pending, outcome.errors
 
 
@@ -237,44 +293,63 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
     return rows
 
 
+def _store_read(settings: Settings, clock: StageClock, summary: RunSummary, new_stories: set[str],
+                fetched, reading) -> None:
+    """Waits for a batch's reading, stores its articles and events, and counts them in summary."""
+    waiting = time.perf_counter()
+    outputs = {o.url: o for o in reading.result(timeout=READ_TIMEOUT)}
+    clock.add_reading(time.perf_counter() - waiting, list(outputs.values()))
+    rows = _rows_for(fetched, outputs)
+    new_rows = store_batch(settings, rows, list(outputs.values()), clock)
+    summary.new_articles += sum(r.status == "ok" for r in rows)
+    summary.articles_failed += sum(r.status != "ok" for r in rows)
+    for r in new_rows:
+        summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
+        new_stories.add(r["story_id"])
+    summary.keep_for_report(new_rows)
+
+
 def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
     """Polls the due feeds, reads their new articles, stores them and alerts; counts into summary."""
-    t = time.perf_counter()
-    feeds = select_feeds(settings, all_feeds)
-    polls = poll_feeds(settings, feeds)
-    summary.add_time("poll", t)
+    clock, started = StageClock(), time.perf_counter()
+    feeds = select_feeds(settings, all_feeds, clock)
+    polls = poll_feeds(settings, feeds, clock)
     summary.feeds_polled = len(polls)
     summary.feeds_not_modified = sum(p.not_modified for p in polls)
     summary.feeds_failed = sum(not p.state.ok for p in polls)
     summary.errors += [_feed_error(p) for p in polls if not p.state.ok]
-    t = time.perf_counter()
-    jobs = plan_new_pages(settings, polls)
-    summary.add_time("store", t)
-    for start in range(0, len(jobs), BATCH_PAGES):
-        batch = jobs[start:start + BATCH_PAGES]
-        t = time.perf_counter()
-        fetched = fetch_pages(settings, batch)
-        summary.add_time("fetch", t)
-        t = time.perf_counter()
-        outputs = {o.url: o for o in read_batch(settings, [p for _, p, _, _ in fetched if p])}
-        summary.add_time("read", t)
-        rows = _rows_for(fetched, outputs)
-        t = time.perf_counter()
-        new_rows = store_batch(settings, rows, list(outputs.values()))
-        summary.add_time("store", t)
-        summary.new_articles += sum(r.status == "ok" for r in rows)
-        summary.articles_failed += sum(r.status != "ok" for r in rows)
-        for r in new_rows:
-            summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
-        summary.new_event_rows += new_rows
-    t = time.perf_counter()
-    record_polls(settings, polls, jobs)
-    summary.add_time("store", t)
-    summary.new_stories = len({r["story_id"] for r in summary.new_event_rows})
-    t = time.perf_counter()
-    summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings)
+    jobs = plan_new_pages(settings, polls, clock)
+    for p in polls:
+        p.entries = []   # their summaries and full texts are in the jobs now; free them
+    new_stories: set[str] = set()
+    # Batches stream through fetch → read → store, at most three in memory at a time: threads
+    # fetch batch n+1 and the worker processes read batch n while this thread stores batch n-1.
+    # When the next batch is slow to arrive, the last one read is stored first: a killed run
+    # loses no more than the batches in flight. One pool of workers serves the whole run.
+    batches = [jobs[i:i + BATCH_PAGES] for i in range(0, len(jobs), BATCH_PAGES)]
+    with ReadingPool(settings.fetch.workers) as pool:
+        fetching = fetch_pages.submit(settings, batches[0]) if batches else None
+        reading = None
+        for n in range(len(batches)):
+            if reading is not None and not fetching.wrapped_future.done():
+                _store_read(settings, clock, summary, new_stories, *reading)
+                reading = None
+            with clock.stage("fetch"):   # the part of fetching that reading did not hide
+                fetched = fetching.result()
+            fetching = fetch_pages.submit(settings, batches[n + 1]) if n + 1 < len(batches) else None
+            submitted = (fetched, read_batch.submit(pool, [p for _, p, _, _ in fetched if p]))
+            if reading is not None:
+                _store_read(settings, clock, summary, new_stories, *reading)
+            reading = submitted
+            del fetched, submitted
+        if reading is not None:
+            _store_read(settings, clock, summary, new_stories, *reading)
+    record_polls(settings, polls, jobs, clock)
+    summary.new_stories = len(new_stories)
+    summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings, clock)
     summary.errors += alert_errors
-    summary.add_time("alert", t)
+    summary.seconds = clock.summary(time.perf_counter() - started)
+    summary.cpu_seconds = {k: round(v, 3) for k, v in clock.cpu.items()}
 
 
 def describe(summary: RunSummary) -> str:

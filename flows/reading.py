@@ -1,20 +1,24 @@
 """Reading pages: text extraction and event detection, spread over worker processes.
 
-Both stages are CPU-bound and pure, so a batch of pages is split across a process pool (one worker
-per core by default); small batches run in-process, where a pool's start-up would cost more.
+Both stages are CPU-bound and pure, so pages are split across a process pool (one worker per core by
+default). A run opens one `ReadingPool` and reuses it for every batch: starting workers and
+importing trafilatura and the detector in them costs about a second, more than reading a batch of
+200 pages on two cores takes. Small batches run in-process, where a pool would not pay off.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from extract.article import extract_article
 from extract.errors import DealwatchError
 from extract.model import Article, Event
-from extract.read import Reading, events_of, read_html, text_from_fragment
+from extract.read import events_of, text_from_fragment
 
 POOL_THRESHOLD = 16   # pages; below this a pool's start-up outweighs the parallelism
 
@@ -33,21 +37,31 @@ class PageOutput:
     article: Article | None = None
     events: list[Event] = field(default_factory=list)
     error: str | None = None
+    extract_seconds: float = 0.0         # CPU time spent turning HTML into text
+    detect_seconds: float = 0.0          # CPU time spent detecting events in the text
 
 
 def read_one(page: PageInput) -> PageOutput:
     """Returns the article and events of one page, or the reason it could not be read."""
+    # thread CPU time, not wall time: a busy machine's other processes must not count
+    started = time.thread_time()
     try:
         if page.fragment is not None:
             article = Article(url=page.url, title=page.title, text=text_from_fragment(page.fragment))
-            reading = Reading(article, events_of(article))
         else:
-            reading = read_html(page.html or b"", url=page.url)
-            if not reading.article.title and page.title:
-                reading.article.title = page.title
+            article = extract_article(page.html or b"", url=page.url)
     except DealwatchError as exc:
-        return PageOutput(page.url, error=str(exc))
-    return PageOutput(page.url, reading.article, reading.events)
+        return PageOutput(page.url, error=str(exc), extract_seconds=time.thread_time() - started)
+    extracted = time.thread_time()
+    try:
+        events = events_of(article)
+    except DealwatchError as exc:
+        return PageOutput(page.url, error=str(exc), extract_seconds=extracted - started,
+                          detect_seconds=time.thread_time() - extracted)
+    if page.fragment is None and not article.title and page.title:
+        article.title = page.title
+    return PageOutput(page.url, article, events, extract_seconds=extracted - started,
+                      detect_seconds=time.thread_time() - extracted)
 
 
 def _read_chunk(pages: list[PageInput]) -> list[PageOutput]:
@@ -59,31 +73,65 @@ def worker_count(configured: int = 0) -> int:
     return configured if configured > 0 else (os.cpu_count() or 1)
 
 
-def read_pages(pages: list[PageInput], *, workers: int = 0,
-               on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
-    """Reads every page, in worker processes when the batch is large enough; keeps input order.
+class ReadingPool:
+    """Worker processes that read pages, started on first use and kept until the pool is closed.
 
-    on_progress(n) is called as each group of n pages is done.
+        with ReadingPool(workers=0) as pool:      # 0 = one per core
+            outputs = pool.read(pages)            # in input order
     """
-    n = worker_count(workers)
-    if n <= 1 or len(pages) < POOL_THRESHOLD:
-        size = max(1, len(pages) // 10)   # a few progress steps without a call per page
-        chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
-        results = map(_read_chunk, chunks)
-        pool = None
-    else:
-        size = max(1, -(-len(pages) // (n * 4)))
-        chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
-        # forkserver: the parent runs Prefect's threads, and forking a threaded process can deadlock.
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("forkserver"))
-        results = pool.map(_read_chunk, chunks)
-    outputs: list[PageOutput] = []
-    try:
+
+    def __init__(self, workers: int = 0):
+        self.workers = worker_count(workers)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # forkserver: the parent runs Prefect's threads, and forking a threaded process can
+            # deadlock. Preloading this module in the fork server imports trafilatura and the
+            # detector once; every worker then starts with them, sharing their pages.
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload([__name__])
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        return self._executor
+
+    def read(self, pages: list[PageInput],
+             on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
+        """Reads every page, in the worker processes when there are enough; keeps input order.
+
+        on_progress(n) is called as each group of n pages is done.
+        """
+        if self.workers <= 1 or len(pages) < POOL_THRESHOLD:
+            size = max(1, len(pages) // 10)   # a few progress steps without a call per page
+            chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+            results = map(_read_chunk, chunks)
+        else:
+            # a few chunks per worker: even load, and each chunk's pages and results cross the
+            # process boundary in one message
+            size = max(1, -(-len(pages) // (self.workers * 4)))
+            chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
+            results = self._pool().map(_read_chunk, chunks)
+        outputs: list[PageOutput] = []
         for chunk in results:
             outputs += chunk
             if on_progress is not None:
                 on_progress(len(chunk))
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    return outputs
+        return outputs
+
+    def close(self) -> None:
+        """Stops the worker processes, if they were started."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> ReadingPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_pages(pages: list[PageInput], *, workers: int = 0,
+               on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
+    """Reads every page with a pool of its own (one-off callers; a run keeps one ReadingPool)."""
+    with ReadingPool(workers) as pool:
+        return pool.read(pages, on_progress)

@@ -40,11 +40,21 @@ def _parties(e: dict) -> str:
     return text + (f" (to {e['competitor']})" if e.get("competitor") else "")
 
 
-def events_table(rows: list[dict]) -> str:
-    """Returns the events as a markdown table: type, parties, amount, stake, status, confidence, link."""
+def report_order(e: dict) -> tuple:
+    """Returns the sort key of the report's events: deals first, then the largest amounts."""
+    return e.get("event_type") != "deal", -(e.get("amount") or 0)
+
+
+def events_table(rows: list[dict], total: int | None = None) -> str:
+    """Returns the events as a markdown table: type, parties, amount, stake, status, confidence, link.
+
+    `total` is the number of new events when `rows` holds only the first of them (the pipeline
+    keeps MAX_ROWS); it defaults to len(rows).
+    """
+    total = max(total or 0, len(rows))
     lines = ["| type | subtype | parties | amount | stake | status | confidence | article |",
              "|---|---|---|---|---|---|---|---|"]
-    ordered = sorted(rows, key=lambda e: (e.get("event_type") != "deal", -(e.get("amount") or 0)))
+    ordered = sorted(rows, key=report_order)
     for e in ordered[:MAX_ROWS]:
         stake = f"{e['stake_pct']:g}%" if e.get("stake_pct") is not None else ""
         confidence = f"{e['confidence']:.2f}" if e.get("confidence") is not None else ""
@@ -52,8 +62,9 @@ def events_table(rows: list[dict]) -> str:
             _cell(e.get("event_type")), _cell(e.get("subtype")), _cell(_parties(e)),
             _cell(format_amount(e.get("amount"), e.get("currency"))), stake, _cell(e.get("status")),
             confidence, _link(e.get("article_url"))]) + " |")
-    if len(rows) > MAX_ROWS:
-        lines.append(f"\n… and {len(rows) - MAX_ROWS} more: `dealwatch events` lists them all.")
+    shown = min(len(rows), MAX_ROWS)
+    if total > shown:
+        lines.append(f"\n… and {total - shown} more: `dealwatch events` lists them all.")
     return "\n".join(lines)
 
 
@@ -74,8 +85,9 @@ def run_markdown(summary: dict, rows: list[dict]) -> str:
     counts += [(f"seconds {stage}", secs) for stage, secs in (summary.get("seconds") or {}).items()]
     parts = ["# dealwatch run", "", "| | |", "|---|---|"]
     parts += [f"| {name} | {value} |" for name, value in counts]
-    parts += ["", f"## New events ({len(rows)})", ""]
-    parts.append(events_table(rows) if rows else "No new events in this run.")
+    total = max(len(rows), sum(events.values()))
+    parts += ["", f"## New events ({total})", ""]
+    parts.append(events_table(rows, total) if rows else "No new events in this run.")
     errors = summary.get("errors") or []
     if errors:
         parts += ["", f"## Problems ({len(errors)})", ""] + [f"- {_cell(e)}" for e in errors]
@@ -86,7 +98,7 @@ def publish_report(summary: dict, rows: list[dict]) -> Any:
     """Creates the run's markdown artifact in Prefect (inside a flow run); returns its id."""
     from prefect.artifacts import create_markdown_artifact
 
-    n = len(rows)
+    n = max(len(rows), sum((summary.get("new_events") or {}).values()))
     return create_markdown_artifact(
         key=ARTIFACT_KEY, markdown=run_markdown(summary, rows),
         description=f"dealwatch run: {n} new event{'s' if n != 1 else ''}")

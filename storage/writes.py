@@ -26,15 +26,28 @@ def utcnow() -> datetime:
 
 def sync_feeds(con: duckdb.DuckDBPyConnection, feeds: Sequence[tuple[str, str | None]],
                *, origin: str = "config") -> int:
-    """Adds feeds not yet known (url, name) and refreshes names; returns how many were new."""
-    before = con.execute("SELECT count(*) FROM feeds").fetchone()[0]
-    now = utcnow()
+    """Adds feeds not yet known (url, name) and refreshes names; returns how many were new.
+
+    One statement for the whole list (a statement per feed costs ~3 ms, a second for 300 feeds on
+    every run). A URL listed twice keeps its last name given.
+    """
+    names: dict[str, str | None] = {}
     for url, name in feeds:
+        names[url] = name if name is not None else names.get(url)
+    if not names:
+        return 0
+    before = con.execute("SELECT count(*) FROM feeds").fetchall()[0][0]
+    batch = pa.table({"url": list(names), "name": list(names.values())},
+                     schema=pa.schema([("url", pa.string()), ("name", pa.string())]))
+    con.register("feed_batch", batch)
+    try:
         con.execute(
-            """INSERT INTO feeds (url, name, origin, added_at) VALUES (?, ?, ?, ?)
+            """INSERT INTO feeds (url, name, origin, added_at) SELECT url, name, ?, ? FROM feed_batch
                ON CONFLICT (url) DO UPDATE SET name = coalesce(excluded.name, feeds.name)""",
-            [url, name, origin, now])
-    return con.execute("SELECT count(*) FROM feeds").fetchone()[0] - before
+            [origin, utcnow()])
+    finally:
+        con.unregister("feed_batch")
+    return con.execute("SELECT count(*) FROM feeds").fetchall()[0][0] - before
 
 
 @dataclass
@@ -60,36 +73,61 @@ POLL_HISTORY = timedelta(days=90)   # feed_polls rows older than this are pruned
 
 
 def record_poll(con: duckdb.DuckDBPyConnection, state: FeedState) -> None:
-    """Stores the outcome of one poll: health counters, conditional-GET validators, next poll time,
-    and one feed_polls history row (pruned after POLL_HISTORY). Rerunning it changes nothing more.
+    """Stores the outcome of one poll (see record_polls)."""
+    record_polls(con, [state])
+
+
+_POLL_SCHEMA = pa.schema([
+    ("url", pa.string()), ("polled_at", pa.timestamp("us", tz="UTC")), ("status", pa.int32()),
+    ("ok", pa.bool_()), ("error", pa.string()), ("next_poll_at", pa.timestamp("us", tz="UTC")),
+    ("etag", pa.string()), ("last_modified", pa.string()), ("title", pa.string()),
+    ("items_seen", pa.int32()), ("new_entries", pa.int32()), ("duration_ms", pa.int32()),
+])
+
+
+def record_polls(con: duckdb.DuckDBPyConnection, states: Sequence[FeedState]) -> None:
+    """Stores the outcome of polls: health counters, conditional-GET validators, next poll time,
+    and one feed_polls history row each (pruned after POLL_HISTORY). Rerunning it changes nothing more.
+
+    A few statements for all the feeds together: a run polling hundreds of feeds that all answer
+    304 should cost next to nothing.
     """
-    con.execute(
-        """INSERT INTO feed_polls (feed_url, polled_at, status, ok, entries, new_entries, error,
-                                   duration_ms)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-        [state.url, state.polled_at, state.status, state.ok, state.items_seen if state.ok else None,
-         state.new_entries, state.error, state.duration_ms])
-    # Every feed's old rows, so feeds removed or moved since do not keep history forever.
-    con.execute("DELETE FROM feed_polls WHERE polled_at < ?", [state.polled_at - POLL_HISTORY])
-    if state.ok:
+    if not states:
+        return
+    last = {s.url: s for s in states}          # a feed polled twice: its last poll counts
+    batch = pa.Table.from_pylist([{f: getattr(s, f) for f in _POLL_SCHEMA.names} for s in last.values()],
+                                 schema=_POLL_SCHEMA)
+    con.register("poll_batch", batch)
+    try:
         con.execute(
-            """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_ok_at = ?,
-                   consecutive_failures = 0, last_error = ?, next_poll_at = ?,
-                   etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
-                   title = coalesce(?, title), items_seen = coalesce(?, items_seen)
-               WHERE url = ?""",
-            [state.polled_at, state.status, state.polled_at, state.error, state.next_poll_at, state.etag,
-             state.last_modified, state.title, state.items_seen, state.url])
-    else:
+            """INSERT INTO feed_polls (feed_url, polled_at, status, ok, entries, new_entries, error,
+                                       duration_ms)
+               SELECT url, polled_at, status, ok, CASE WHEN ok THEN items_seen END, new_entries, error,
+                      duration_ms FROM poll_batch
+               ON CONFLICT DO NOTHING""")
+        # Every feed's old rows, so feeds removed or moved since do not keep history forever.
+        con.execute("DELETE FROM feed_polls WHERE polled_at < ?",
+                    [min(s.polled_at for s in states) - POLL_HISTORY])
         con.execute(
-            """UPDATE feeds SET last_polled_at = ?, last_status = ?, last_error = ?,
-                   consecutive_failures = consecutive_failures + 1, next_poll_at = ?
-               WHERE url = ?""",
-            [state.polled_at, state.status, state.error, state.next_poll_at, state.url])
-    if state.moved_to and state.moved_to != state.url:
-        taken = con.execute("SELECT count(*) FROM feeds WHERE url = ?", [state.moved_to]).fetchone()[0]
-        if not taken:
-            con.execute("UPDATE feeds SET url = ? WHERE url = ?", [state.moved_to, state.url])
+            """UPDATE feeds SET last_polled_at = b.polled_at, last_status = b.status,
+                   last_ok_at = b.polled_at, consecutive_failures = 0, last_error = b.error,
+                   next_poll_at = b.next_poll_at, etag = coalesce(b.etag, feeds.etag),
+                   last_modified = coalesce(b.last_modified, feeds.last_modified),
+                   title = coalesce(b.title, feeds.title),
+                   items_seen = coalesce(b.items_seen, feeds.items_seen)
+               FROM poll_batch b WHERE feeds.url = b.url AND b.ok""")
+        con.execute(
+            """UPDATE feeds SET last_polled_at = b.polled_at, last_status = b.status,
+                   last_error = b.error, consecutive_failures = feeds.consecutive_failures + 1,
+                   next_poll_at = b.next_poll_at
+               FROM poll_batch b WHERE feeds.url = b.url AND NOT b.ok""")
+    finally:
+        con.unregister("poll_batch")
+    for state in last.values():   # permanent redirects are rare: one at a time
+        if state.moved_to and state.moved_to != state.url:
+            taken = con.execute("SELECT count(*) FROM feeds WHERE url = ?", [state.moved_to]).fetchall()[0][0]
+            if not taken:
+                con.execute("UPDATE feeds SET url = ? WHERE url = ?", [state.moved_to, state.url])
 
 
 # ---------------------------------------------------------------- articles

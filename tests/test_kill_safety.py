@@ -30,13 +30,23 @@ def _prefect_env() -> dict[str, str]:
     return {**env, "PREFECT_API_URL": str(get_current_settings().api.url), "PYTHONPATH": str(ROOT)}
 
 
+def _articles(db) -> int:
+    """Returns the articles stored so far; 0 while the run holds the file (a writer excludes readers)."""
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except duckdb.Error:
+        return 0
+
+
 def test_a_run_killed_mid_run_is_completed_by_the_next_without_duplicates(tmp_path):
     from flows.pipeline import monitor
 
     db, outbox = tmp_path / "dw.duckdb", tmp_path / "outbox"
     with serve_routes() as server:
-        # The second batch's pages answer slowly, so the kill lands while they are being fetched.
-        server.routes.update(site_routes(PAGES, server.url("/"), page_delay=0.1, slow_from=BATCH_PAGES))
+        # The second batch's pages answer slowly, so the kill lands while they are being fetched
+        # (the run fetches the next batch while it reads and stores the previous one).
+        server.routes.update(site_routes(PAGES, server.url("/"), page_delay=0.5, slow_from=BATCH_PAGES))
         config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=[server.url("/feed.xml")],
                               extra=f'[alerts]\ntransport = "file"\noutbox = "{outbox}"\n')
         run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
@@ -44,7 +54,7 @@ def test_a_run_killed_mid_run_is_completed_by_the_next_without_duplicates(tmp_pa
                                stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 120
         slow = [f"/a/{i}.html" for i in range(BATCH_PAGES, PAGES)]
-        while sum(len(server.requests_for(p)) for p in slow) < 4:
+        while sum(len(server.requests_for(p)) for p in slow) < 4 or _articles(db) < BATCH_PAGES:
             assert run.poll() is None, run.stdout.read()
             assert time.monotonic() < deadline, "the run never reached its second batch"
             time.sleep(0.02)
@@ -58,6 +68,8 @@ def test_a_run_killed_mid_run_is_completed_by_the_next_without_duplicates(tmp_pa
                 con.execute("SELECT count(*) FROM feed_polls").fetchone()[0]
         assert half == (BATCH_PAGES, BATCH_PAGES, 0)   # the first batch is in, the feed not yet recorded
 
+        for path in slow:                        # the next run need not wait as long
+            server.routes[path].delay = 0.0
         summary = monitor(config=str(config))   # due again: the killed run never recorded its poll
 
     assert (summary["feeds_polled"], summary["new_articles"], summary["new_events"]) == \
