@@ -20,7 +20,7 @@ import re
 from datetime import datetime
 from types import ModuleType
 
-from extract.frames import Hit, build_shadow, match_sentence
+from extract.frames import Hit, build_shadow, match_sentence, select_frames
 from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
@@ -109,10 +109,15 @@ def detect_events(
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []
     for i, (sentence, ms) in enumerate(zip(texts, mentions)):
-        if not ms:
+        # A frame's roles are companies: a sentence naming none (only people, outlets) has no event.
+        if not any(m.kind in ("org", "ref") for m in ms):
+            continue
+        # Most sentences hold no trigger word: they need no shadow and no frame.
+        frames = select_frames(sentence, rules.FRAMES)
+        if not frames:
             continue
         shadow = build_shadow(sentence, ms, lang)
         # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
-        hits.extend(match_sentence(shadow, i - offset, rules.FRAMES, rules.CUES))
+        hits.extend(match_sentence(shadow, i - offset, frames, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
     return merge_hits(refine(hits) if refine else hits)

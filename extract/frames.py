@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import reduce
+from operator import or_
 
 from extract.mentions import Mention
 from extract.money import Money, find_amounts
 
-__all__ = ["Shadow", "Frame", "Hit", "build_shadow", "find_percents", "ENT"]
+__all__ = ["Shadow", "Frame", "Hit", "build_shadow", "find_percents", "select_frames", "match_sentence", "ENT"]
 
 ENT = r"E\d+"
 _PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b)", re.IGNORECASE)
@@ -29,6 +30,9 @@ _TOKEN = re.compile(r"'s\b|’s\b|\d[\d,.]*\d|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
 
 def find_percents(text: str) -> list[tuple[int, int, float]]:
     """Returns (start, end, value) of each percentage in `text` ("49%", "20 percent")."""
+    low = text.lower()
+    if "%" not in text and "percent" not in low and "per cent" not in low and "prozent" not in low:
+        return []  # substring tests instead of the full pattern at every position
     return [(m.start(), m.end(), float(m.group(1).replace(",", "."))) for m in _PCT.finditer(text)]
 
 
@@ -41,6 +45,8 @@ class Shadow:
     entities: list[Mention]
     amounts: list[Money]
     percents: list[float]
+    # Per-sentence answers that several hits of the sentence ask for (see `_anywhere`).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def entity(self, marker: str | None) -> Mention | None:
         """Returns the mention behind an "E<i>" marker."""
@@ -74,15 +80,22 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
         pieces.append((s, e, f"P{len(percents)}"))
         percents.append(v)
     pieces.sort()
-    out: list[str] = []
+    # One tokenisation of the whole sentence with each piece replaced by " \x00 " (a
+    # token of its own, so the words around it split as they would on their own),
+    # then each \x00 becomes its marker.
+    parts: list[str] = []
     pos = 0
-    for s, e, marker in pieces:
-        out.extend(_TOKEN.findall(text[pos:s].lower()))
-        out.append(marker)
+    for s, e, _ in pieces:
+        parts.append(text[pos:s])
         pos = e
-    out.extend(_TOKEN.findall(text[pos:].lower()))
+    parts.append(text[pos:])
+    out = _TOKEN.findall(" \x00 ".join(parts).lower())
+    if pieces:
+        markers = iter([marker for _, _, marker in pieces])
+        out = [next(markers) if t == "\x00" else t for t in out]
     # "Ostrava Chemicals' acquisition": a bare apostrophe after a company is a possessive.
-    out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
+    if "'" in text or "’" in text:
+        out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
     return Shadow(text, " " + " ".join(out) + " ", entities, amounts, percents)
 
 
@@ -103,9 +116,13 @@ class Frame:
     roles: dict[str, str]
     strength: float = 0.8
     flags: frozenset[str] = frozenset()
-    # Word stems, one of which must start a token of the shadow before `pattern` is
+    # Word stems, one of which must start a word of the sentence before `pattern` is
     # tried: checking them costs a set look-up, trying every pattern would not.
     stems: tuple[str, ...] = ()
+    # A second set of stems, one of which must also be present ("take" and "stake").
+    also: tuple[str, ...] = ()
+    # Markers the pattern cannot match without: "M" an amount, "P" a percentage.
+    needs: str = ""
 
 
 @dataclass
@@ -192,6 +209,19 @@ def _gap(m: re.Match[str]) -> str:
     return gap + tail + " " if tail else gap
 
 
+def _anywhere(sh: Shadow, pattern: re.Pattern[str]) -> bool:
+    """Returns whether `pattern` occurs anywhere in the shadow, asked once per sentence.
+
+    A cue that occurs nowhere in the sentence occurs in none of its parts (clause,
+    gap, verb), so one search here spares the searches of each part for each hit.
+    """
+    key = id(pattern)
+    got = sh.memo.get(key)
+    if got is None:
+        got = sh.memo[key] = pattern.search(sh.shadow) is not None
+    return got
+
+
 def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
@@ -199,11 +229,16 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     clause = _own_clause(sh.shadow, m.start(), m.end())
     gap = _gap(m)
     verb = " " + (m.groupdict().get("v") or "") + " "
+    # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
+    joined_gap = bool(m.groupdict().get("g2"))
     for status, pat in cues.status:
         scope = clause if status in _CLAUSE_STATUSES else sentence
-        # The trigger verb itself may be the cue ("considering similar plans"), except
-        # for cancellation: "terminates its contract" is a churn, not a cancelled event.
-        found = pat.search(scope) or pat.search(gap) or (status != "cancelled" and pat.search(verb))
+        if _anywhere(sh, pat):
+            # The trigger verb itself may be the cue ("considering similar plans"), except
+            # for cancellation: "terminates its contract" is a churn, not a cancelled event.
+            found = pat.search(scope) or pat.search(gap) or (status != "cancelled" and pat.search(verb))
+        else:
+            found = joined_gap and pat.search(gap)
         if not found:
             continue
         if status == "reported" and cues.confirmed.search(sh.shadow):
@@ -245,30 +280,106 @@ def _pick_percent(sh: Shadow, m: re.Match[str]) -> float | None:
     return sh.percents[int(found[-1])] if found else None
 
 
-@lru_cache(maxsize=65536)
-def _prefixes(tok: str) -> tuple[str, ...]:
-    """Returns the prefixes (up to 12 characters) of one token; markers give their letter."""
-    if tok[0] in "EMP" and tok[1:].isdigit():
-        return (tok[0],)
-    return tuple(tok[:i] for i in range(1, min(len(tok), 12) + 1))
+_MAX_STEM = 12
+_DIGIT = re.compile(r"\d")
+# Words as the stems see them: the shadow's tokens, plus the words inside names.
+_WORD = re.compile(r"'s\b|’s\b|['’]|[\w][\w\-.&]*")
 
 
-def _token_prefixes(shadow: str) -> set[str]:
-    """Returns every prefix of every token of the shadow, for the stem check."""
-    out: set[str] = set()
-    for tok in set(shadow.split()):
-        out.update(_prefixes(tok))
-    return out
+class FrameSelector:
+    """The frames of one language indexed by their stems: `select(text)` returns the
+    frames worth trying on a sentence, in their order.
+
+    Bit i of a frame set stands for frame i; bit n + i for the second stem set
+    (`also`) of frame i. A sentence is cut at whitespace, and the frame set of each
+    chunk ("acquisition," "Meta's") is computed once and remembered, so a sentence
+    costs a split and a few dictionary look-ups.
+    """
+
+    def __init__(self, frames: tuple[Frame, ...]) -> None:
+        self.frames = frames
+        n = len(frames)
+        self._n = n
+        self._bits: dict[str, int] = {}
+        free = 0  # frames without stems are always tried
+        for i, f in enumerate(frames):
+            if not f.stems:
+                free |= 1 << i
+            if not f.also:
+                free |= 1 << (n + i)
+            for stem in f.stems:
+                self._bits[stem[:_MAX_STEM]] = self._bits.get(stem[:_MAX_STEM], 0) | 1 << i
+            for stem in f.also:
+                self._bits[stem[:_MAX_STEM]] = self._bits.get(stem[:_MAX_STEM], 0) | 1 << (n + i)
+        self._free = free
+        self._mask = (1 << n) - 1
+        # Frames that cannot match without an amount (a digit) or a percentage.
+        self._need_m = sum(1 << i for i, f in enumerate(frames) if "M" in f.needs)
+        self._need_p = sum(1 << i for i, f in enumerate(frames) if "P" in f.needs)
+        self._chunks = _ChunkBits(self._chunk_bits)
+
+    def _chunk_bits(self, chunk: str) -> int:
+        """Returns the frame set of one whitespace-free chunk of lower-cased text."""
+        bits = 0
+        for word in _WORD.findall(chunk):
+            for i in range(1, min(len(word), _MAX_STEM) + 1):
+                bits |= self._bits.get(word[:i], 0)
+        return bits
+
+    def select(self, text: str) -> tuple[Frame, ...]:
+        """Returns the frames whose trigger words occur in `text`."""
+        low = text.lower()
+        bits = reduce(or_, map(self._chunks.__getitem__, set(low.split())), self._free)
+        bits &= (bits >> self._n) & self._mask
+        if bits & self._need_m and not _DIGIT.search(text):
+            bits &= ~self._need_m
+        if bits & self._need_p and "%" not in text and "percent" not in low and "per cent" not in low \
+                and "prozent" not in low:
+            bits &= ~self._need_p
+        out = []
+        while bits:
+            low = bits & -bits
+            out.append(self.frames[low.bit_length() - 1])
+            bits ^= low
+        return tuple(out)
+
+
+class _ChunkBits(dict):
+    """A dict that computes a missing chunk's frame set on first use (bounded in size)."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, chunk: str) -> int:
+        bits = self._compute(chunk)
+        if len(self) < 200_000:  # a long-running process meets many words; memory stays bounded
+            self[chunk] = bits
+        return bits
+
+
+_SELECTORS: dict[int, FrameSelector] = {}
+
+
+def select_frames(text: str, frames: tuple[Frame, ...]) -> tuple[Frame, ...]:
+    """Returns the frames of `frames` worth trying on the sentence `text` (see FrameSelector)."""
+    sel = _SELECTORS.get(id(frames))
+    if sel is None or sel.frames is not frames:
+        sel = _SELECTORS[id(frames)] = FrameSelector(frames)
+    return sel.select(text)
 
 
 def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues) -> list[Hit]:
-    """Returns the hits of all frames in one sentence, one per (family, roles)."""
+    """Returns the hits of `frames` in one sentence, one per (family, roles).
+
+    Pass the frames `select_frames` picked for the sentence: stems are not checked here.
+    """
     hits: list[Hit] = []
     seen: set[tuple] = set()
     n_entities = len(sh.entities)
-    prefixes = _token_prefixes(sh.shadow)
+    have = ("M" if sh.amounts else "") + ("P" if sh.percents else "")
     for frame in frames:
-        if len(frame.roles) > n_entities + 1 or (frame.stems and prefixes.isdisjoint(frame.stems)):
+        if len(frame.roles) > n_entities + 1 or (frame.needs and frame.needs not in have):
             continue
         for m in frame.pattern.finditer(sh.shadow):
             hit = _hit(sh, index, frame, m, cues)
@@ -321,7 +432,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if cues.musing.search(" " + m.group(0) + " "):
         return None
     left, right = _clause_span(sh.shadow, m.start(), m.end())
-    if "no_background" not in frame.flags and cues.background.search(sh.shadow):
+    if "no_background" not in frame.flags and _anywhere(sh, cues.background):
         return None
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None

@@ -20,14 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person
 
 __all__ = ["Mention", "Grammar", "build_mentions"]
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A mention in a sentence: span, canonical name, kind, and whether it is a clause subject.
 
     kind: "org" (a name), "ref" (description or pronoun resolved to `name`),
@@ -63,6 +64,18 @@ class Grammar:
 
 
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n? $")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+@lru_cache(maxsize=65536)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """Returns the lower-case words of one whitespace-free chunk of text ("start-up," -> "start-up").
+
+    Words never span whitespace, so an article's vocabulary is the union over its
+    chunks; chunks repeat within and across articles, and each is read once.
+    """
+    return tuple(_WORDS.findall(chunk))
 
 
 def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set[str]) -> NameSpan | None:
@@ -74,8 +87,8 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
     - A name used as a modifier after "a"/"an" ("a San Jose startup", "a Google
       spokesperson") names no party.
     """
-    if re.search(r"\b[Aa]n? $", text[max(0, span.start - 3):span.start]) and re.match(
-        r"\s+[a-z]", text[span.end:span.end + 2]
+    if _ARTICLE_BEFORE.search(text[max(0, span.start - 3):span.start]) and _LOWER_AFTER.match(
+        text[span.end:span.end + 2]
     ):
         return None
     if not span.initial or span.surface in inner_caps:
@@ -92,7 +105,9 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
 def _collect(texts: list[str], grammar: Grammar) -> tuple[list[list[NameSpan]], set[str], set[str]]:
     """Returns name spans per text, the lower-case vocabulary, and names seen mid-sentence."""
     spans = grammar.find_names(texts) if grammar.find_names else [find_name_spans(t) for t in texts]
-    vocab = {w for t in texts for w in _WORDS.findall(t)}
+    vocab: set[str] = set()
+    for chunk in {c for t in texts for c in t.split()}:
+        vocab.update(_chunk_words(chunk))
     inner = {s.surface for ss in spans for s in ss if not s.initial}
     return spans, vocab, inner
 
@@ -170,7 +185,8 @@ def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
         mentions: list[Mention] = []
         for sp, kind in row:
             name = index.canonical(sp.surface) if kind == "org" else sp.surface
-            subject = bool(grammar.subject_left.search(text[:sp.start]))
+            # Only companies take part in coreference: a person's clause position is not needed.
+            subject = kind == "org" and _opens_clause(grammar, text, sp.start)
             mentions.append(Mention(sp.start, sp.end, name, kind, subject, sp.possessive))
         own = {m.name for m in mentions if m.kind == "org"}
         taken = [(m.start, m.end) for m in mentions]
@@ -181,6 +197,16 @@ def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
         history.subjects.append([m.name for m in orgs if m.subject])
         out.append(mentions)
     return out
+
+
+# subject_left ends in "$" and only looks a few words back: searching a window instead
+# of the whole prefix keeps the cost per mention flat in long sentences.
+_SUBJECT_WINDOW = 80
+
+
+def _opens_clause(grammar: Grammar, text: str, pos: int) -> bool:
+    """Returns True when the mention at `pos` opens a clause (is a subject)."""
+    return bool(grammar.subject_left.search(text, max(0, pos - _SUBJECT_WINDOW), pos))
 
 
 def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
@@ -196,7 +222,7 @@ def _resolve_refs(
     for m in grammar.description.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        subject = bool(grammar.subject_left.search(text[:m.start()]))
+        subject = _opens_clause(grammar, text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
         if ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
@@ -218,7 +244,7 @@ def _resolve_refs(
     for m in grammar.pronoun.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        subject = bool(grammar.subject_left.search(text[:m.start()]))
+        subject = _opens_clause(grammar, text, m.start())
         before = [x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start() and not x.possessive]
         # "X, which works with Y, said it would ...": "it" is the subject before it.
         subj = [x for x in before if x.subject]

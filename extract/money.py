@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Money", "MoneyLocale", "LOCALES", "find_amounts", "parse_amount", "is_undisclosed"]
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(NamedTuple):
     """An amount found in text: value in units (not millions), ISO currency or None, span."""
 
     value: float
@@ -89,8 +89,27 @@ LOCALES: dict[str, MoneyLocale] = {"en": EN, "de": DE}
 
 
 def _alternation(words: dict[str, object]) -> str:
-    """Returns a regex alternation of the keys, longest first so "us dollars" beats "dollars"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Returns a regex matching any of the keys, longest first ("us dollars" beats "dollars").
+
+    Written as a trie ("dollar(?:s)?"): the pattern tries it at many positions, and a
+    trie costs a test or two where a flat list of keys costs one test per key.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # A key may end here: the longer keys are tried first, as in a longest-first list.
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -98,6 +117,7 @@ class _Compiled:
     locale: MoneyLocale
     pattern: re.Pattern[str]
     undisclosed: re.Pattern[str]
+    lookback: int  # the longest currency written before a number, plus a space
 
 
 def _compile(locale: MoneyLocale) -> _Compiled:
@@ -115,11 +135,39 @@ def _compile(locale: MoneyLocale) -> _Compiled:
         (?:\s?(?P<post>{cur})(?![\w-]))?""",
         re.IGNORECASE | re.VERBOSE,
     )
-    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE))
+    lookback = max(len(c) for c in locale.currencies) + 1
+    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback)
 
 
 _COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+
+
+def _matches(comp: _Compiled, text: str) -> list[re.Match[str]]:
+    """Returns what `comp.pattern.finditer(text)` returns, trying the pattern only near digits.
+
+    Every amount has a digit no further than `comp.lookback` characters from its start,
+    so the pattern is searched in a short window before and after each number instead
+    of at every position of the sentence (where its currency alternation is costly).
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        d = _DIGITS.search(text, pos)
+        if d is None:
+            return out
+        # A match that holds this number starts at most `lookback` characters before it;
+        # one that does not hold it starts after it and is found from the next number.
+        # Searching with the text cut after this number's digits finds the same start
+        # (a cut match is still a match), and the match is then taken in full.
+        m = comp.pattern.search(text, max(pos, d.start() - comp.lookback), d.end())
+        if m is None:
+            pos = d.end()
+            continue
+        m = comp.pattern.match(text, m.start())
+        out.append(m)
+        pos = m.end()
 
 
 def _to_float(num: str, locale: MoneyLocale) -> float:
@@ -137,7 +185,7 @@ def find_amounts(text: str, language: str = "en") -> list[Money]:
         return []
     comp = _COMPILED.get(language, _COMPILED["en"])
     out: list[Money] = []
-    for m in comp.pattern.finditer(text):
+    for m in _matches(comp, text):
         pre, post, scale = m.group("pre"), m.group("post"), m.group("scale")
         if not (pre or post or scale):
             continue

@@ -16,7 +16,7 @@ companies: legal suffixes, capitalisation, possessives, person names with titles
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 __all__ = [
@@ -139,6 +139,10 @@ _PERSON_TITLES = re.compile(
     r"vice\s+president|managing\s+director|general\s+manager)\s*,?\s*)$",
     re.IGNORECASE,
 )
+# A word of every title _PERSON_TITLES knows: without one, no need to run it.
+_TITLE_KEYS = ("ceo", "cfo", "cto", "coo", "chief", "chair", "president", "founder", "director", "head",
+               "minister", "secretary", "senator", "analyst", "spokes", "mr", "ms", "dr", "prof", "investor",
+               "billionaire", "executive", "boss", "partner", "lawyer", "manager")
 _PERSON_APPOSITION = re.compile(
     r"^\s*,\s*(?:the|its|a|an|who|whose|\w+'s)?\s*(?:[\w\-]+\s+){0,3}?"
     r"(?:ceo|cfo|cto|coo|chief|chairman|chairwoman|president|founder|co-founder|cofounder|head|"
@@ -171,8 +175,7 @@ _MEDIA = frozenset(
 }
 
 
-@dataclass(frozen=True)
-class NameSpan:
+class NameSpan(NamedTuple):
     """A capitalised name found in a sentence, with its character span in the sentence."""
 
     start: int
@@ -190,9 +193,31 @@ _NOT_NAME_TOKEN = re.compile(
     r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb)|"
     r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)"
 )
+# The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(
-    rf"{_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
+    rf"(?=[A-ZÄÖÜ\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
 )
+# Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
+# same names are found by a pattern that starts with a capital or digit, which scans faster.
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_TOKEN_UPPER = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
+_NAME_RE_UPPER = re.compile(
+    rf"(?=[A-ZÄÖÜ\d]){_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
+)
+
+
+_WORD_RUN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_LEAD_NONWORD = re.compile(r"\W*")
+
+
+@lru_cache(maxsize=16384)
+def _breaks_name(token: str) -> bool:
+    """Returns True when a token of a capitalised run cannot be part of a company name
+    (a title or function word, an amount, "US-based"); "of" and "&" are decided by position."""
+    bare = token.strip("'’").rstrip(".")
+    low = bare.lower()
+    return (low in NON_COMPANY and low not in ("of", "&")) or bool(_NOT_NAME_TOKEN.fullmatch(bare))
 
 
 def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
@@ -200,13 +225,17 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
 
     "Meta CEO Mark Zuckerberg" -> "Meta", "Mark Zuckerberg"; "This week" -> nothing.
     """
+    if " " not in surface and "\n" not in surface and "\t" not in surface:
+        # Most runs are one word: no cutting, only the verdict on that word.
+        bare = surface.strip("'’").lower().rstrip(".")
+        if _breaks_name(surface) or bare in ("of", "&"):
+            return []
+        return [(offset, offset + len(surface))]
     spans: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
-    for m in re.finditer(r"\S+", surface):
-        tok = m.group(0).strip("'’").lower().rstrip(".")
-        if tok in NON_COMPANY and tok not in ("of", "&") or (tok == "of" and cur is None) or (
-            _NOT_NAME_TOKEN.fullmatch(m.group(0).strip("'’").rstrip("."))
-        ):
+    for m in _WORD_RUN.finditer(surface):
+        tok = m.group(0)
+        if _breaks_name(tok) or (cur is None and tok.strip("'’").lower().rstrip(".") == "of"):
             if cur:
                 spans.append(cur)
             cur = None
@@ -226,6 +255,28 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
+    """Returns (start, end, legal_abbrev) of the company-name candidates in one capitalised
+    run, relative to it; `legal_abbrev` when the name ends in "Inc", "Corp" and the like.
+
+    A pure function of the run: an article names the same companies again and again.
+    """
+    if len(body) < 12 and body.lower() in NON_COMPANY:
+        return ()  # a lone capitalised function word ("The", "However")
+    out = []
+    for s, e in _split_on_non_company(body, 0):
+        surface = body[s:e].rstrip(".")
+        low = surface.lower()
+        if not surface or low in NON_COMPANY or low in _GENERIC or _INITIAL.fullmatch(surface):
+            continue
+        # "Portuguese AI", "US Midwest": generic words only make no company name.
+        if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.split()):
+            continue
+        out.append((s, e, surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV))
+    return tuple(out)
+
+
 def find_name_spans(sentence: str) -> list[NameSpan]:
     """Returns candidate company names in one sentence, in order.
 
@@ -233,25 +284,17 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
     "'s" is noted, not kept. Person names are still included: see `looks_like_person`.
     """
     out: list[NameSpan] = []
-    first_word = re.match(r"\W*", sentence).end()
-    for m in _NAME_RE.finditer(sentence):
-        body_end = m.start("poss") if m.group("poss") else m.end()
-        # Fast path: a lone capitalised function word ("The", "However").
-        if body_end - m.start() < 12 and sentence[m.start():body_end].lower() in NON_COMPANY:
-            continue
-        for s, e in _split_on_non_company(sentence[m.start():body_end], m.start()):
-            surface = sentence[s:e].rstrip(".")
-            low = surface.lower()
-            if not surface or low in NON_COMPANY or low in _GENERIC or re.fullmatch(r"[A-Z]\.?", surface):
-                continue
-            # "Portuguese AI", "US Midwest": generic words only make no company name.
-            if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.split()):
-                continue
-            end = s + len(surface)
-            if sentence[end:end + 1] == "." and surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV:
+    first_word = _LEAD_NONWORD.match(sentence).end()
+    for m in (_NAME_RE if _CAMEL.search(sentence) else _NAME_RE_UPPER).finditer(sentence):
+        ms = m.start()
+        poss = m.group("poss")
+        body_end = m.start("poss") if poss else m.end()
+        for rs, re_, legal in _name_parts(sentence[ms:body_end]):
+            s, e = ms + rs, ms + re_
+            end = s + len(sentence[s:e].rstrip("."))
+            if legal and sentence[end:end + 1] == ".":
                 end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
-                surface = sentence[s:end]
-            out.append(NameSpan(s, end, surface, e == body_end and bool(m.group("poss")), s <= first_word))
+            out.append(NameSpan(s, end, sentence[s:end], e == body_end and bool(poss), s <= first_word))
     return out
 
 
@@ -269,7 +312,11 @@ def looks_like_person(sentence: str, span: NameSpan) -> bool:
     words = span.surface.split()
     if len(words) >= 2 and words[0].lower() in _GIVEN_NAMES:
         return True
-    if _PERSON_TITLES.search(sentence[max(0, span.start - 40):span.start]):
+    if len(words) == 1 and words[0].lower() not in _GIVEN_NAMES:
+        return False  # "CEO Nadella" aside, one word that is no given name is not read as a person
+    window = sentence[max(0, span.start - 40):span.start]
+    low = window.lower()
+    if any(k in low for k in _TITLE_KEYS) and _PERSON_TITLES.search(window):
         return len(words) >= 2 or words[0].lower() in _GIVEN_NAMES
     if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
         return bool(_PERSON_APPOSITION.match(sentence[span.end:span.end + 60])) and not _PERSON_APPOSITION.match(
@@ -287,17 +334,28 @@ class NameIndex:
 
     def __init__(self, names: list[str]) -> None:
         keys = {p: _key(p) for p in {normalize_name(n) for n in names} if p}
+        # A longer variant shares the first word: comparing within those groups only
+        # keeps this linear in the number of names rather than quadratic.
+        by_first: dict[str, list[str]] = {}
+        for name, k in keys.items():
+            by_first.setdefault(k.split(" ", 1)[0], []).append(name)
         self._canon: dict[str, str] = {}
         for name, k in keys.items():
-            longer = [o for o, ko in keys.items() if ko.startswith(k + " ")]
+            longer = [o for o in by_first[k.split(" ", 1)[0]] if keys[o].startswith(k + " ")]
             # The fullest variant that extends this one; ambiguous prefixes stay themselves.
             heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
             self._canon[k] = heads.pop() if len(heads) == 1 else name
         # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
-        for name, k in keys.items():
-            if name.isupper() and 2 <= len(name) <= 5 and self._canon[k] == name:
-                full = [o for o in keys if len(o.split()) == len(name) and "".join(w[0] for w in o.split()) == name]
-                if len(full) == 1:
+        acronyms = [(name, k) for name, k in keys.items() if name.isupper() and 2 <= len(name) <= 5]
+        if acronyms:
+            by_initials: dict[str, list[str]] = {}
+            for o in keys:
+                words = o.split()
+                if 2 <= len(words) <= 5:
+                    by_initials.setdefault("".join(w[0] for w in words), []).append(o)
+            for name, k in acronyms:
+                full = by_initials.get(name, [])
+                if self._canon[k] == name and len(full) == 1:
                     self._canon[k] = full[0]
 
     def canonical(self, name: str) -> str:

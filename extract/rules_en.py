@@ -56,31 +56,37 @@ def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str]
        strength: float = 0.8, *flags: str) -> Frame:
     """Returns a compiled frame; its trigger is the word stems listed for it in _TRIGGERS."""
     return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags),
-                 tuple(_TRIGGERS[name].split()))
+                 tuple(_TRIGGERS[name].split()), tuple(_ALSO.get(name, "").split()), _NEEDS.get(name, ""))
 
 
-# Word stems, at least one of which must start a token of the shadow before a frame
-# is tried ("M"/"P" stand for amount and percentage markers).
+# Word stems, at least one of which must start a word of the sentence before a frame
+# is tried (_TRIGGERS), and, for some frames, one of a second set too (_ALSO); _NEEDS
+# names the markers a frame cannot match without (M an amount, P a percentage).
+# Each set must be a necessary condition of its pattern: a stem missing here is a
+# phrasing the frame silently never reads.
 _ACQ_T = "acquir buy bought purchas snap take took swallow scoop gobbl absorb"
 _STAKE_T = "stake holding interest share position participation"
 _SELL_T = "sell sold offload divest dispos unload spin spun carv hiv"
 _STAKE_V_T = "tak took acquir buy bought purchas build built secur get got pick snap obtain receiv invest"
+_ACQ_NOUN_T = "acqui purchas takeover take-over buyout buy-out buying"
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = "drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull"
 _TRIGGERS = {
     "acq_passive": "acquired bought purchased taken snapped swallowed absorbed",
-    "acq_noun_by": "by", "acq_noun_by2": "takeover acquisition buyout purchase sale",
-    "acq_noun_poss": "'s", "stake_take": _STAKE_T, "stake_pct_of": _STAKE_V_T, "stake_raise": _STAKE_T,
-    "stake_by": "by", "acq_by": "by", "noun_head": "takeover acquisition purchase buyout deal bid stake",
-    "stake_given": _STAKE_T, "sale_of_to": "sale divestiture disposal spin-off carve-out",
+    "acq_noun_by": _ACQ_NOUN_T, "acq_noun_by2": "takeover acquisition buyout purchase sale",
+    "acq_noun_poss": _ACQ_NOUN_T + " bid offer deal tender", "stake_take": _STAKE_V_T,
+    "stake_pct_of": _STAKE_V_T, "stake_raise": "rais lift increas boost up doubl expand",
+    "stake_by": "acquiring buying taking purchasing", "acq_by": "acquiring buying taking purchasing", "noun_head": "clos complet seal agree announc finali strik struck walk drop abandon scrap eye weigh mull near "
+                 "confirm unveil launch mak made tabl win won get got den",
+    "stake_given": "giv gave hand", "sale_of_to": "sale divestiture disposal spin-off carve-out",
     "sale_to": "sale sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
     "acq_noun_subj": "acqui purchase takeover take-over buyout buy-out buying bid offer",
     "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
     "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
-    "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": "from",
+    "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": _RAISE_T,
     "round_lead": "led leads headed spearheaded co-led", "round_plain": _RAISE_T,
     "investment_from": "investment funding financing backing capital",
     "invest_in": "invest pour inject plough plow pump sink sank commit",
@@ -93,10 +99,28 @@ _TRIGGERS = {
     "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
                   "step enlarg scal upgrad",
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
-    "add_customer": "customer client", "became_customer": "customer client",
+    "add_customer": "add sign won win land welcom gain count secur bring brought",
+    "became_customer": "becam becom signed signs",
     "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award",
     "similar": "similar", "follow_suit": "suit same likewise",
 }
+_ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
+_ALSO = {
+    "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client",
+    "became_customer": "customer client", "move_away": "away off", "acq_relative": "which that",
+    "acq_noun_by": "by", "acq_noun_by2": "by to", "acq_noun_poss": "' ’", "stake_take": _STAKE_T,
+    "stake_raise": _STAKE_T, "stake_by": "by", "acq_by": "by", "stake_given": _STAKE_T,
+    "round_led": _RAISE_T, "round_from": "from", "round_plain": _ROUND_T, "investment_from": _RAISE_T,
+    "move_from_to": "from off", "switch_to_from": "from",
+    "reduce_spend": "amount spend expenditure budget order purchas business usage use relian depend "
+                    "work volume commitment contract exposure payment",
+    "expand_rel": "contract deal partnership agreement relationship spend use usage commitment order business "
+                  "work purchas cooperation collaboration subscription licen footprint adoption deployment "
+                  "investment",
+    "win_contract": "contract deal order agreement account tender mandate supply engagement",
+}
+_NEEDS = {"stake_pct_of": "P", "stake_raise": "P", "stake_by": "P", "round_from": "M", "round_plain": "M",
+          "spend_pays": "M", "spend_with": "M"}
 
 
 # Verb groups. (?P<v>...) captures the trigger verb for its tense.
@@ -475,7 +499,8 @@ CUES = Cues(
     background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
                   r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
                   r"(?:acquired|bought|purchased|owned|invested|raised)|"
-                  r"(?<!founded )(?<!established )(?<!public )(?<!listed )(?<!close )(?<!completed )"
+                  # (the lookahead first: the lookbehinds are costly to try at every position)
+                  r"(?=in |since |back in |during )(?<!founded )(?<!established )(?<!public )(?<!listed )(?<!close )(?<!completed )"
                   r"(?<!expected )(?<!due )(?<!until )(?<!by )(?<!before )(?:in|since|back in|during) "
                   r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
                   r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
@@ -498,17 +523,19 @@ _HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|gian
           r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway")
 GRAMMAR = Grammar(
     description=re.compile(
-        rf"\b[Tt]h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
+        # "[Tt](?<=\b[Tt])" is "\b[Tt]" written so that the scan can skip to the next "t".
+        rf"[Tt](?<=\b[Tt])h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
         rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})\b(?!-| [A-Z0-9])"
     ),
-    pronoun=re.compile(r"\b[Ii]t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
+    pronoun=re.compile(r"[Ii](?<=\b[Ii])t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
                        r"(?:possible|likely|unclear|clear|not|expected|understood|said|reported|unlikely|"
                        r"too|hard|difficult|easy|important|worth))"),
     ordinal_first=frozenset({"first", "former"}),
     ordinal_last=frozenset({"second", "latter"}),
     subject_left=re.compile(
-        r"(?:^|[,;:–—(]\s*|\b(?:and|but|that|while|whereas|as|because|after|when|since|although|though|"
-        r"whom|if|reports|report|said|says|while)\s+)(?:[\"“‘']\s*)?(?:(?:[Tt]he|[Tt]his)\s+)?$|^\W*\w+(?:\s+\w+)?,?\s+$"
+        # The conjunctions as a trie ("a(?:nd|s|...)"): tried at every position, each costs one test.
+        r"(?:^|[,;:–—(]\s*|\b(?:a(?:nd|fter|lthough|s)|b(?:ut|ecause)|t(?:hat|hough)|w(?:hile|hereas|hen|hom)|"
+        r"s(?:ince|aid|ays)|if|report(?:s)?)\s+)(?:[\"“‘']\s*)?(?:(?:[Tt]he|[Tt]his)\s+)?$|^\W*\w+(?:\s+\w+)?,?\s+$"
     ),
 )
 

@@ -12,13 +12,12 @@ knows abbreviations that end in a full stop but do not end a sentence:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "split_sentences", "is_junk_line"]
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: its verbatim text, offset in the source text and position."""
 
     text: str
@@ -69,7 +68,6 @@ _OPENERS = frozenset(
 # A candidate boundary: terminal punctuation, optional closing quote or bracket,
 # whitespace, then something that can start a sentence.
 _BOUNDARY = re.compile(r"[.!?…][\"'”’“«)\]]*\s+(?=[\"'“‘„»(\[]?[A-Z0-9ÄÖÜ])")
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 def is_junk_line(line: str) -> bool:
@@ -82,8 +80,8 @@ def _is_false_boundary(chunk: str, following: str) -> bool:
     """Returns True when the full stop ending `chunk` belongs to an abbreviation."""
     if not chunk.endswith("."):
         return False
-    m = _LAST_WORD.search(chunk)
-    word = m.group(1) if m else ""
+    # The chunk ends in "." so it has a last word; rsplit finds it from the end.
+    word = chunk.rsplit(None, 1)[-1]
     bare = word.rstrip(".").lstrip("(\"'“‘").lower()
     if bare in _ABBREVIATIONS:
         return True
@@ -91,7 +89,7 @@ def _is_false_boundary(chunk: str, following: str) -> bool:
         nxt = following.split(None, 1)[0].strip("\"'“‘(").lower() if following.strip() else ""
         return nxt not in _OPENERS
     # "John F. Kennedy": a lone capital initial.
-    return bool(_SINGLE_INITIAL.search(chunk))
+    return bool(_SINGLE_INITIAL.search(chunk, max(0, len(chunk) - 3)))
 
 
 def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
