@@ -1,171 +1,21 @@
 """Score the event detector against the labelled corpus (tests/data/corpus/*.jsonl).
 
-    python -m benchmarks.score --split dev            # all languages, dev split
-    python -m benchmarks.score --split test --lang en --verbose
-    python -m benchmarks.score --file tests/data/corpus/en_deals.jsonl
+    python benchmarks/score.py --split dev              # all languages, dev split
+    python benchmarks/score.py --split test --lang en --verbose
+    python benchmarks/score.py --file tests/data/corpus/en_extra.jsonl
 
-Predicted events are matched to gold events per article by event type and
-parties, compared with the detector's own normaliser (`extract.parties.same_party`):
-acquirer and target for deals (either order for mergers and joint ventures),
-customer and vendor for customer changes; a seller must agree when both name
-one. On matched pairs it reports the accuracy of subtype, amount (within 1%),
-currency, stake_pct and status; and it counts events on negative articles.
+The matching and the metrics live in `extract.scoring`; this script reads the
+files and prints the table (docs/detection.md explains the figures).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections import defaultdict
 from pathlib import Path
 
-from extract.events import detect_events
-from extract.model import Event
-from extract.parties import same_party
-
-__all__ = ["load_records", "match_events", "score", "main"]
+from extract.scoring import format_report, parse_records, score, select_records
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
-FIELDS = ("subtype", "amount", "currency", "stake_pct", "status")
-_SYMMETRIC = ("merger", "joint_venture")
-
-
-def load_records(files: list[Path] | None = None, split: str = "all", lang: str | None = None) -> list[dict]:
-    """Returns the corpus records of `files` (default: every *.jsonl of the corpus) in that split and language."""
-    paths = files or sorted(CORPUS_DIR.glob("*.jsonl"))
-    out = []
-    for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg}); fix the line or remove it") from exc
-            if split != "all" and rec.get("split") != split:
-                continue
-            if lang and rec.get("lang") != lang:
-                continue
-            out.append(rec)
-    return out
-
-
-def _parties_match(gold: dict, pred: dict) -> bool:
-    """Returns True when a predicted event names the same parties as a gold event."""
-    if gold["event_type"] != pred["event_type"]:
-        return False
-    if gold["event_type"] == "deal":
-        if gold.get("subtype") in _SYMMETRIC or pred.get("subtype") in _SYMMETRIC:
-            g = [gold.get("acquirer"), gold.get("target")]
-            p = [pred.get("acquirer"), pred.get("target")]
-            straight = same_party(g[0], p[0]) and same_party(g[1], p[1])
-            crossed = same_party(g[0], p[1]) and same_party(g[1], p[0])
-            if not (straight or crossed):
-                return False
-        elif not (same_party(gold.get("acquirer"), pred.get("acquirer"))
-                  and same_party(gold.get("target"), pred.get("target"))):
-            return False
-        gs, ps = gold.get("seller"), pred.get("seller")
-        return not (gs and ps) or same_party(gs, ps)
-    return same_party(gold.get("customer"), pred.get("customer")) and same_party(
-        gold.get("vendor"), pred.get("vendor"))
-
-
-def match_events(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
-    """Returns (matched pairs, missed gold events, false predicted events) for one article."""
-    pairs, missed, free = [], [], list(pred)
-    for g in gold:
-        p = next((p for p in free if _parties_match(g, p)), None)
-        if p is None:
-            missed.append(g)
-        else:
-            pairs.append((g, p))
-            free.remove(p)
-    return pairs, missed, free
-
-
-def _field_ok(name: str, g: object, p: object) -> bool:
-    """Returns True when a predicted field value counts as right."""
-    if name in ("amount", "stake_pct"):
-        if g is None or p is None:
-            return g is None and p is None
-        return abs(float(p) - float(g)) <= 0.01 * abs(float(g))
-    return g == p
-
-
-def _describe(e: dict) -> str:
-    """Returns a one-line description of an event for --verbose."""
-    roles = ", ".join(f"{r}={e[r]}" for r in ("acquirer", "target", "seller", "customer", "vendor", "competitor")
-                      if e.get(r))
-    extra = ", ".join(f"{k}={e[k]}" for k in ("amount", "currency", "stake_pct", "status") if e.get(k) is not None)
-    return f"{e['event_type']}/{e.get('subtype')} [{roles}] {extra}"
-
-
-def score(records: list[dict], detector=detect_events) -> dict:
-    """Returns precision/recall/F1 per event type and overall, field accuracies and negatives.
-
-    >>> score([{"id": "x", "title": "T", "text": "Oracle agreed to buy Cerner.", "events": []}])["negatives"]
-    {'articles': 1, 'false_events': 1}
-    """
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
-    fields = {f: [0, 0] for f in FIELDS}
-    negatives = {"articles": 0, "false_events": 0}
-    errors: list[str] = []
-    for rec in records:
-        gold = rec.get("events") or []
-        pred = [e.to_dict() if isinstance(e, Event) else e for e in detector(rec["text"], title=rec.get("title"))]
-        pairs, missed, false = match_events(gold, pred)
-        if not gold:
-            negatives["articles"] += 1
-            negatives["false_events"] += len(pred)
-        for g, p in pairs:
-            counts[g["event_type"]]["tp"] += 1
-            for f in FIELDS:
-                ok = _field_ok(f, g.get(f), p.get(f))
-                fields[f][0] += ok
-                fields[f][1] += 1
-                if not ok:
-                    errors.append(f"{rec['id']}: FIELD {f}: gold={g.get(f)!r} pred={p.get(f)!r}  ({_describe(g)})")
-        for g in missed:
-            counts[g["event_type"]]["fn"] += 1
-            errors.append(f"{rec['id']}: MISS  {_describe(g)}")
-        for p in false:
-            counts[p["event_type"]]["fp"] += 1
-            errors.append(f"{rec['id']}: FALSE {_describe(p)}  <- {p.get('evidence', '')[:140]!r}")
-    per_type = {t: _prf(c) for t, c in sorted(counts.items())}
-    total = {k: sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn")}
-    return {
-        "articles": len(records),
-        "per_type": per_type,
-        "overall": _prf(total),
-        "fields": {f: (ok / n if n else None) for f, (ok, n) in fields.items()},
-        "field_counts": {f: n for f, (_, n) in fields.items()},
-        "negatives": negatives,
-        "errors": errors,
-    }
-
-
-def _prf(c: dict[str, int]) -> dict[str, float | int]:
-    """Returns precision, recall, F1 and the counts behind them."""
-    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
-    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f, **c}
-
-
-def _print(result: dict, verbose: bool) -> None:
-    """Prints the score as a small table."""
-    print(f"articles: {result['articles']}")
-    print(f"{'type':<18}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}")
-    for name, r in [*result["per_type"].items(), ("overall", result["overall"])]:
-        print(f"{name:<18}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}")
-    print("field accuracy on matched events:")
-    for f, acc in result["fields"].items():
-        print(f"  {f:<10} {'-' if acc is None else f'{acc:.3f}'}  (n={result['field_counts'][f]})")
-    neg = result["negatives"]
-    print(f"negative articles: {neg['articles']}, false events on them: {neg['false_events']}")
-    if verbose:
-        print("\n".join(result["errors"]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,14 +23,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Score detect_events against the labelled corpus.")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all")
     ap.add_argument("--lang", choices=("en", "de"), default=None)
-    ap.add_argument("--file", type=Path, action="append", help="a corpus JSONL file (repeatable)")
+    ap.add_argument("--file", type=Path, action="append", help="a corpus JSONL file (repeatable; default: all)")
     ap.add_argument("--verbose", action="store_true", help="list every miss, false event and wrong field")
     args = ap.parse_args(argv)
-    records = load_records(args.file, args.split, args.lang)
+    paths = args.file or sorted(CORPUS_DIR.glob("*.jsonl"))
+    try:
+        records = [r for p in paths for r in parse_records(p.read_text(encoding="utf-8"), str(p))]
+    except (OSError, ValueError) as exc:
+        print(f"Error: {exc}")
+        return 1
+    records = select_records(records, args.split, args.lang)
     if not records:
         print("Error: no corpus records match the split/lang/file given")
         return 1
-    _print(score(records), args.verbose)
+    print(format_report(score(records), args.verbose))
     return 0
 
 
