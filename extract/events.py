@@ -20,7 +20,7 @@ import re
 from datetime import datetime
 from types import ModuleType
 
-from extract.frames import Hit, build_shadow, match_sentence, select_frames
+from extract.frames import Hit, build_shadow, match_anaphora, match_sentence, select_frames
 from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
@@ -108,16 +108,21 @@ def detect_events(
     offset = 1 if len(texts) > len(sentences) else 0
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []
+    anaphora = getattr(rules, "ANAPHORA", ())
     for i, (sentence, ms) in enumerate(zip(texts, mentions)):
+        found: list[Hit] = []
+        shadow = None
         # A frame's roles are companies: a sentence naming none (only people, outlets) has no event.
-        if not any(m.kind in ("org", "ref") for m in ms):
-            continue
-        # Most sentences hold no trigger word: they need no shadow and no frame.
-        frames = select_frames(sentence, rules.FRAMES)
-        if not frames:
-            continue
-        shadow = build_shadow(sentence, ms, lang)
-        # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
-        hits.extend(match_sentence(shadow, i - offset, frames, rules.CUES))
+        # Most sentences hold no trigger word either: they need no shadow and no frame.
+        frames = select_frames(sentence, rules.FRAMES) if any(m.kind in ("org", "ref") for m in ms) else ()
+        if frames:
+            shadow = build_shadow(sentence, ms, lang)
+            # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
+            found = match_sentence(shadow, i - offset, frames, rules.CUES)
+            hits.extend(found)
+        # A body sentence that tells no event of its own may add to one told before it.
+        if anaphora and not found and i >= offset and rules.ANAPHOR_HINT.search(sentence.lower()):
+            shadow = shadow or build_shadow(sentence, ms, lang)
+            hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
     return merge_hits(refine(hits) if refine else hits)

@@ -21,11 +21,15 @@ from operator import or_
 from extract.mentions import Mention
 from extract.money import Money, find_amounts
 
-__all__ = ["Shadow", "Frame", "Hit", "build_shadow", "find_percents", "select_frames", "match_sentence", "ENT"]
+__all__ = [
+    "Shadow", "Frame", "Hit", "Anaphor", "build_shadow", "find_percents", "select_frames", "match_sentence",
+    "match_anaphora", "ENT",
+]
 
 ENT = r"E\d+"
 _PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b)", re.IGNORECASE)
-_TOKEN = re.compile(r"'s\b|’s\b|\d[\d,.]*\d|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
+# "u.s." is one token: its full stops end no clause.
+_TOKEN = re.compile(r"'s\b|’s\b|(?:[a-z]\.){2,}(?![\w])|\d[\d,.]*\d|[\w][\w\-.&']*[\w]|[\w]|[^\w\s]")
 
 
 def find_percents(text: str) -> list[tuple[int, int, float]]:
@@ -170,6 +174,10 @@ class Cues:
     background: re.Pattern[str]
     majority: re.Pattern[str]
     partial: re.Pattern[str]
+    # Text just after an amount marker that makes it no price ("$96bn in assets", "€90m of its debt").
+    not_price_after: re.Pattern[str] | None = None
+    # Customer changes a past tense states as agreed, not done: "X won a contract" starts a relationship.
+    signing_subtypes: frozenset[str] = frozenset()
 
 
 _CLAUSE_END = re.compile(r" (?:;|\.|\?|!|but|while|whereas) ")
@@ -222,6 +230,20 @@ def _anywhere(sh: Shadow, pattern: re.Pattern[str]) -> bool:
     return got
 
 
+def _inner(m: re.Match[str]) -> str:
+    """Returns the words of a match between its first and last role, the verb group blanked:
+    what the frame let stand between them ("E0 is exploring a sale of E1" -> "is exploring a sale of")."""
+    spans = [m.span(g) for g in m.re.groupindex if m.group(g) and m.group(g)[:1] == "E" and g not in ("g", "g2")]
+    if len(spans) < 2:
+        return " "
+    start, end = min(e for _, e in spans), max(s for s, _ in spans)
+    text = m.string[start:end]
+    v = m.groupdict().get("v")
+    if v and start <= m.start("v") and m.end("v") <= end:
+        text = m.string[start:m.start("v")] + " " + m.string[m.end("v"):end]
+    return " " + text + " "
+
+
 def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
@@ -231,12 +253,17 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     verb = " " + (m.groupdict().get("v") or "") + " "
     # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
     joined_gap = bool(m.groupdict().get("g2"))
+    inner = _inner(m)
+    completed = (cues.completed.search(clause) or cues.completed.search(gap) or cues.completed.search(inner)) \
+        and not cues.modal.search(gap)
     for status, pat in cues.status:
         scope = clause if status in _CLAUSE_STATUSES else sentence
         if _anywhere(sh, pat):
-            # The trigger verb itself may be the cue ("considering similar plans"), except
-            # for cancellation: "terminates its contract" is a churn, not a cancelled event.
-            found = pat.search(scope) or pat.search(gap) or (status != "cancelled" and pat.search(verb))
+            # The trigger verb itself may be the cue ("considering similar plans"), and so may
+            # the words between the roles ("is exploring a sale of"), except for cancellation:
+            # "terminates its contract" is a churn, not a cancelled event.
+            found = pat.search(scope) or pat.search(gap) or (
+                status != "cancelled" and (pat.search(verb) or (status == "considering" and pat.search(inner))))
         else:
             found = joined_gap and pat.search(gap)
         if not found:
@@ -244,26 +271,43 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
         if status == "reported" and cues.confirmed.search(sh.shadow):
             continue
         if status == "announced":
-            return "announced", True
+            # "said it had completed", "completing a deal first announced in May": done, not just told.
+            return ("completed" if completed else "announced"), True
         return status, True
-    if (cues.completed.search(clause) or cues.completed.search(gap)) and not cues.modal.search(gap):
+    if completed:
         return "completed", True
     if verb.strip() and cues.past_verb.search(verb) and not cues.modal.search(gap):
         return "completed", True
     return "announced", False
 
 
+def _signing(hit_status: tuple[str, bool], frame: Frame, subtype: str, cues: Cues, sh: Shadow,
+             m: re.Match[str]) -> tuple[str, bool]:
+    """Returns the status of a customer change that a contract starts: a past tense ("won",
+    "awarded", "renewed and expanded") tells of the agreement, which is announced, unless
+    the text says the work is done ("completed the rollout")."""
+    status, explicit = hit_status
+    if status != "completed" or frame.family != "customer_change" or subtype not in cues.signing_subtypes:
+        return status, explicit
+    clause = _own_clause(sh.shadow, m.start(), m.end())
+    if cues.completed.search(clause):
+        return status, explicit
+    return "announced", True
+
+
 def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[Money | None, int]:
-    """Returns the amount a hit states and how firmly: 2 frame or price cue, 1 same clause."""
+    """Returns the amount a hit states and how firmly: 3 the frame's own, 2 a price cue, 1 same clause."""
     own = m.groupdict().get("m")
     if own:
-        return sh.amounts[int(own[1:])], 2
+        return sh.amounts[int(own[1:])], 3
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     best: tuple[Money | None, int] = (None, 0)
     for mm in re.finditer(r"M(\d+) ", sh.shadow[left:right]):
         pos = left + mm.start()
         before = sh.shadow[max(0, pos - 60):pos]
         if cues.not_price_before.search(before):
+            continue
+        if cues.not_price_after is not None and cues.not_price_after.match(sh.shadow, pos + len(mm.group(0)) - 1):
             continue
         strength = 2 if cues.price_before.search(before) else 1
         if strength > best[1]:
@@ -393,6 +437,11 @@ def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues
                 continue
             seen.add(key)
             hits.append(hit)
+    # An amount one reading states as its own ("invest $75m in Y") is no other reading's price.
+    owned = {id(h.amount) for h in hits if h.amount is not None and h.amount_strength >= 3}
+    for h in hits:
+        if h.amount is not None and h.amount_strength < 3 and id(h.amount) in owned:
+            h.amount, h.amount_strength = None, 0
     return hits
 
 
@@ -441,6 +490,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         subtype = "acquisition"
     if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
         subtype = "reduction"
+    status, explicit = _signing((status, explicit), frame, subtype, cues, sh, m)
     amount, strength = _pick_amount(sh, m, cues)
     hedge = {"reported": 0.1, "considering": 0.15, "denied": 0.2, "cancelled": 0.05}.get(status, 0.0)
     return Hit(
@@ -449,3 +499,40 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         confidence=round(max(0.05, frame.strength - hedge), 2), evidence=sh.text, explicit=explicit,
         flags=set(frame.flags) | ({"window_pct"} if "P" in window else set()),
     )
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A sentence that adds to an event told before it without naming its parties:
+    "The transaction closed on Wednesday." (status), "The deal is worth $75m." (amount).
+
+    `families` are the event families its noun can refer to ("the contract": a
+    customer change; "the deal": either); `status` is the status it states, if any;
+    an amount comes from the pattern's "m" group.
+    """
+
+    name: str
+    families: tuple[str, ...]
+    pattern: re.Pattern[str]
+    status: str | None = None
+
+
+_ANAPHOR_FRAME = Frame("anaphor", "anaphor", "", re.compile("(?!)"), {}, 0.0)
+
+
+def match_anaphora(sh: Shadow, index: int, anaphora: tuple[Anaphor, ...], cues: Cues) -> list[Hit]:
+    """Returns one hit per anaphor in the sentence: no roles, a status or an amount, and the
+    families it may refer to (as flags); `merge_hits` attaches it to the event before it."""
+    if _anywhere(sh, cues.background):
+        return []  # "The deal, which closed in 2019, ..." tells of a past event
+    hits = []
+    for a in anaphora:
+        for m in a.pattern.finditer(sh.shadow):
+            own = m.groupdict().get("m")
+            amount = sh.amounts[int(own[1:])] if own else None
+            if amount is None and a.status is None:
+                continue
+            hits.append(Hit(frame=_ANAPHOR_FRAME, sentence=index, roles={}, subtype="", status=a.status or "announced",
+                            amount=amount, amount_strength=1 if amount else 0, confidence=0.0, evidence=sh.text,
+                            explicit=a.status is not None, flags={"anaphor", *a.families}))
+    return hits

@@ -9,6 +9,7 @@ general preferences, each explained where it is applied.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from extract.frames import Hit
 from extract.model import Event
@@ -21,6 +22,8 @@ __all__ = ["resolve_similar", "merge_hits"]
 _DEAL_ORDER = ("divestiture", "merger", "joint_venture", "stake", "acquisition", "investment")
 _CUSTOMER_ORDER = ("churn", "reduction", "expansion", "new_customer")
 _SYMMETRIC = ("merger", "joint_venture")
+# Hits that only add to an event read elsewhere: a spend, an anaphor, a price.
+_AUXILIARY = ("spend", "anaphor", "price")
 
 
 def resolve_similar(hits: list[Hit]) -> list[Hit]:
@@ -158,7 +161,8 @@ def _event(group: list[Hit], spends: list[Hit]) -> Event | None:
     subtype = _subtype(group, family)
     body = [h for h in group if h.sentence >= 0] or group
     best = max(body, key=lambda h: (h.confidence, -h.sentence))
-    confidence = min(0.95, max(h.confidence for h in group) + 0.05 * (len(group) - 1))
+    readings = sum(h.frame.family not in _AUXILIARY for h in group)
+    confidence = min(0.95, max(h.confidence for h in group) + 0.05 * (readings - 1))
     return Event(
         event_type=family, subtype=subtype, status=_status(group), evidence=best.evidence,
         confidence=round(confidence, 2), amount=amount, currency=currency,
@@ -166,11 +170,53 @@ def _event(group: list[Hit], spends: list[Hit]) -> Event | None:
     )
 
 
+def _attach(anaphor: Hit, groups: list[list[Hit]]) -> None:
+    """Adds an anaphor ("The deal closed on Friday") to the event it refers to: the one of
+    its families mentioned last at or before its sentence. An amount is only added to an
+    event that has none: a price stated with the parties is the firmer one."""
+    best: tuple[int, int] | None = None
+    for i, g in enumerate(groups):
+        if g[0].frame.family not in anaphor.flags:
+            continue
+        last = max((h.sentence for h in g if h.sentence <= anaphor.sentence), default=None)
+        if last is not None and (best is None or last >= best[0]):
+            best = (last, i)
+    if best is None:
+        return
+    group = groups[best[1]]
+    if anaphor.amount is not None and any(h.amount is not None and h.amount_strength for h in group):
+        if not anaphor.explicit:
+            return
+        anaphor = replace(anaphor, amount=None, amount_strength=0)
+    group.append(anaphor)
+
+
+def _attach_price(price: Hit, groups: list[list[Hit]]) -> None:
+    """Adds a price ("X paid $610m for Y", "X paid $740m for the shares") to the deal of the
+    same buyer (and target, when the price names one) mentioned last; no deal, no event."""
+    best: tuple[int, int] | None = None
+    for i, g in enumerate(groups):
+        if g[0].frame.family != "deal":
+            continue
+        roles = _roles(g)
+        if not same_party(roles.get("acquirer"), price.roles.get("acquirer")):
+            continue
+        if price.roles.get("target") and not same_party(roles.get("target"), price.roles["target"]):
+            continue
+        last = max(h.sentence for h in g)
+        if best is None or last >= best[0]:
+            best = (last, i)
+    if best is not None:
+        groups[best[1]].append(price)
+
+
 def merge_hits(hits: list[Hit]) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention."""
     groups: list[list[Hit]] = []
     spends = [h for h in hits if h.frame.family == "spend"]
-    hits = [h for h in hits if h.frame.family != "spend"]
+    anaphors = [h for h in hits if h.frame.family == "anaphor"]
+    prices = [h for h in hits if h.frame.family == "price"]
+    hits = [h for h in hits if h.frame.family not in _AUXILIARY]
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
         for g in groups:
             if all(_agree(h, other) for other in g):
@@ -178,5 +224,9 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
                 break
         else:
             groups.append([h])
+    for a in anaphors:
+        _attach(a, groups)
+    for p in prices:
+        _attach_price(p, groups)
     events = [_event(g, spends) for g in groups]
     return [e for e in events if e is not None]

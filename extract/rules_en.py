@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from extract.frames import Cues, Frame
+from extract.frames import Anaphor, Cues, Frame
 from extract.mentions import Grammar
 
-__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE"]
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT"]
 
 LANGUAGE = "en"
 
@@ -72,7 +72,9 @@ _ACQ_NOUN_T = "acqui purchas takeover take-over buyout buy-out buying"
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = "drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull"
+_ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
 _TRIGGERS = {
+    "paid_for": "pay paid spen shell",
     "acq_passive": "acquired bought purchased taken snapped swallowed absorbed",
     "acq_noun_by": _ACQ_NOUN_T, "acq_noun_by2": "takeover acquisition buyout purchase sale",
     "acq_noun_poss": _ACQ_NOUN_T + " bid offer deal tender", "stake_take": _STAKE_V_T,
@@ -119,7 +121,7 @@ _ALSO = {
                   "investment",
     "win_contract": "contract deal order agreement account tender mandate supply engagement",
 }
-_NEEDS = {"stake_pct_of": "P", "stake_raise": "P", "stake_by": "P", "round_from": "M", "round_plain": "M",
+_NEEDS = {"paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P", "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
 
 
@@ -134,7 +136,7 @@ STAKE_V = (r"(?P<v>tak(?:e|es|ing)|took|taken|acquir(?:e|es|ed|ing)|buy(?:s|ing)
            r"pick(?:s|ed|ing)? up|snap(?:s|ped|ping)? up|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
            r"invest(?:s|ed|ing)? in)")
 STAKE_N = r"(?:stake|holding|shareholding|interest|share|position|participation)"
-STAKE_MOD = (r"(?:(?:a|an|the|its|P\d+|further|additional|another|new|minority|majority|significant|"
+STAKE_MOD = (r"(?:(?:a|an|the|its|of|P\d+|further|additional|another|new|minority|majority|significant|"
              r"small|large|sizeable|sizable|controlling|non-controlling|strategic|equity|roughly|"
              r"about|around|nearly|almost|some|just|over|under|\S+ly|,) ){0,5}")
 INVEST_V = (r"(?P<v>invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|inject(?:s|ed|ing)?|plough(?:s|ed|ing)?|"
@@ -372,6 +374,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
        rf"(?:\S+ ){{0,6}}?(?:with|at|on|to|of|for) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # "X paid $610m in cash and shares for Y", "X will pay about $45m for Y", "X paid $740m for the
+    # shares": the price of a deal told elsewhere (merge adds it to that deal, never makes one).
+    _f("paid_for", "price", "price",
+       rf"{S('a')}(?P<v>pa(?:ys|id|ying|y)|spen(?:ds|t|ding|d)|shell(?:s|ed|ing)? out) {_ABOUT_M}(?P<m>M\d+) "
+       rf"(?:(?!for )\S+ ){{0,6}}?for (?:{O('t')}|(?:the|its|their|a|this) (?:\S+ )?(?:shares|stake|holding|"
+       rf"company|business|unit|deal|acquisition|purchase|takeover|assets))",
+       {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
     # "X will continue to work with Y to a lesser extent"
     _f("continue_less", "customer_change", "reduction",
        rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
@@ -494,7 +503,8 @@ CUES = Cues(
     not_price_before=_P(r"(?:valuation|valu(?:e|es|ed|ing) (?:E\d+|it|the \S+|\S+) at|market (?:value|cap\S*)|"
                         r"revenues?|sales|turnover|profit|loss|earnings|income|ebitda|debt|loan|bonds?|"
                         r"budget|annual|a year|per year|capex|spent|spend(?:s|ing)?|from|to|by|"
-                        r"previous(?:ly)?|last|once|earlier|down|up) (?:of |at |by |to |about |around |roughly |"
+                        r"previous(?:ly)?|last|once|earlier|down|up|cost(?:s|ing)? (?:it|them|us|the \S+)) "
+                        r"(?:of |at |by |to |about |around |roughly |"
                         r"nearly |some |more than |over |close to |a |an |the |its )*$"),
     background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
                   r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
@@ -510,6 +520,11 @@ CUES = Cues(
                   r"takeover|merger))"),
     majority=_P(r" (?:majority|controlling|full|entire|all|outright|whole) "),
     partial=_P(r" (?:some|part|parts|portion|share|a chunk|certain|a number) (?:of )?"),
+    not_price_after=_P(r" (?:in |of )(?:its |their |the company's |annual |yearly |quarterly |net |total |gross |"
+                       r"combined |customer |client |managed )*(?:assets|revenues?|sales|turnover|debts?|liabilities|"
+                       r"deposits|loans|profits?|earnings|losses|ebitda|cash flow|funding|capital expenditure|"
+                       r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter) "),
+    signing_subtypes=frozenset({"new_customer", "expansion"}),
 )
 
 # Definite descriptions and pronouns that refer back to a company.
@@ -548,3 +563,47 @@ HEADLINE_LOWER = re.compile(
     r"weighs?|eyes|agrees?|completes?|closes?|snaps|up|loses?|ends?|cuts?|expands?|renews?|quits?|"
     r"exits?|plans?|seeks?|nears?|confirms?|denies|scraps?|abandons?|calls?|off|away|walks?)$"
 )
+
+
+# --- anaphora: sentences that add a status or an amount to an event told before ----------
+# "The transaction closed on Wednesday." "The expanded agreement would be worth about $40m."
+# Only sentences that state no event of their own are read this way (see extract.events).
+_DEAL_NOUN = (r"(?:deal|transaction|acquisition|takeover|take-over|purchase|merger|combination|sale|divestiture|"
+              r"disposal|investment|round|buyout|buy-out|tie-up|venture|jv|offer|bid)")
+_CONTRACT_NOUN = r"(?:contract|agreement|order|deal|account|award|partnership|renewal|expansion)"
+_BOTH_NOUN = rf"(?:{_DEAL_NOUN[3:-1]}|{_CONTRACT_NOUN[3:-1]})"
+# Words that make a later verb no fact: "is expected to close", "will be completed once ...".
+_NOT_YET = (r"(?:(?!expected |to |will |would |be |could |may |might |should |set |due |until |before |once |if |"
+            r"when |not |n't |never |yet |unless )\S+ )")
+_DET = r"(?:the|this|that|its|their)"
+_ABOUT = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a combined |a total of )?"
+ANAPHORA: tuple[Anaphor, ...] = (
+    Anaphor("completed_noun", ("deal", "customer_change"), re.compile(
+        rf" {_DET} (?:\S+ ){{0,3}}?{_BOTH_NOUN} (?:, (?:\S+ ){{1,12}}?, )?{_NOT_YET}{{0,3}}?"
+        rf"(?:was |were |has been |had been |have been |is now |are now )?"
+        rf"(?:completed|closed|finali[sz]ed|consummated|went through) "), "completed"),
+    Anaphor("completing_noun", ("deal",), re.compile(
+        rf" (?:complet(?:ed|ing)|clos(?:ed|ing)|finali[sz](?:ed|ing)) {_DET}? ?(?:a |an )?(?:\S+ ){{0,3}}?{_DEAL_NOUN} "),
+        "completed"),
+    Anaphor("cancelled_noun", ("deal",), re.compile(
+        rf" {_DET} (?:\S+ ){{0,3}}?{_DEAL_NOUN} (?:(?:talks|negotiations|discussions|plans?) )?(?:\S+ ){{0,3}}?"
+        rf"(?:was |were |has been |had been |have been )?(?:called off|abandoned|scrapped|cancell?ed|"
+        rf"collapsed|fell through|fallen through|blocked) "), "cancelled"),
+    Anaphor("worth", ("deal", "customer_change"), re.compile(
+        rf" {_DET} (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:\S+ ){{0,3}}?(?:is |was |would be |will be |could be |are |were |"
+        rf"is said to be |was said to be )?(?:worth|valued at|priced at) {_ABOUT}(?P<m>M\d+) ")),
+    Anaphor("amount_noun", ("deal", "customer_change"), re.compile(
+        rf" (?:the|this|that|its|their|a|an) (?P<m>M\d+) (?:\S+ ){{0,2}}?{_BOTH_NOUN} ")),
+    Anaphor("noun_of_amount", ("deal", "customer_change"), re.compile(
+        rf" (?:the|this|that|its|their|a|an) (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:of|worth) {_ABOUT}(?P<m>M\d+) ")),
+    Anaphor("put_it_at", ("deal",), re.compile(
+        rf" (?:put|puts|putting|pegged|pegs|estimated|estimates) (?:it|the (?:price|deal|value|transaction)) at "
+        rf"{_ABOUT}(?P<m>M\d+) ")),
+    Anaphor("invest_in_venture", ("deal",), re.compile(
+        rf" (?:invest|put|commit|contribut|inject)\S* {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,3}}?(?:in|into|to) {_DET} "
+        rf"(?:new )?(?:venture|jv|joint venture|company|entity|project) ")),
+)
+# Cheap test on the lower-cased sentence before its shadow is built for ANAPHORA.
+ANAPHOR_HINT = re.compile(r"deal|transaction|acqui|takeover|take-over|purchase|merger|combination|sale|divest|"
+                          r"disposal|investment|round|buyout|buy-out|tie-up|venture|jv|offer|bid|contract|"
+                          r"agreement|order|account|award|partnership|renewal|expansion|put|peg|estimat|complet")
