@@ -230,6 +230,12 @@ def _anywhere(sh: Shadow, pattern: re.Pattern[str]) -> bool:
     return got
 
 
+def _clause_after(shadow: str, end: int) -> str:
+    """Returns the text from the end of a match to the next clause break."""
+    nxt = _CLAUSE_BREAK.search(shadow, end - 1)
+    return " " + shadow[end:nxt.start() + 1 if nxt else len(shadow)] + " "
+
+
 def _inner(m: re.Match[str]) -> str:
     """Returns the words of a match between its first and last role, the verb group blanked:
     what the frame let stand between them ("E0 is exploring a sale of E1" -> "is exploring a sale of")."""
@@ -254,8 +260,13 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
     joined_gap = bool(m.groupdict().get("g2"))
     inner = _inner(m)
+    after = _clause_after(sh.shadow, m.end())
     completed = (cues.completed.search(clause) or cues.completed.search(gap) or cues.completed.search(inner)) \
         and not cues.modal.search(gap)
+    # Completion in the event's own words or right after them beats a mere "announced"
+    # ("X has taken a stake ..., completing a deal first announced in May").
+    completed_here = completed and bool(
+        cues.completed.search(gap) or cues.completed.search(inner) or cues.completed.search(after))
     for status, pat in cues.status:
         scope = clause if status in _CLAUSE_STATUSES else sentence
         if _anywhere(sh, pat):
@@ -272,7 +283,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
             continue
         if status == "announced":
             # "said it had completed", "completing a deal first announced in May": done, not just told.
-            return ("completed" if completed else "announced"), True
+            return ("completed" if completed_here else "announced"), True
         return status, True
     if completed:
         return "completed", True
@@ -295,10 +306,11 @@ def _signing(hit_status: tuple[str, bool], frame: Frame, subtype: str, cues: Cue
     return "announced", True
 
 
-def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[Money | None, int]:
+def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str) -> tuple[Money | None, int]:
     """Returns the amount a hit states and how firmly: 3 the frame's own, 2 a price cue, 1 same clause."""
     own = m.groupdict().get("m")
-    if own:
+    # A customer's spend is meant per year; a deal's price is not "a share" or "in revenue".
+    if own and (family == "spend" or cues.not_price_after is None or not cues.not_price_after.match(sh.shadow, m.end("m"))):
         return sh.amounts[int(own[1:])], 3
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     best: tuple[Money | None, int] = (None, 0)
@@ -491,7 +503,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
         subtype = "reduction"
     status, explicit = _signing((status, explicit), frame, subtype, cues, sh, m)
-    amount, strength = _pick_amount(sh, m, cues)
+    amount, strength = _pick_amount(sh, m, cues, frame.family)
     hedge = {"reported": 0.1, "considering": 0.15, "denied": 0.2, "cancelled": 0.05}.get(status, 0.0)
     return Hit(
         frame=frame, sentence=index, roles=roles, subtype=subtype, status=status,

@@ -523,7 +523,8 @@ CUES = Cues(
     not_price_after=_P(r" (?:in |of )(?:its |their |the company's |annual |yearly |quarterly |net |total |gross |"
                        r"combined |customer |client |managed )*(?:assets|revenues?|sales|turnover|debts?|liabilities|"
                        r"deposits|loans|profits?|earnings|losses|ebitda|cash flow|funding|capital expenditure|"
-                       r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter) "),
+                       r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter|a share|per share|"
+                       r"an? (?:ordinary |common |class \S+ )?share|each) "),
     signing_subtypes=frozenset({"new_customer", "expansion"}),
 )
 
