@@ -58,12 +58,24 @@ class Grammar:
     ordinal_first: frozenset[str]
     ordinal_last: frozenset[str]
     subject_left: re.Pattern[str]
+    # A lower-case word that says what a company is ("chipmaker", "retailer"): a sentence
+    # that opens with one and a name ("Chipmaker Arveon") is not naming "Chipmaker".
+    descriptor: re.Pattern[str] | None = None
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
 
 
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
+# "(NASDAQ: ZPH)", "(LSE: VOD.L)": an exchange listing in brackets.
+_TICKER = re.compile(r"\(\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\s*:\s*[A-Z0-9][A-Z0-9.\-]{0,9}\s*\)")
+# After a sentence's first word: up to two lower-case words, the last one the head, then a name.
+# The words before the head are nouns, not a verb ("Brightline snaps up rival Dovetail").
+_DESCRIBED = re.compile(r"\s+((?:(?![a-z\-]*(?:s|ed|ing)\s)[a-z\-]+\s+){0,2}?)([a-z\-]+)\s+(?=[A-Z])")
+# Heads that relate one company to another: "X rival Y" is not "a rival called Y".
+_RELATIONAL = frozenset({"rival", "partner", "customer", "client", "parent", "investor", "owner", "buyer",
+                         "seller", "target", "former", "latter", "supplier", "vendor", "acquirer", "purchaser"})
+_APPOSITION = re.compile(r",\s*$")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n? $")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
@@ -78,7 +90,8 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(chunk))
 
 
-def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set[str]) -> NameSpan | None:
+def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set[str],
+               descriptor: re.Pattern[str] | None = None) -> NameSpan | None:
     """Returns the span as a company-name candidate, trimmed, or None when it is no name.
 
     - A sentence-initial capitalised word that the article also uses in lower case
@@ -94,6 +107,14 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
     if not span.initial or span.surface in inner_caps:
         return span
     first, _, rest = span.surface.partition(" ")
+    if descriptor is not None:
+        # "Chipmaker Arveon", "Insurer Carrow Mutual": a sentence opens with what the company is.
+        if descriptor.fullmatch(first.lower()) and rest and rest.split(" ", 1)[0] not in ("of", "&"):
+            return NameSpan(span.start + len(first) + 1, span.end, rest, span.possessive, False)
+        # "Supermarket chain Finchley's", "Private equity firm Larchmont": a modifier of the description.
+        described = _DESCRIBED.match(text, span.end) if not rest else None
+        if described and descriptor.fullmatch(described.group(2)) and described.group(2) not in _RELATIONAL:
+            return None
     if first.lower() not in lower_vocab or rest.split(" ", 1)[0] in ("of", "&"):
         return span
     if not rest:
@@ -145,7 +166,8 @@ class _History:
         return None
 
 
-def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], inner: set[str]) -> tuple[
+def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], inner: set[str],
+              descriptor: re.Pattern[str] | None = None) -> tuple[
     list[list[tuple[NameSpan, str]]], NameIndex
 ]:
     """Returns the spans of each text labelled org/person/media, and the article's name index."""
@@ -153,15 +175,19 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
     person_tokens: set[str] = set()
     for text, ss in zip(texts, spans):
         row = []
+        tickers = _TICKER.findall(text) and [(m.start(), m.end()) for m in _TICKER.finditer(text)]
         for sp in ss:
-            sp = _keep_span(sp, text, vocab, inner)
+            if tickers and any(s <= sp.start < e for s, e in tickers):
+                continue  # "(NASDAQ: ZPH)": a listing, not another company
+            sp = _keep_span(sp, text, vocab, inner, descriptor)
             if sp is None:
                 continue
             if looks_like_person(text, sp):
                 kind = "person"
                 person_tokens.update(sp.surface.split()[1:])
-            elif is_media(sp.surface):
-                kind = "media"
+            elif is_media(sp.surface) or (text[max(0, sp.start - 4):sp.start] in ("The ", "the ")
+                                          and is_media("the " + sp.surface)):
+                kind = "media"  # "The Information": the article is part of the outlet's name
             else:
                 kind = "org"
             row.append((sp, kind))
@@ -178,7 +204,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
 def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
     """Returns the mentions of each text (sentences in article order), coreference resolved."""
     spans, vocab, inner = _collect(texts, grammar)
-    labelled, index = _names_of(texts, spans, vocab, inner)
+    labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor)
     history = _History([], [])
     out: list[list[Mention]] = []
     for text, row in zip(texts, labelled):
@@ -222,6 +248,9 @@ def _resolve_refs(
     for m in grammar.description.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
+        if _APPOSITION.search(text, max(0, m.start() - 3), m.start()) and any(
+                x.kind == "org" and text[x.end:m.start()].strip() == "," for x in mentions):
+            continue  # "Polyvance, the US maker of resins, ...": describes the name before it
         subject = _opens_clause(grammar, text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]

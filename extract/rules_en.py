@@ -538,6 +538,9 @@ _HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|gian
           r"government|hospital|university|airline|carrier|broker|brokerage|fund|manager|publisher|"
           r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway")
 GRAMMAR = Grammar(
+    descriptor=re.compile(rf"[\w\-]*(?:{_HEADS})|fintech|biotech|insurtech|proptech|miner|brewer|drugmaker|"
+                          rf"lender|utility|telco|automaker|carmaker|chipmaker|airline|shipper|grocer|"
+                          rf"supermarket|conglomerate"),
     description=re.compile(
         # "[Tt](?<=\b[Tt])" is "\b[Tt]" written so that the scan can skip to the next "t".
         rf"[Tt](?<=\b[Tt])h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
