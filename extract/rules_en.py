@@ -31,7 +31,7 @@ def S(name: str) -> str:
     apposition (", the discount chain that ...,") and the gap up to the verb."""
     # (A company right after a preposition is no subject: the engine checks that, see
     # extract.frames, because a lookbehind here would slow every frame down.)
-    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
+    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
 
 
 # Words that may stand before an object company ("rival", "the Chinese supplier",
@@ -67,14 +67,16 @@ def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str]
 _ACQ_T = "acquir buy bought purchas snap take took swallow scoop gobbl absorb"
 _STAKE_T = "stake holding interest share position participation"
 _SELL_T = "sell sold offload divest dispos unload spin spun carv hiv"
-_STAKE_V_T = "tak took acquir buy bought purchas build built secur get got pick snap obtain receiv invest"
+_STAKE_V_T = ("tak took acquir buy bought purchas build built secur get got pick snap obtain receiv invest weigh "
+              "consider mull eye explor seek sought")
 _ACQ_NOUN_T = "acqui purchas takeover take-over buyout buy-out buying"
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = "drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull"
 _ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
 _TRIGGERS = {
-    "paid_for": "pay paid spen shell",
+    "paid_for": "pay paid spen shell", "lost_to_rival": "lost los",
+    "self_sale": "sale sell-off itself", "investment_noun_subj": "investment",
     "acq_passive": "acquired bought purchased taken snapped swallowed absorbed",
     "acq_noun_by": _ACQ_NOUN_T, "acq_noun_by2": "takeover acquisition buyout purchase sale",
     "acq_noun_poss": _ACQ_NOUN_T + " bid offer deal tender", "stake_take": _STAKE_V_T,
@@ -120,6 +122,8 @@ _ALSO = {
                   "work purchas cooperation collaboration subscription licen footprint adoption deployment "
                   "investment",
     "win_contract": "contract deal order agreement account tender mandate supply engagement",
+    "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
+    "bank lender sale",
 }
 _NEEDS = {"paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P", "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
@@ -134,7 +138,8 @@ ACQ_NOUN = r"(?:acquisition|purchase|takeover|take-over|buyout|buy-out|acquiring
 STAKE_V = (r"(?P<v>tak(?:e|es|ing)|took|taken|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|"
            r"purchas(?:e|es|ed|ing)|build(?:s|ing)?|built|secur(?:e|es|ed|ing)|gets?|got|"
            r"pick(?:s|ed|ing)? up|snap(?:s|ped|ping)? up|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
-           r"invest(?:s|ed|ing)? in)")
+           r"invest(?:s|ed|ing)? in|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|eye(?:s|ing|d)?|"
+           r"explor(?:e|es|ed|ing)|seek(?:s|ing)?|sought)")
 STAKE_N = r"(?:stake|holding|shareholding|interest|share|position|participation)"
 STAKE_MOD = (r"(?:(?:a|an|the|its|of|P\d+|further|additional|another|new|minority|majority|significant|"
              r"small|large|sizeable|sizable|controlling|non-controlling|strategic|equity|roughly|"
@@ -185,7 +190,9 @@ PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
           r"award(?:s|ed|ing)?)")
-EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
+            r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
+            r"increas|doubl)\S*)|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
             r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|deepen(?:s|ed|ing)?|"
             r"broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|upsiz(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
             r"grow(?:s|ing)?|grew|ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|enlarg(?:e|es|ed|ing)|"
@@ -214,7 +221,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Stakes: "X took a 20% stake in Y", "X acquired 49% of the shares in Y"
     _f("stake_take", "deal", "stake",
-       rf"{S('a')}{STAKE_V} (?:M\d+ (?:for |in )?)?{STAKE_MOD}{STAKE_N} (?:\S+ ){{0,3}}?(?:in|of) {O('t')}",
+       rf"{S('a')}{STAKE_V} (?:M\d+ (?:for |in )?)?{STAKE_MOD}{STAKE_N} (?:\S+ ){{0,4}}?(?:in|of) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("stake_pct_of", "deal", "stake",
        rf"{S('a')}{STAKE_V} (?:(?:a|about|around|roughly|nearly|almost|just|over|only|another|an|"
@@ -251,7 +258,7 @@ FRAMES: tuple[Frame, ...] = (
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:(?:(?!, )\S+ ){{0,8}}?to {O('a')})?",
+       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     _f("sale_to", "deal", "acquisition",
        rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
@@ -265,7 +272,8 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.85),
     # "Y, which X agreed to buy", "Y, which X acquired"
     _f("acq_relative", "deal", "acquisition",
-       rf"(?P<t>E\d+) (?:\S+ ){{0,3}}?, (?:which|that) (?P<a>E\d+) (?P<g>(?:\S+ ){{0,4}}?){ACQ} (?!E\d)",
+       rf"(?P<t>E\d+) (?:\S+ ){{0,3}}?, (?:(?!, |E\d)\S+ ){{0,6}}?(?:which|that) (?P<a>E\d+) (?P<g>(?:\S+ ){{0,4}}?){ACQ} "
+       rf"(?!E\d)",
        {"a": "acquirer", "t": "target"}, 0.7),
     # "X completed its acquisition of Y", "X announced a deal to buy Y", "X made a bid for Y"
     _f("acq_noun_subj", "deal", "acquisition",
@@ -330,6 +338,18 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:investment|funding|financing|backing|capital) "
        rf"(?:\S+ ){{0,3}}?from {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # "X is exploring a sale of the company", "X puts itself up for sale": a target without a buyer
+    _f("self_sale", "deal", "acquisition",
+       rf"{S('t')}(?:(?:\S+ ){{0,3}}?(?:sale|sell-off) of (?:itself|the company|the business|the group|the firm|"
+       rf"the publisher|the bank|the lender)|(?P<v>put(?:s|ting)?) itself up for sale)",
+       {"t": "target"}, 0.7),
+    # "X is considering a strategic investment in Y", "X made a $50m investment in Y"
+    _f("investment_noun_subj", "deal", "investment",
+       rf"{S('a')}(?P<v>consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|plan(?:s|ned|ning)?|"
+       rf"announc(?:e|es|ed|ing)|agree(?:s|d)?|mak(?:e|es|ing)|made|complet(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|"
+       rf"seal(?:s|ed|ing)?|eye(?:s|ing|d)?|explor(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|confirm(?:s|ed|ing)?) "
+       rf"(?:a |an |its |their )(?:(?!in )\S+ ){{0,4}}?investment (?:of {_ABOUT_M}(?P<m>M\d+) )?in {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
     # "X invests $2bn in Y", "X is pouring $1bn into Y"
     _f("invest_in", "deal", "investment",
        rf"{S('a')}{INVEST_V} (?:(?:an |a |another |additional |further |up to |about |around |nearly |"
@@ -381,6 +401,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:(?!for )\S+ ){{0,6}}?for (?:{O('t')}|(?:the|its|their|a|this) (?:\S+ )?(?:shares|stake|holding|"
        rf"company|business|unit|deal|acquisition|purchase|takeover|assets))",
        {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
+    # "Y lost X, its largest customer, to a rival", "Y lost X to a competitor"
+    _f("lost_to_rival", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} (?:, (?:\S+ ){{0,5}}?(?:customer|client|account) , )?"
+       rf"to (?:a |an |one of its |its )?(?:\S+ )?(?:rival|competitor|rivals|competitors|competition)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "X will continue to work with Y to a lesser extent"
     _f("continue_less", "customer_change", "reduction",
        rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
@@ -435,7 +460,8 @@ FRAMES: tuple[Frame, ...] = (
     # "X picked Y to supply its cloud", "X awarded Y a contract"
     _f("pick_vendor", "customer_change", "new_customer",
        rf"{S('c')}{PICK_V} {O('vd')} (?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
-       rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform)|"
+       rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|"
+       rf"integrator|builder)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X is considering similar plans", "X made a similar decision": copies the previous change.
