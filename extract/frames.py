@@ -230,6 +230,25 @@ def _anywhere(sh: Shadow, pattern: re.Pattern[str]) -> bool:
     return got
 
 
+# Breaks between two statements in one sentence ("...; on Tuesday it agreed to buy ...").
+_STRONG_BREAK = re.compile(r" (?:;|:|but|whereas) ")
+# ", which bought Tallis in 2021," inside a sentence: background about one party only.
+_RELATIVE = re.compile(r" , (?:which|who|that) (?:(?!, )\S+ ){1,20}?, ")
+
+
+def _background_scope(shadow: str, start: int, end: int) -> str:
+    """Returns the part of the sentence a match belongs to, for the background cue: up to the
+    breaks between statements around it, without relative clauses that do not hold the match."""
+    left = 0
+    for b in _STRONG_BREAK.finditer(shadow, 0, start):
+        left = b.end() - 1
+    nxt = _STRONG_BREAK.search(shadow, end)
+    right = nxt.start() + 1 if nxt else len(shadow)
+    scope = shadow[left:right]
+    return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left <= start and end <= r.end() + left else " , ",
+                         scope)
+
+
 def _clause_after(shadow: str, end: int) -> str:
     """Returns the text from the end of a match to the next clause break."""
     nxt = _CLAUSE_BREAK.search(shadow, end - 1)
@@ -472,12 +491,16 @@ def _conflicts(a: dict[str, str], b: dict[str, str]) -> bool:
 
 # A company right after a preposition ("a round led by X, and agreed to buy Y") is
 # an object, never the subject a frame opens with.
+# "The city of Port Alder is ending its contract": a public body named after its place is a subject.
+_PLACE_OF = re.compile(r"(?:^| )(?:the )?(?:city|county|state|town|port|province|district|government|municipality|"
+                       r"kingdom|republic|region|borough|village) of $")
 _PREP_BEFORE = re.compile(r" (?:by|from|with|of|to|in|at|for|on|than|von|mit|für|an|bei) $")
 
 
 def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> Hit | None:
     """Returns the hit for one frame match, or None when it is no event (negated, musing, background)."""
-    if m.group(0)[:1] == "E" and _PREP_BEFORE.search(sh.shadow, max(0, m.start() - 7), m.start()):
+    if m.group(0)[:1] == "E" and _PREP_BEFORE.search(sh.shadow, max(0, m.start() - 7), m.start()) and not \
+            _PLACE_OF.search(sh.shadow, max(0, m.start() - 40), m.start()):
         return None
     roles: dict[str, str] = {}
     for group, role in frame.roles.items():
@@ -493,7 +516,8 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if cues.musing.search(" " + m.group(0) + " "):
         return None
     left, right = _clause_span(sh.shadow, m.start(), m.end())
-    if "no_background" not in frame.flags and _anywhere(sh, cues.background):
+    if "no_background" not in frame.flags and _anywhere(sh, cues.background) and \
+            cues.background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None

@@ -266,7 +266,10 @@ def _resolve_refs(
             inside = [x.name for x in before if x.name not in subjects]
             name = inside[-1] if inside else history.recent(own)
         if not name and before:
-            name = before[-1].name
+            # Everything before is a subject: "X said that Y had selected the company" -> X,
+            # not Y, which cannot be the object of its own verb.
+            name = next((x.name for x in reversed(before) if x.name != before[-1].name), before[-1].name) \
+                if not subject else before[-1].name
         if name:
             possessive = text[m.end():m.end() + 2] in ("'s", "’s")
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, possessive))
