@@ -245,7 +245,7 @@ def _background_scope(shadow: str, start: int, end: int) -> str:
     nxt = _STRONG_BREAK.search(shadow, end)
     right = nxt.start() + 1 if nxt else len(shadow)
     scope = shadow[left:right]
-    return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left <= start and end <= r.end() + left else " , ",
+    return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left < end and start < r.end() + left else " , ",
                          scope)
 
 
@@ -256,12 +256,12 @@ def _clause_after(shadow: str, end: int) -> str:
 
 
 def _inner(m: re.Match[str]) -> str:
-    """Returns the words of a match between its first and last role, the verb group blanked:
-    what the frame let stand between them ("E0 is exploring a sale of E1" -> "is exploring a sale of")."""
+    """Returns the words of a match after its first role, the verb group blanked: what the
+    frame let stand around the trigger ("E0 is exploring a sale of E1" -> "is exploring a sale of E1")."""
     spans = [m.span(g) for g in m.re.groupindex if m.group(g) and m.group(g)[:1] == "E" and g not in ("g", "g2")]
-    if len(spans) < 2:
+    if not spans:
         return " "
-    start, end = min(e for _, e in spans), max(s for s, _ in spans)
+    start, end = min(e for _, e in spans), m.end()
     text = m.string[start:end]
     v = m.groupdict().get("v")
     if v and start <= m.start("v") and m.end("v") <= end:
@@ -284,8 +284,9 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
         and not cues.modal.search(gap)
     # Completion in the event's own words or right after them beats a mere "announced"
     # ("X has taken a stake ..., completing a deal first announced in May").
-    completed_here = completed and bool(
-        cues.completed.search(gap) or cues.completed.search(inner) or cues.completed.search(after))
+    past = bool(verb.strip()) and bool(cues.past_verb.search(verb)) and not cues.modal.search(gap)
+    completed_here = past or (completed and bool(
+        cues.completed.search(gap) or cues.completed.search(inner) or cues.completed.search(after)))
     for status, pat in cues.status:
         scope = clause if status in _CLAUSE_STATUSES else sentence
         if _anywhere(sh, pat):
@@ -333,8 +334,13 @@ def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str) -> tuple
         return sh.amounts[int(own[1:])], 3
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     best: tuple[Money | None, int] = (None, 0)
+    # ", which bought Tallis for $600m in 2021,": a relative clause that does not hold the match.
+    aside = [(r.start(), r.end()) for r in _RELATIVE.finditer(sh.shadow, left, right)
+             if not (r.start() < m.end() and m.start() < r.end())]
     for mm in re.finditer(r"M(\d+) ", sh.shadow[left:right]):
         pos = left + mm.start()
+        if any(a <= pos < b for a, b in aside):
+            continue
         before = sh.shadow[max(0, pos - 60):pos]
         if cues.not_price_before.search(before):
             continue

@@ -513,7 +513,7 @@ CUES = Cues(
                          r"(?:deal|agreement)) ")),
     ),
     confirmed=_P(r" (?:confirm(?:s|ed|ing)?|officially announced) (?!\S+ not)"),
-    completed=_P(r" (?:complet(?:ed|es)|closed|clos(?:es|ing) (?:the|its)|finali[sz]ed|has acquired|"
+    completed=_P(r" (?:complet(?:ed|es)|, completing|closed|clos(?:es|ing) (?:the|its)|finali[sz]ed|has acquired|"
                  r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control) "),
     past_verb=_P(r" (?:\S+ed|bought|took|taken|sold|won|left|quit|got|made|sank|spun off|grew|kept|"
                  r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came) "),
@@ -636,4 +636,5 @@ ANAPHORA: tuple[Anaphor, ...] = (
 # Cheap test on the lower-cased sentence before its shadow is built for ANAPHORA.
 ANAPHOR_HINT = re.compile(r"deal|transaction|acqui|takeover|take-over|purchase|merger|combination|sale|divest|"
                           r"disposal|investment|round|buyout|buy-out|tie-up|venture|jv|offer|bid|contract|"
-                          r"agreement|order|account|award|partnership|renewal|expansion|put|peg|estimat|complet")
+                          r"agreement|order|account|award|partnership|renewal|expansion|put|peg|estimat|complet|commit|"
+                          r"invest|inject|contribut")
