@@ -268,8 +268,9 @@ def _resolve_refs(
         if not name and before:
             # Everything before is a subject: "X said that Y had selected the company" -> X,
             # not Y, which cannot be the object of its own verb.
+            # A subject description ("..., the lender said") is the sentence's first subject.
             name = next((x.name for x in reversed(before) if x.name != before[-1].name), before[-1].name) \
-                if not subject else before[-1].name
+                if not subject else next((x.name for x in before if x.subject), before[-1].name)
         if name:
             possessive = text[m.end():m.end() + 2] in ("'s", "’s")
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, possessive))

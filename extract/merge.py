@@ -76,7 +76,10 @@ def _status(group: list[Hit]) -> str:
     then announced); then whatever hedge most sentences use (the earliest on a
     tie); the default "announced" only when no sentence said anything.
     """
-    explicit = [h.status for h in group if h.explicit or h.status != "announced"]
+    # A headline drops attribution ("X in talks to buy Y"): the body's wording decides when it says anything.
+    told = [h for h in group if h.explicit or h.status != "announced"]
+    body = [h for h in told if h.sentence >= 0]
+    explicit = [h.status for h in (body or told)]
     for decisive in ("cancelled", "denied", "completed", "announced"):
         if decisive in explicit:
             return decisive

@@ -47,6 +47,11 @@ _OBJ_FILLER = (
 )
 
 
+def O_NC(name: str) -> str:
+    """Returns the object slot without commas in its filler, for optional objects at a clause's end."""
+    return rf"{_OBJ_FILLER.replace('|, ', '')}(?P<{name}>E\d+)"
+
+
 def O(name: str) -> str:
     """Returns the object slot: a company, perhaps after "rival", "the startup", "all of"."""
     return rf"{_OBJ_FILLER}(?P<{name}>E\d+)"
@@ -258,7 +263,7 @@ FRAMES: tuple[Frame, ...] = (
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O('a')})?",
+       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     _f("sale_to", "deal", "acquisition",
        rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
@@ -529,7 +534,7 @@ CUES = Cues(
     not_price_before=_P(r"(?:valuation|valu(?:e|es|ed|ing) (?:E\d+|it|the \S+|\S+) at|market (?:value|cap\S*)|"
                         r"revenues?|sales|turnover|profit|loss|earnings|income|ebitda|debt|loan|bonds?|"
                         r"budget|annual|a year|per year|capex|spent|spend(?:s|ing)?|from|to|by|"
-                        r"previous(?:ly)?|last|once|earlier|down|up|cost(?:s|ing)? (?:it|them|us|the \S+)) "
+                        r"previous(?:ly)?|last|once|earlier|down|up|cost(?:s|ing)? (?:it|them|us|E\d+|the \S+)) "
                         r"(?:of |at |by |to |about |around |roughly |"
                         r"nearly |some |more than |over |close to |a |an |the |its )*$"),
     background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
