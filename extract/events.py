@@ -25,6 +25,7 @@ from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
+from extract.money import find_amounts
 from extract.model import Event
 from extract.parties import find_name_spans
 from extract.sentences import split_sentences
@@ -125,4 +126,18 @@ def detect_events(
             shadow = shadow or build_shadow(sentence, ms, lang)
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
-    return merge_hits(refine(hits) if refine else hits)
+    return _inherit_currency(merge_hits(refine(hits) if refine else hits), f"{title or ''}\n{text}", lang)
+
+
+def _inherit_currency(events: list[Event], text: str, lang: str) -> list[Event]:
+    """Returns the events with a bare amount ("14.3 billion") given the article's currency,
+    when every amount of the article that names a currency names the same one."""
+    if not any(e.amount is not None and e.currency is None for e in events):
+        return events
+    currencies = {a.currency for a in find_amounts(text, lang) if a.currency}
+    if len(currencies) == 1:
+        only = currencies.pop()
+        for e in events:
+            if e.amount is not None and e.currency is None:
+                e.currency = only
+    return events

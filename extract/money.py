@@ -41,6 +41,8 @@ class MoneyLocale:
     scales: dict[str, float]
     currencies: dict[str, str]
     undisclosed: str
+    # After a number with a scale but no currency: a counted noun ("11 million customers").
+    counted: str | None = None
 
 
 _SYMBOLS = {
@@ -67,6 +69,8 @@ EN = MoneyLocale(
         "australian dollars": "AUD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
     },
     undisclosed=r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|confidential)\s+(?:sum|amount|price|fee|figure)",
+    counted=r"\s+(?:[a-z]+-)?(?!(?:as|is|was|has|its|this|his|plus|less|across|versus|thus|says)\b)"
+            r"(?:[a-z]+s|people|tonnes|staff)\b",
 )
 
 DE = MoneyLocale(
@@ -118,6 +122,7 @@ class _Compiled:
     pattern: re.Pattern[str]
     undisclosed: re.Pattern[str]
     lookback: int  # the longest currency written before a number, plus a space
+    counted: re.Pattern[str] | None
 
 
 def _compile(locale: MoneyLocale) -> _Compiled:
@@ -136,7 +141,8 @@ def _compile(locale: MoneyLocale) -> _Compiled:
         re.IGNORECASE | re.VERBOSE,
     )
     lookback = max(len(c) for c in locale.currencies) + 1
-    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback)
+    counted = re.compile(locale.counted) if locale.counted else None
+    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted)
 
 
 _COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
@@ -193,6 +199,8 @@ def find_amounts(text: str, language: str = "en") -> list[Money]:
         if scale and not (pre or post) and len(scale.rstrip(".")) <= 2:
             continue
         end = m.end()
+        if not (pre or post) and comp.counted is not None and comp.counted.match(text, end):
+            continue  # "11 million customers" counts customers
         if text[end:end + 1] == "%" or text[end:end + 8].lower().startswith((" percent", " per cent", " prozent")):
             continue
         currency = comp.locale.currencies.get((pre or post or "").lower())
