@@ -110,6 +110,7 @@ def detect_events(
     mentions = build_mentions(texts, rules.GRAMMAR)
     hits: list[Hit] = []
     anaphora = getattr(rules, "ANAPHORA", ())
+    last_event = 0
     for i, (sentence, ms) in enumerate(zip(texts, mentions)):
         found: list[Hit] = []
         shadow = None
@@ -122,11 +123,25 @@ def detect_events(
             found = match_sentence(shadow, i - offset, frames, rules.CUES)
             hits.extend(found)
         # A body sentence that tells no event of its own may add to one told before it.
-        if anaphora and not found and i >= offset and rules.ANAPHOR_HINT.search(sentence.lower()):
+        # (Only a few sentences after an event was read: an anaphor refers back to it.)
+        if found:
+            last_event = i
+        elif anaphora and hits and i >= offset and i - last_event <= _ANAPHOR_REACH and _anaphor_hint(rules, sentence):
             shadow = shadow or build_shadow(sentence, ms, lang)
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
     return _inherit_currency(merge_hits(refine(hits) if refine else hits), f"{title or ''}\n{text}", lang)
+
+
+# How many sentences after an event "the deal", "the transaction" may still refer to it.
+_ANAPHOR_REACH = 6
+_DIGIT = re.compile(r"\d")
+
+
+def _anaphor_hint(rules: ModuleType, sentence: str) -> bool:
+    """Returns True when a sentence may be an anaphor: a status verb, or a number and a price word."""
+    low = sentence.lower()
+    return bool(rules.ANAPHOR_HINT.search(low) or (_DIGIT.search(sentence) and rules.ANAPHOR_AMOUNT_HINT.search(low)))
 
 
 def _inherit_currency(events: list[Event], text: str, lang: str) -> list[Event]:

@@ -272,24 +272,18 @@ def _inner(m: re.Match[str]) -> str:
 def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
-    sentence = sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
     clause = _own_clause(sh.shadow, m.start(), m.end())
     gap = _gap(m)
     verb = " " + (m.groupdict().get("v") or "") + " "
     # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
     joined_gap = bool(m.groupdict().get("g2"))
     inner = _inner(m)
-    after = _clause_after(sh.shadow, m.end())
-    completed = (cues.completed.search(clause) or cues.completed.search(gap) or cues.completed.search(inner)) \
-        and not cues.modal.search(gap)
-    # Completion in the event's own words or right after them beats a mere "announced"
-    # ("X has taken a stake ..., completing a deal first announced in May").
-    past = bool(verb.strip()) and bool(cues.past_verb.search(verb)) and not cues.modal.search(gap)
-    completed_here = past or (completed and bool(
-        cues.completed.search(gap) or cues.completed.search(inner) or cues.completed.search(after)))
+    modal = bool(cues.modal.search(gap))
+    past = bool(verb.strip()) and bool(cues.past_verb.search(verb)) and not modal
+    own_completed = not modal and bool(cues.completed.search(gap) or cues.completed.search(inner))
     for status, pat in cues.status:
-        scope = clause if status in _CLAUSE_STATUSES else sentence
         if _anywhere(sh, pat):
+            scope = clause if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
             # The trigger verb itself may be the cue ("considering similar plans"), and so may
             # the words between the roles ("is exploring a sale of"), except for cancellation:
             # "terminates its contract" is a churn, not a cancelled event.
@@ -302,12 +296,15 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
         if status == "reported" and cues.confirmed.search(sh.shadow):
             continue
         if status == "announced":
-            # "said it had completed", "completing a deal first announced in May": done, not just told.
-            return ("completed" if completed_here else "announced"), True
+            # Completion in the event's own words or right after them beats a mere "announced"
+            # ("X has taken a stake ..., completing a deal first announced in May").
+            done = past or own_completed or (not modal and _anywhere(sh, cues.completed)
+                                             and bool(cues.completed.search(_clause_after(sh.shadow, m.end()))))
+            return ("completed" if done else "announced"), True
         return status, True
-    if completed:
+    if own_completed or (not modal and _anywhere(sh, cues.completed) and cues.completed.search(clause)):
         return "completed", True
-    if verb.strip() and cues.past_verb.search(verb) and not cues.modal.search(gap):
+    if past:
         return "completed", True
     return "announced", False
 
@@ -565,8 +562,6 @@ _ANAPHOR_FRAME = Frame("anaphor", "anaphor", "", re.compile("(?!)"), {}, 0.0)
 def match_anaphora(sh: Shadow, index: int, anaphora: tuple[Anaphor, ...], cues: Cues) -> list[Hit]:
     """Returns one hit per anaphor in the sentence: no roles, a status or an amount, and the
     families it may refer to (as flags); `merge_hits` attaches it to the event before it."""
-    if _anywhere(sh, cues.background):
-        return []  # "The deal, which closed in 2019, ..." tells of a past event
     hits = []
     for a in anaphora:
         for m in a.pattern.finditer(sh.shadow):
@@ -577,4 +572,6 @@ def match_anaphora(sh: Shadow, index: int, anaphora: tuple[Anaphor, ...], cues: 
             hits.append(Hit(frame=_ANAPHOR_FRAME, sentence=index, roles={}, subtype="", status=a.status or "announced",
                             amount=amount, amount_strength=1 if amount else 0, confidence=0.0, evidence=sh.text,
                             explicit=a.status is not None, flags={"anaphor", *a.families}))
+    if hits and _anywhere(sh, cues.background):
+        return []  # "The deal, which closed in 2019, ..." tells of a past event
     return hits

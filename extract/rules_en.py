@@ -17,7 +17,7 @@ import re
 from extract.frames import Anaphor, Cues, Frame
 from extract.mentions import Grammar
 
-__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT"]
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT", "ANAPHOR_AMOUNT_HINT"]
 
 LANGUAGE = "en"
 
@@ -638,8 +638,10 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf" (?:invest|put|commit|contribut|inject)\S* {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,3}}?(?:in|into|to) {_DET} "
         rf"(?:new )?(?:venture|jv|joint venture|company|entity|project) ")),
 )
-# Cheap test on the lower-cased sentence before its shadow is built for ANAPHORA.
-ANAPHOR_HINT = re.compile(r"deal|transaction|acqui|takeover|take-over|purchase|merger|combination|sale|divest|"
-                          r"disposal|investment|round|buyout|buy-out|tie-up|venture|jv|offer|bid|contract|"
-                          r"agreement|order|account|award|partnership|renewal|expansion|put|peg|estimat|complet|commit|"
-                          r"invest|inject|contribut")
+# Cheap tests on the lower-cased sentence before its shadow is built for ANAPHORA: a verb of
+# completion or cancellation, or a number (the caller checks) and a word that can carry a price.
+ANAPHOR_HINT = re.compile(r"complet|closed|finali|consummat|went through|called off|abandon|scrap|cancel|collaps|"
+                          r"fell through|fallen through|blocked")
+ANAPHOR_AMOUNT_HINT = re.compile(r"deal|transaction|acqui|takeover|purchase|merger|combination|sale|divest|disposal|"
+                                 r"investment|round|buyout|venture|jv|offer|bid|contract|agreement|order|account|"
+                                 r"award|partnership|renewal|expansion|put|peg|estimat|commit|invest|inject|contribut")
