@@ -272,23 +272,35 @@ def _inner(m: re.Match[str]) -> str:
 def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
-    clause = _own_clause(sh.shadow, m.start(), m.end())
     gap = _gap(m)
     verb = " " + (m.groupdict().get("v") or "") + " "
     # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
     joined_gap = bool(m.groupdict().get("g2"))
-    inner = _inner(m)
+    # The clause and the words between the roles are cut out only when a cue needs them.
+    memo: dict[str, str] = {}
+
+    def clause() -> str:
+        if "clause" not in memo:
+            memo["clause"] = _own_clause(sh.shadow, m.start(), m.end())
+        return memo["clause"]
+
+    def inner() -> str:
+        if "inner" not in memo:
+            memo["inner"] = _inner(m)
+        return memo["inner"]
+
     modal = bool(cues.modal.search(gap))
     past = bool(verb.strip()) and bool(cues.past_verb.search(verb)) and not modal
-    own_completed = not modal and bool(cues.completed.search(gap) or cues.completed.search(inner))
+    own_completed = not modal and _anywhere(sh, cues.completed) and bool(
+        cues.completed.search(gap) or cues.completed.search(inner()))
     for status, pat in cues.status:
         if _anywhere(sh, pat):
-            scope = clause if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
+            scope = clause() if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
             # The trigger verb itself may be the cue ("considering similar plans"), and so may
             # the words between the roles ("is exploring a sale of"), except for cancellation:
             # "terminates its contract" is a churn, not a cancelled event.
             found = pat.search(scope) or pat.search(gap) or (
-                status != "cancelled" and (pat.search(verb) or (status == "considering" and pat.search(inner))))
+                status != "cancelled" and (pat.search(verb) or (status == "considering" and pat.search(inner()))))
         else:
             found = joined_gap and pat.search(gap)
         if not found:
@@ -302,7 +314,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
                                              and bool(cues.completed.search(_clause_after(sh.shadow, m.end()))))
             return ("completed" if done else "announced"), True
         return status, True
-    if own_completed or (not modal and _anywhere(sh, cues.completed) and cues.completed.search(clause)):
+    if own_completed or (not modal and _anywhere(sh, cues.completed) and cues.completed.search(clause())):
         return "completed", True
     if past:
         return "completed", True
@@ -513,15 +525,15 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if len(set(roles.values())) < len(roles) or not roles:
         return None
     gap = _gap(m)
-    status, explicit = _status(sh, m, cues)
-    if cues.negation.search(gap) and status != "denied":
-        return None
     if cues.musing.search(" " + m.group(0) + " "):
         return None
-    left, right = _clause_span(sh.shadow, m.start(), m.end())
     if "no_background" not in frame.flags and _anywhere(sh, cues.background) and \
             cues.background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
+    status, explicit = _status(sh, m, cues)
+    if status != "denied" and cues.negation.search(gap):
+        return None
+    left, right = _clause_span(sh.shadow, m.start(), m.end())
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None
     window = sh.shadow[left:right]
