@@ -76,6 +76,8 @@ _DESCRIBED = re.compile(r"\s+((?:(?![a-z\-]*(?:s|ed|ing)\s)[a-z\-]+\s+){0,2}?)([
 _RELATIONAL = frozenset({"rival", "partner", "customer", "client", "parent", "investor", "owner", "buyer",
                          "seller", "target", "former", "latter", "supplier", "vendor", "acquirer", "purchaser"})
 _APPOSITION = re.compile(r",\s*$")
+# ", the Abu Dhabi investment group,": an apposition that describes the name before it.
+_ASIDE = re.compile(r",\s+(?:the|a|an)\s+[^,]{1,80}?,")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n? $")
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
@@ -279,8 +281,10 @@ def _resolve_refs(
             continue
         subject = _opens_clause(grammar, text, m.start())
         before = [x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start() and not x.possessive]
-        # "X, which works with Y, said it would ...": "it" is the subject before it.
-        subj = [x for x in before if x.subject]
+        # "X, which works with Y, said it would ...": "it" is the subject before it; a name inside
+        # an apposition ("X, the Abu Dhabi investment group, said it ...") is a modifier there.
+        asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, 0, m.start())]
+        subj = [x for x in before if x.subject and not any(a <= x.start < b for a, b in asides)]
         name = subj[-1].name if subj else (before[-1].name if before else history.last_subject(set()))
         if name:
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, False))
