@@ -345,8 +345,10 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # "X is exploring a sale of the company", "X puts itself up for sale": a target without a buyer
     _f("self_sale", "deal", "acquisition",
+       # ("the company" may already be a marker for the subject itself; a sale of another company
+       #  is read first, by sale_of_to, and this reading then yields to it.)
        rf"{S('t')}(?:(?:\S+ ){{0,3}}?(?:sale|sell-off) of (?:itself|the company|the business|the group|the firm|"
-       rf"the publisher|the bank|the lender)|(?P<v>put(?:s|ting)?) itself up for sale)",
+       rf"the publisher|the bank|the lender|E\d+ (?!, |'s ))|(?P<v>put(?:s|ting)?) itself up for sale)",
        {"t": "target"}, 0.7),
     # "X is considering a strategic investment in Y", "X made a $50m investment in Y"
     _f("investment_noun_subj", "deal", "investment",

@@ -1,0 +1,87 @@
+"""Table-driven tests for what the detector reads across sentences and around the event's own
+words: anaphora ("The deal closed on Friday."), prices told apart, currencies, tickers,
+sentence-opening descriptions, statuses. Names are invented; each row states what an
+analyst reads from the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.events import detect_events
+
+# (text, title, expected fields of the only event)
+ROWS = [
+    # A later sentence completes the deal, or names its price.
+    ("Tolvane agreed to buy Birchfield Analytics. The transaction closed on Wednesday.", None,
+     dict(acquirer="Tolvane", target="Birchfield Analytics", status="completed")),
+    ("Tolvane agreed to buy Birchfield Analytics. The deal is expected to close in March.", None,
+     dict(acquirer="Tolvane", target="Birchfield Analytics", status="announced")),
+    ("Tolvane agreed to buy Birchfield Analytics. The deal is worth about $75 million.", None,
+     dict(amount=75e6, currency="USD")),
+    ("Tolvane agreed to buy Birchfield Analytics. Tolvane will pay $610m in cash and shares for Birchfield.", None,
+     dict(amount=610e6, currency="USD")),
+    ("Tolvane agreed to buy Birchfield Analytics. The acquisition was called off in May.", None,
+     dict(status="cancelled")),
+    ("Osprey Steel and Kanto Metals formed a joint venture to make green iron. "
+     "The partners will invest a combined €700 million in the venture.", None,
+     dict(subtype="joint_venture", amount=700e6, currency="EUR")),
+    # Amounts that are no price.
+    ("Tolvane agreed to buy Birchfield Analytics. Tolvane will pay $27 a share in cash for Birchfield.", None,
+     dict(amount=None)),
+    ("Tolvane bought Birchfield Analytics for a nominal €1 and took on €90m of its debt.", None,
+     dict(amount=1.0, currency="EUR")),
+    ("Arden Telecom and Velo Networks will merge, creating a group with about 11 million customers.", None,
+     dict(subtype="merger", amount=None)),
+    # A bare amount takes the article's only currency.
+    ("Tolvane will invest 2.5 billion in Birchfield Analytics. Birchfield had sales of €300 million.", None,
+     dict(subtype="investment", amount=2.5e9, currency="EUR")),
+    # Listings and sentence-opening descriptions name no party.
+    ("Zarvo Inc. (NASDAQ: ZRV) today announced an agreement to acquire Pellucid Health for $900 million.", None,
+     dict(acquirer="Zarvo", target="Pellucid Health", amount=900e6)),
+    ("Chipmaker Arvel will invest $250 million in Photonix Labs, the companies said.", None,
+     dict(acquirer="Arvel", target="Photonix Labs")),
+    ("Supermarket chain Dunmore's is moving its card payments from Paylane to rival Stripo.", None,
+     dict(customer="Dunmore", vendor="Paylane", competitor="Stripo")),
+    # A contract won is announced, even in the past tense; completion needs saying.
+    ("Kelso Systems won a £120 million contract from the Ministry of Transport.", None,
+     dict(subtype="new_customer", customer="Ministry of Transport", status="announced", amount=120e6)),
+    ("Kelso Systems lost Marwood Retail, its largest customer, to a competitor.", None,
+     dict(subtype="churn", customer="Marwood Retail", vendor="Kelso Systems", status="completed")),
+    ("Halvane Council has selected Strathy Signalling as preferred bidder for a £40m contract.", None,
+     dict(subtype="new_customer", customer="Halvane Council", vendor="Strathy Signalling")),
+    # Hedges: the body's attribution beats the headline's bare "in talks".
+    ("Tolvane is in advanced talks to acquire Birchfield Analytics, according to people familiar with the matter.",
+     "Tolvane in talks to buy Birchfield", dict(status="reported")),
+    ("Glenvar Bank is exploring a sale of Glenvar Private, its wealth arm, the lender said.", None,
+     dict(subtype="divestiture", seller="Glenvar Bank", target="Glenvar Private", status="considering")),
+    ("Ridgemoor Media is exploring a sale of the company.", None,
+     dict(target="Ridgemoor Media", acquirer=None, status="considering")),
+    ("Noor Holdings, the Gulf investment group, said it was weighing a stake of up to 25% in Elvar Aerospace.",
+     None, dict(subtype="stake", acquirer="Noor", target="Elvar Aerospace", stake_pct=25.0,
+                status="considering")),
+    # Background in a relative clause about one party does not hide the news.
+    ("Keyline Cloud, which bought Tamsin Data for $600m in 2021, is back: on Tuesday it agreed to buy "
+     "Ardent Guard for $180m.", None, dict(acquirer="Keyline Cloud", target="Ardent Guard", amount=180e6)),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), ROWS, ids=[r[0][:60] for r in ROWS])
+def test_reads_across_and_around_the_event(text: str, title: str | None, expected: dict) -> None:
+    events = [e.to_dict() for e in detect_events(text, title=title)]
+    assert len(events) == 1, f"{text!r} -> {events}"
+    got = events[0]
+    for field, value in expected.items():
+        want = pytest.approx(value) if isinstance(value, float) else value
+        assert got[field] == want, (field, got)
+
+
+def test_an_anaphor_without_an_event_before_it_adds_nothing() -> None:
+    assert detect_events("The transaction closed on Wednesday. The deal is worth $75 million.") == []
+
+
+def test_an_anaphor_attaches_to_the_latest_event_of_its_kind() -> None:
+    text = ("Tolvane agreed to buy Birchfield Analytics. Separately, Quorra Foods said it would acquire Lintel "
+            "Brands. The deal closed on Friday.")
+    events = {e.target: e.status for e in detect_events(text)}
+    assert events == {"Birchfield Analytics": "announced", "Lintel Brands": "completed"}
