@@ -46,7 +46,10 @@ DESCRIPTOR_HEADS = (
     "versicherungskonzern|staatsfonds|gruppe|institut|agentur|behörde|aufsicht|gewerkschaft|verband|"
     "kunde|kunden|auftraggeber|großkunde|lieferanten|mitbewerber|interessent|erwerber|zulieferin|"
     "fonds|beteiligungsgesellschaft|finanzinvestor|private-equity-haus|hedgefonds|kreditgeber|"
-    "onlinehändler|versandhändler|einzelhändler|großhändler|dax-konzern|mittelständler|familienunternehmen"
+    "onlinehändler|versandhändler|einzelhändler|großhändler|dax-konzern|mittelständler|familienunternehmen|"
+    # Trades whose noun names the kind of firm ("die Spedition Haller", "der Druckerei Hess"): the
+    # -erei nouns of German trades (Brauerei, Druckerei, Reederei, Gießerei, Molkerei ...).
+    "spedition|erei"
 )
 _DESC_RE = re.compile(rf"(?i)^[\w\-]*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in|innen)?$")
 # Descriptors after which a name is a news outlet or an authority, not a party.

@@ -86,6 +86,8 @@ SELL_V2 = r"(?P<v>verkauft|verkaufte|veräußert|veräußerte|gibt|gab|reicht|re
 SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|zu verkaufen|zu veräußern|abzugeben)"
 JV = r"(?:gemeinschaftsunternehmen|joint venture|joint-venture|jv|gemeinsame(?:s|n)? (?:tochter|gesellschaft|firma))"
 MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
+# Words that make an exit an investor's, not a customer's ("steigt mit 20 Prozent bei Y aus").
+_STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
 REL_N = (r"(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
          r"kundenbeziehung|vereinbarung|rahmenvertrag|liefervertrag|dienstleistungsvertrag|geschäftsbeziehungen)")
 END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
@@ -277,6 +279,30 @@ FRAMES: tuple[Frame, ...] = (
     _f("withdraw_from", "customer_change", "churn",
        rf"{S('c')}(?P<v>zieht|zog) sich (?:\S+ ){{0,4}}?(?:von|bei|beim|aus) {OV('vd')} (?:\S+ ){{0,3}}?zurück",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # Separable verbs: "X steigt beim Dienstleister Y aus", "X ist bei Y ausgestiegen" (a customer
+    # leaving; an investor's exit names a stake or a percentage, which these frames refuse).
+    _f("exit_from", "customer_change", "churn",
+       rf"{S('c')}(?P<v>steigt|stieg|steigen|stiegen) (?:(?!{_STAKE_WORD})\S+ ){{0,5}}?(?:bei|beim) {OV('vd')} "
+       rf"(?:(?!{_STAKE_WORD})\S+ ){{0,6}}?aus(?= [.,;:]| und | oder |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("exit_from_end", "customer_change", "churn",
+       rf"{S('c')}(?:bei|beim) {OV('vd')} (?P<g2>(?:(?!{_STAKE_WORD})\S+ ){{0,4}}?)"
+       rf"(?P<v>ausgestiegen|aussteigen|auszusteigen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X stellt seine Flaschen von Y auf Z um", "X will von Y auf Z umstellen"
+    _f("switch_um", "customer_change", "churn",
+       rf"{S('c')}(?P<v>stellt|stellte|stellen|stellten) (?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} "
+       rf"(?:\S+ ){{0,4}}?um(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    _f("switch_um_end", "customer_change", "churn",
+       rf"{S('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
+       rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen|wechseln|gewechselt|zu wechseln)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X bestellt weniger bei Y", "X lässt nur noch in geringerem Umfang bei Y drucken"
+    _f("less_from", "customer_change", "reduction",
+       rf"{S('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
+       rf"(?:\S+ ){{0,2}}?(?:bei|beim|von|vom) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "X wolle den Kundenservice zum Konkurrenten Z verlagern": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",
        rf"{S('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
@@ -324,7 +350,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X hat den Auftrag an Y vergeben", "X erteilt Y den Zuschlag", "X bestellt bei Y", "X entscheidet sich für Y"
     _f("award_to_end", "customer_change", "new_customer",
-       rf"{S('c')}{ORDER_N} (?:\S+ ){{0,4}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
+       rf"{S('c')}{ORDER_N} (?:\S+ ){{0,6}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("grant_award", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",

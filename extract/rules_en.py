@@ -110,7 +110,9 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "add_customer": "add sign won win land welcom gain count secur bring brought",
     "became_customer": "becam becom signed signs",
-    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award",
+    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone",
+    "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
+    "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
@@ -127,6 +129,9 @@ _ALSO = {
                   "work purchas cooperation collaboration subscription licen footprint adoption deployment "
                   "investment",
     "win_contract": "contract deal order agreement account tender mandate supply engagement",
+    "award_to": "contract deal order agreement account tender mandate supply engagement",
+    "awarded_by": "contract deal order agreement account tender mandate supply engagement",
+    "was_awarded": "contract deal order agreement account tender mandate supply engagement",
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
@@ -193,7 +198,7 @@ WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch
          r"receiv(?:e|es|ed|ing)|nab(?:s|bed|bing)?|snag(?:s|ged|ging)?)")
 PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed|ing)?|tap(?:s|ped|ping)?|"
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
-          r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
+          r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
           r"award(?:s|ed|ing)?)")
 EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
@@ -417,7 +422,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("continue_less", "customer_change", "reduction",
        rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
        rf"(?:work(?:s|ing)?|us(?:e|es|ing)|buy(?:s|ing)?|source|sourcing|do(?:es|ing)? business|rel(?:y|ies|ying)) "
-       rf"(?:with |from |on )?{O('vd')} (?:\S+ ){{0,5}}?(?:to a (?:lesser|smaller|limited|reduced) (?:extent|degree)|"
+       rf"(?:with |from |on )?{O('vd')} (?:\S+ ){{0,8}}?(?:to a (?:lesser|smaller|limited|reduced) (?:extent|degree)|"
        rf"less|on a (?:smaller|reduced|limited) (?:scale|basis)|in a (?:reduced|limited|smaller) (?:capacity|role|way)|"
        rf"at (?:a )?(?:reduced|lower) (?:level|volume|scale)s?)",
        {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
@@ -453,6 +458,21 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X awarded a $140m signalling contract to Y", "X has handed the contract to Y"
+    _f("award_to", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?|"
+       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
+       rf"to {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # Passive: "the contract was awarded to Y by X", "Y was awarded the contract by X"
+    _f("awarded_by", "customer_change", "new_customer",
+       rf"{CONTRACT_N}s? (?:\S+ ){{0,4}}?(?:was|were|has been|have been|is|will be|had been) "
+       rf"(?P<v>awarded|granted|given|handed|let) to {O('vd')} (?:\S+ ){{0,3}}?by {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("was_awarded", "customer_change", "new_customer",
+       rf"{S('vd')}(?:was|were|has been|have been|had been|will be) (?P<v>awarded|granted|given|handed) "
+       rf"(?:a |an |the )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)by {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y added X as a customer", "Y signed up X as a client"
     _f("add_customer", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
