@@ -126,6 +126,8 @@ _COMPOUND_TAIL = re.compile(
     r"eigentümer|spitze|übernahme|software|plattform|partnerin|partner|manager|managerin|kunde|kunden|"
     r"papiere|kurs|gruppe|führung|deal|geschäft|sparte|angebot|einstieg|beteiligung|chefs)$"
 )
+# Prepositions that take a company without an article ("an Steinfeld Technik", "von Ardor Glas").
+_BARE_PREPS = frozenset("an von bei mit für durch über".split())
 _LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|Inc\.?|Ltd\.?|LLC|plc|SA|NV|BV|Corp\.?|Co\.?|mbH|& Co\.?)$")
 
 # One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
@@ -256,6 +258,13 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words):
                 multi_counts[surface] = multi_counts.get(surface, 0) + 1
+                # Two capitalised words right after a preposition without article ("den Auftrag an
+                # Steinfeld Technik vergeben", "von Ardor Glas"): a common noun there would take an
+                # article or be lower-case as an adjective, so the run is a proper name.
+                if (len(words) == 2 and before.lower() in _BARE_PREPS and not start <= first
+                        and not any(w.lower() in _FUNCTION for w in words)
+                        and not re.search(r"(?:e|en|er|es|em)$", words[0].lower())):
+                    multi_counts[surface] += 1
             if len(words) == 1 and words[0] in _INSTITUTIONS:
                 names.add(surface)
                 continue

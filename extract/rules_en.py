@@ -110,6 +110,10 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "add_customer": "add sign won win land welcom gain count secur bring brought",
     "became_customer": "becam becom signed signs",
+    "expand_quantity": "doubl tripl increas boost grow grew ramp step expand rais lift",
+    "reduce_quantity": "smaller lower reduced shrinking diminished less fewer",
+    "reduce_quantity2": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit halv",
+    "contract_it_awarded": "awarded granted gave handed let",
     "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
@@ -132,6 +136,10 @@ _ALSO = {
     "award_to": "contract deal order agreement account tender mandate supply engagement",
     "awarded_by": "contract deal order agreement account tender mandate supply engagement",
     "was_awarded": "contract deal order agreement account tender mandate supply engagement",
+    "expand_quantity": "number volume amount share portion proportion part quantit bulk",
+    "reduce_quantity": "number volume amount share portion proportion part quantit bulk",
+    "reduce_quantity2": "number volume amount share portion proportion part quantit bulk",
+    "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
@@ -192,6 +200,11 @@ REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?|scal
             r"wound down|rein(?:s|ed|ing)? in)")
 SPEND_N = (r"(?:amount|spending|spend|expenditure|expenditures|budget|orders|order|purchases|business|usage|use|"
            r"reliance|dependence|dependency|work|volumes?|commitment|contract|exposure|payments)")
+# How much of its business a customer gives a vendor: "the number of engines it sends to Y".
+QTY_N = r"(?:number|volume|volumes|amount|share|portion|proportion|part|quantity|quantities|bulk)"
+FLOW_V = (r"(?:sends?|sent|sending|buys?|bought|buying|orders?|ordered|ordering|sources?|sourced|sourcing|"
+          r"routes?|routed|routing|purchases?|purchased|procures?|procured|gives?|gave|outsources?|outsourced|"
+          r"ships?|shipped|runs?|ran|processes|processed|places?|placed)")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
          r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
@@ -208,7 +221,7 @@ EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
             r"grow(?:s|ing)?|grew|ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|enlarg(?:e|es|ed|ing)|"
             r"scal(?:e|es|ed|ing) up|upgrad(?:e|es|ed|ing))")
 REL_N = (r"(?:contract|contracts|deal|partnership|agreement|relationship|spending|spend|use|usage|"
-         r"commitment|orders|business|work|purchases|cooperation|collaboration|subscription|"
+         r"commitment|orders?|business|work|purchases|cooperation|collaboration|subscription|"
          r"licen[cs]e|licen[cs]es|footprint|adoption|deployment|investment)")
 
 FRAMES: tuple[Frame, ...] = (
@@ -453,6 +466,25 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}{EXPAND_V} (?:its |their |a |the |an )?(?:(?:\S+ ){{0,4}}?){REL_N} (?:(?:\S+ ){{0,3}}?)"
        rf"(?:with|on|at|of|from) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # Quantities: "X doubled the number of engines it sends to Y", "X will double the volume of
+    # panels it buys from Y", "X will send a smaller share of its volumes through Y"
+    _f("expand_quantity", "customer_change", "expansion",
+       rf"{S('c')}{EXPAND_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:it|they|that it|that they) "
+       rf"(?:\S+ )?{FLOW_V} (?:\S+ ){{0,3}}?(?:to|from|with|through|at|via) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("reduce_quantity", "customer_change", "reduction",
+       rf"{S('c')}(?:(?!E\d)\S+ ){{0,3}}?{FLOW_V} (?:only )?(?:a |the )?(?:smaller|lower|reduced|shrinking|diminished|less|fewer) "
+       rf"(?:\S+ )?{QTY_N} (?:of (?:\S+ ){{1,3}}?)?(?:to|through|with|via|at|from) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("reduce_quantity2", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:it|they|that it|that they) "
+       rf"(?:\S+ )?{FLOW_V} (?:\S+ ){{0,3}}?(?:to|from|with|through|at|via) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X rescinded a contract it awarded in April to Y": the award told in a relative clause
+    _f("contract_it_awarded", "customer_change", "new_customer",
+       rf"{S('c')}(?:\S+ ){{0,4}}?{CONTRACT_N} (?:that |which )?(?:it|they|E\d+) (?:had )?(?P<v>awarded|granted|gave|handed|let) "
+       rf"(?:\S+ ){{0,3}}?to {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y won a contract from X", "Y signed a $50m deal with X"
     _f("win_contract", "customer_change", "new_customer",
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
@@ -510,7 +542,7 @@ CUES = Cues(
         ("denied", _P(r" (?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:the |a |those )?(?:\S+ )?"
                       r"(?:reports?|speculation|rumou?rs?)|rejected (?:the )?(?:reports?|speculation)|"
                       r"no truth|(?:is|was) (?:not|n't) true|categorically) ")),
-        ("cancelled", _P(r" (?:call(?:s|ed|ing)? off|abandon(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|"
+        ("cancelled", _P(r" (?:call(?:s|ed|ing)? off|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|"
                          r"scrap(?:s|ped|ping)?|walk(?:s|ed|ing)? away|collaps(?:e|es|ed|ing)|"
                          r"pull(?:s|ed|ing)? out of|pull(?:s|ed|ing)? the plug|"
                          r"drop(?:s|ped|ping)? (?:its |their |the |a )?(?:\S+ )?(?:bid|offer|plans?|pursuit|deal|"
