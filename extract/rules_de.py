@@ -90,9 +90,9 @@ MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
 _STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
 REL_N = (r"(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
          r"kundenbeziehung|vereinbarung|rahmenvertrag|liefervertrag|dienstleistungsvertrag|geschäftsbeziehungen)")
-END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
+END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
          r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
-SPEND_N = (r"(?:ausgaben|budget|volumen|bestellungen|aufträge|auftragsvolumen|nutzung|lizenzen|einkäufe|"
+SPEND_N = (r"(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftragsvolumen|nutzung|lizenzen|einkäufe|"
            r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders)")
 REDUCE_V2 = r"(?P<v>fährt|fuhr|senkt|senkte|kürzt|kürzte|reduziert|reduzierte|verringert|verringerte|halbiert|halbierte)"
 REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
@@ -302,6 +302,46 @@ FRAMES: tuple[Frame, ...] = (
     _f("less_from", "customer_change", "reduction",
        rf"{S('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
        rf"(?:\S+ ){{0,2}}?(?:bei|beim|von|vom) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X kehrt dem Anbieter Y den Rücken", "X verzichtet künftig auf Y", "X wendet sich von Y ab"
+    _f("turn_back", "customer_change", "churn",
+       rf"{S('c')}(?P<v>kehrt|kehrte|kehren|kehrten) {OV('vd')} (?:\S+ ){{0,3}}?den rücken",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("turn_back_end", "customer_change", "churn",
+       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,3}}?)den rücken (?P<v>kehren|gekehrt|zu kehren)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("do_without", "customer_change", "churn",
+       rf"{S('c')}(?P<v>verzichtet|verzichtete|verzichten) (?:\S+ ){{0,3}}?auf (?:die (?:\S+ )?(?:dienste|produkte|"
+       rf"software|technik|lieferungen|leistungen) (?:von |vom |des |der ))?{O('vd')} (?!- )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("turn_away_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>wendet|wandte|wendete|wenden) sich (?:\S+ ){{0,3}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,4}}?ab(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X verlängert den Vertrag mit Y nicht", "X lässt den Vertrag mit Y auslaufen"
+    _f("not_renew_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>verlängert|verlängerte|verlängern) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?nicht",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("let_expire", "customer_change", "churn",
+       rf"{S('c')}(?P<v>lässt|ließ|lassen) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?auslaufen",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y verliert den Großkunden X", "Y verliert mit X einen wichtigen Kunden"
+    _f("lost_customer_desc", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |seinen |ihren |einen )?(?:\S+ )?"
+       rf"\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("lost_with", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) mit {O('c')} (?:einen |seinen |ihren )(?:\S+ ){{0,2}}?"
+       rf"\S*(?:kunden|auftraggeber|abnehmer)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y hat X als neuen Kunden gewonnen", "Y gewinnt den Großkunden X"
+    _f("win_customer_end", "customer_change", "new_customer",
+       rf"{S('vd')}(?:\S+ ){{0,3}}?{O('c')} als (?:\S+ )?(?:kunden|auftraggeber|abnehmer|großkunden) (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"(?P<v>gewonnen|gewinnen|zu gewinnen|hinzugewonnen)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("win_customer_desc", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>gewinnt|gewann|gewinnen) (?:den |einen |mit )?(?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X wolle den Kundenservice zum Konkurrenten Z verlagern": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",

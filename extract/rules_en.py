@@ -114,6 +114,9 @@ _TRIGGERS = {
     "reduce_quantity": "smaller lower reduced shrinking diminished less fewer",
     "reduce_quantity2": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit halv",
     "contract_it_awarded": "awarded granted gave handed let",
+    "churn_for": "drop ditch dump abandon leav left quit replac", "lost_account": "lost los",
+    "won_account": "won win land secur clinch bag snag",
+    "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained",
     "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
@@ -140,6 +143,8 @@ _ALSO = {
     "reduce_quantity": "number volume amount share portion proportion part quantit bulk",
     "reduce_quantity2": "number volume amount share portion proportion part quantit bulk",
     "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
+    "churn_for": "for favour favor", "lost_account": "account business contract custom order",
+    "won_account": "account business custom", "picked_by": "by",
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
@@ -448,11 +453,35 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>buy(?:s|ing)?|bought|order(?:s|ed|ing)?|purchas(?:e|es|ed|ing)|us(?:e|es|ed|ing)) "
        rf"(?:fewer|less) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X ditches Y for Z", "X is leaving Y in favour of Z": the churn with the competitor named
+    _f("churn_for", "customer_change", "churn",
+       rf"{S('c')}(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
+       rf"leav(?:e|es|ing)|left|quit(?:s|ting)?|replac(?:e|es|ed|ing)) {O('vd')} (?:(?:as|for) (?:its |their |a |an )?"
+       rf"(?:\S+ ){{0,2}}?(?:supplier|provider|vendor|partner|contractor|platform|processor) )?"
+       rf"(?:for|in favou?r of) (?:(?:a |an |the )?(?:rival|competitor|competing|cheaper|local|\S+ 's) )?{O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X drops Y", "X ends its contract with Y", "X withdraws from Y as a customer"
     _f("churn_verb", "customer_change", "churn",
        rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board)|(?:'s )?(?:deal|takeover|acquisition|merger|"
        rf"bid|offer|transaction|purchase|stake)\b)",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y lost the X account", "Y lost X's business"; "Y won X's business"
+    _f("lost_account", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:the |its |their )?(?P<c>E\d+) (?:'s )?(?:\S+ )?"
+       rf"(?:account|business|contract|custom|orders?)\b",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("won_account", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>won|wins?|winning|land(?:s|ed|ing)?|secur(?:e|es|ed|ing)|clinch(?:es|ed|ing)?|"
+       rf"bag(?:s|ged|ging)?|snag(?:s|ged|ging)?) (?:the )?(?P<c>E\d+) (?:'s )?(?:\S+ )?(?:account|business|custom)\b",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # Passive choices: "Y was selected by X to supply ...", "Y has been picked by X as its processor"
+    _f("picked_by", "customer_change", "new_customer",
+       rf"{S('vd')}(?:was|were|has been|have been|had been|will be|is|is being|be|been) (?:\S+ )?"
+       rf"(?P<v>picked|chosen|selected|tapped|hired|enlisted|engaged|commissioned|contracted|retained) "
+       rf"(?:\S+ ){{0,3}}?by {O('c')} (?:\S+ ){{0,4}}?(?:to [a-z]+|as (?:its |their |a |an |the )?(?:\S+ ){{0,3}}?"
+       rf"(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|integrator|builder)|"
+       rf"for (?:a |an |the |its )?(?:\S+ ){{0,3}}?{CONTRACT_N})",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost X as a customer", "Y lost the contract with X"
     _f("lost_customer", "customer_change", "churn",
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} as (?:a |an )?(?:\S+ ){{0,2}}?(?:customer|client|account)",
@@ -469,7 +498,7 @@ FRAMES: tuple[Frame, ...] = (
     # Quantities: "X doubled the number of engines it sends to Y", "X will double the volume of
     # panels it buys from Y", "X will send a smaller share of its volumes through Y"
     _f("expand_quantity", "customer_change", "expansion",
-       rf"{S('c')}{EXPAND_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:it|they|that it|that they) "
+       rf"{S('c')}{EXPAND_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:that |which )?(?:it|they|E\d+) "
        rf"(?:\S+ )?{FLOW_V} (?:\S+ ){{0,3}}?(?:to|from|with|through|at|via) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("reduce_quantity", "customer_change", "reduction",
@@ -477,7 +506,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:\S+ )?{QTY_N} (?:of (?:\S+ ){{1,3}}?)?(?:to|through|with|via|at|from) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("reduce_quantity2", "customer_change", "reduction",
-       rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:it|they|that it|that they) "
+       rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?:\S+ ){{1,3}}?(?:that |which )?(?:it|they|E\d+) "
        rf"(?:\S+ )?{FLOW_V} (?:\S+ ){{0,3}}?(?:to|from|with|through|at|via) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X rescinded a contract it awarded in April to Y": the award told in a relative clause

@@ -22,12 +22,13 @@ def load_records(split: str, lang: str) -> list[dict]:
     records = [r for p in sorted(CORPUS_DIR.glob("*.jsonl")) for r in parse_records(p.read_text("utf-8"), str(p))]
     return select_records(records, split, lang)
 
-# event_type -> (precision floor, recall floor), English dev split (en_deals, en_customers and
-# en_extra; German below). Reached on 2026-11-25: deal 0.987/1.000, customer_change 1.000/0.800;
-# fields subtype 1.000, amount 0.957, currency 0.957, stake_pct 1.000, status 0.948.
+# event_type -> (precision floor, recall floor), English dev split (en_deals, en_customers,
+# en_extra and en_customers_extra; German below). Reached on 2026-11-25: deal 0.987/1.000,
+# customer_change 0.984/0.912; fields subtype 1.000, amount 0.942, currency 0.942, stake_pct 1.000,
+# status 0.942.
 FLOORS = {
     "deal": (0.97, 0.98),
-    "customer_change": (0.97, 0.78),
+    "customer_change": (0.97, 0.89),
 }
 FIELD_FLOORS = {"subtype": 0.98, "amount": 0.94, "currency": 0.94, "stake_pct": 0.98, "status": 0.93}
 
@@ -60,7 +61,7 @@ def test_no_events_on_negative_articles(result: dict) -> None:
     assert neg["false_events"] == 0, [e for e in result["errors"] if "FALSE" in e]
 
 
-# German dev split (tests/data/corpus/de.jsonl), read by extract/rules_de.py. Amounts are
+# German dev split (de.jsonl and de_customers_extra.jsonl; customer_change reached 1.000/0.923), read by extract/rules_de.py. Amounts are
 # weak in German: prices often stand in a sentence that names no party ("Das Geschäft ist
 # rund 14,3 Milliarden US-Dollar schwer").
 FLOORS_DE = {

@@ -1,0 +1,71 @@
+"""Customer changes told in the general forms the rules read: verb frames with customer and
+vendor roles, passives, quantities, and German separable and verb-final verbs.
+
+Each sentence is new wording (not from the corpus), so these pin the linguistic pattern,
+not a corpus sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.events import detect_events
+
+CASES = [
+    # (language, sentence, subtype, customer, vendor, competitor)
+    ("en", "Northgate Bank is ditching Corvel for rival Paystream, the lender said on Monday.",
+     "churn", "Northgate Bank", "Corvel", "Paystream"),
+    ("en", "Brimley Foods has lost the Castell Stores account, the company said.",
+     "churn", "Castell Stores", "Brimley Foods", None),
+    ("en", "Trovant Systems was selected by Harwick Council to supply its new payroll software.",
+     "new_customer", "Harwick Council", "Trovant Systems", None),
+    ("en", "Marlin Freight has won the Osgood Retail business after a tender.",
+     "new_customer", "Osgood Retail", "Marlin Freight", None),
+    ("en", "Trentham Rail has awarded a $140 million signalling contract to Vossberg Systems.",
+     "new_customer", "Trentham Rail", "Vossberg Systems", None),
+    ("en", "The signalling contract was awarded to Vossberg Systems by Trentham Rail in March.",
+     "new_customer", "Trentham Rail", "Vossberg Systems", None),
+    ("en", "Fashion retailer Lumora has signed with Caspian Data to run its customer analytics.",
+     "new_customer", "Lumora", "Caspian Data", None),
+    ("en", "Keller Motors has doubled the number of gearboxes it buys from Astrin Drive.",
+     "expansion", "Keller Motors", "Astrin Drive", None),
+    ("en", "Pavlo Airlines will route a smaller share of its bookings through Skyfare from January.",
+     "reduction", "Pavlo Airlines", "Skyfare", None),
+    ("en", "Halvorsen Shipping will continue to use Deltamar's terminals in Hamburg, but to a lesser extent.",
+     "reduction", "Halvorsen Shipping", "Deltamar", None),
+    ("de", "Die Spedition Haller kehrt dem Softwareanbieter Trenga den Rücken.",
+     "churn", "Haller", "Trenga", None),
+    ("de", "Der Versorger Enerwa verzichtet künftig auf den Dienstleister Netcom.",
+     "churn", "Enerwa", "Netcom", None),
+    ("de", "Die Stadtwerke Lindau steigen beim IT-Dienstleister Netcom aus.",
+     "churn", "Stadtwerke Lindau", "Netcom", None),
+    ("de", "Die Stadtwerke Lindau verlängern den Vertrag mit dem Dienstleister Netcom nicht.",
+     "churn", "Stadtwerke Lindau", "Netcom", None),
+    ("de", "Die Stadtwerke Lindau wenden sich vom Dienstleister Netcom ab.",
+     "churn", "Stadtwerke Lindau", "Netcom", None),
+    ("de", "Der Zulieferer Brandt Guss verliert den Großkunden Kronmark.",
+     "churn", "Kronmark", "Brandt Guss", None),
+    ("de", "Der Versicherer Alvena bestellt weniger bei der Druckerei Hess.",
+     "reduction", "Alvena", "Hess", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "subtype", "customer", "vendor", "competitor"), CASES,
+                         ids=[c[1][:40] for c in CASES])
+def test_customer_change_forms(lang: str, sentence: str, subtype: str, customer: str, vendor: str,
+                               competitor: str | None) -> None:
+    events = detect_events(sentence, language=lang)
+    assert [(e.event_type, e.subtype, e.customer, e.vendor, e.competitor) for e in events] == [
+        ("customer_change", subtype, customer, vendor, competitor)]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Kestrel Software plans to acquire new customers in Latin America next year."),
+    ("en", "Vandra Group will continue to be a customer of Polaris Cloud, its chief information officer said."),
+    ("en", "Ardent Labs said the number of customers using its platform rose to 1,200."),
+    ("de", "Der Investor Kalmar steigt mit 20 Prozent bei Voltavia aus."),
+    ("de", "Milliardendeal geplatzt: Nvidia verzichtet auf Arm-Übernahme."),
+    ("de", "Verano zählt inzwischen 1,2 Millionen Kunden und will im kommenden Jahr weitere Kunden gewinnen."),
+])
+def test_no_customer_change(lang: str, sentence: str) -> None:
+    assert [e for e in detect_events(sentence, language=lang) if e.event_type == "customer_change"] == []
