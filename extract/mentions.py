@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person
@@ -92,7 +93,7 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(chunk))
 
 
-def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set[str],
+def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: set[str],
                descriptor: re.Pattern[str] | None = None) -> NameSpan | None:
     """Returns the span as a company-name candidate, trimmed, or None when it is no name.
 
@@ -125,14 +126,43 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: set[str], inner_caps: set
     return NameSpan(start, span.end, rest, span.possessive, False)
 
 
-def _collect(texts: list[str], grammar: Grammar) -> tuple[list[list[NameSpan]], set[str], set[str]]:
+def _collect(texts: list[str], grammar: Grammar) -> tuple[list[list[NameSpan]], _Vocabulary, set[str]]:
     """Returns name spans per text, the lower-case vocabulary, and names seen mid-sentence."""
     spans = grammar.find_names(texts) if grammar.find_names else [find_name_spans(t) for t in texts]
-    vocab: set[str] = set()
-    for chunk in {c for t in texts for c in t.split()}:
-        vocab.update(_chunk_words(chunk))
     inner = {s.surface for ss in spans for s in ss if not s.initial}
-    return spans, vocab, inner
+    return spans, _Vocabulary(texts), inner
+
+
+_NON_SPACE = re.compile(r"\S*")
+
+
+class _Vocabulary:
+    """The lower-case words of an article (the union of `_chunk_words` over its chunks),
+    answered per word asked: only sentence-initial names ask, a few dozen per article,
+    so looking for each one is cheaper than listing every word of the article."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._text = "\n".join(texts)  # chunks never span whitespace: joining adds none
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        got = self._known.get(word)
+        if got is None:
+            got = self._known[word] = bool(word) and self._find(word)
+        return got
+
+    def _find(self, word: str) -> bool:
+        """Returns True when a chunk holding `word` has it among its words."""
+        text = self._text
+        i = text.find(word)
+        while i >= 0:
+            start = i
+            while start and not text[start - 1].isspace():
+                start -= 1
+            if word in _chunk_words(text[start:_NON_SPACE.match(text, i).end()]):
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 @dataclass
@@ -168,7 +198,7 @@ class _History:
         return None
 
 
-def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], inner: set[str],
+def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary, inner: set[str],
               descriptor: re.Pattern[str] | None = None) -> tuple[
     list[list[tuple[NameSpan, str]]], NameIndex
 ]:
@@ -177,7 +207,8 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
     person_tokens: set[str] = set()
     for text, ss in zip(texts, spans):
         row = []
-        tickers = _TICKER.findall(text) and [(m.start(), m.end()) for m in _TICKER.finditer(text)]
+        # A listing needs a colon: most sentences have none and skip the pattern.
+        tickers = ":" in text and [(m.start(), m.end()) for m in _TICKER.finditer(text)]
         for sp in ss:
             if tickers and any(s <= sp.start < e for s, e in tickers):
                 continue  # "(NASDAQ: ZPH)": a listing, not another company
@@ -203,6 +234,9 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: set[str], in
     return labelled, index
 
 
+_START = attrgetter("start")
+
+
 def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
     """Returns the mentions of each text (sentences in article order), coreference resolved."""
     spans, vocab, inner = _collect(texts, grammar)
@@ -219,8 +253,9 @@ def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
         own = {m.name for m in mentions if m.kind == "org"}
         taken = [(m.start, m.end) for m in mentions]
         refs = _resolve_refs(text, grammar, history, own, taken, mentions)
-        mentions = sorted(mentions + refs, key=lambda m: m.start)
-        orgs = [m for m in mentions if m.kind in ("org", "ref")]
+        if refs:  # names are found in order already: only resolved references need sorting in
+            mentions = sorted(mentions + refs, key=_START)
+        orgs = [m for m in mentions if m.kind == "org" or m.kind == "ref"]
         history.names.append([m.name for m in orgs])
         history.subjects.append([m.name for m in orgs if m.subject])
         out.append(mentions)
