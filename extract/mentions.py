@@ -80,6 +80,7 @@ _APPOSITION = re.compile(r",\s*$")
 # ", the Abu Dhabi investment group,": an apposition that describes the name before it.
 _ASIDE = re.compile(r",\s+(?:the|a|an)\s+[^,]{1,80}?,")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n? $")
+_ARTICLE_TAILS = frozenset({"a ", "A ", "n "})  # how every match of _ARTICLE_BEFORE ends
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -103,7 +104,9 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
     - A name used as a modifier after "a"/"an" ("a San Jose startup", "a Google
       spokesperson") names no party.
     """
-    if _ARTICLE_BEFORE.search(text[max(0, span.start - 3):span.start]) and _LOWER_AFTER.match(
+    # "a "/"an " before the name: the letter before the space is tested first, the pattern only then.
+    if text[span.start - 2:span.start] in _ARTICLE_TAILS and _ARTICLE_BEFORE.search(
+            text[max(0, span.start - 3):span.start]) and _LOWER_AFTER.match(
         text[span.end:span.end + 2]
     ):
         return None
@@ -243,13 +246,19 @@ def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
     labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor)
     history = _History([], [])
     out: list[list[Mention]] = []
+    subject_left = grammar.subject_left.search
     for text, row in zip(texts, labelled):
         mentions: list[Mention] = []
         for sp, kind in row:
-            name = index.canonical(sp.surface) if kind == "org" else sp.surface
-            # Only companies take part in coreference: a person's clause position is not needed.
-            subject = kind == "org" and _opens_clause(grammar, text, sp.start)
-            mentions.append(Mention(sp.start, sp.end, name, kind, subject, sp.possessive))
+            if kind == "org":
+                # Only companies take part in coreference: a person's clause position is not needed.
+                # (`_opens_clause`, inlined: this runs for every name of the article.)
+                start = sp.start
+                mentions.append(Mention(start, sp.end, index.canonical(sp.surface), kind,
+                                        subject_left(text, start - _SUBJECT_WINDOW if start > _SUBJECT_WINDOW else 0,
+                                                     start) is not None, sp.possessive))
+            else:
+                mentions.append(Mention(sp.start, sp.end, sp.surface, kind, False, sp.possessive))
         own = {m.name for m in mentions if m.kind == "org"}
         taken = [(m.start, m.end) for m in mentions]
         refs = _resolve_refs(text, grammar, history, own, taken, mentions)
