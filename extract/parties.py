@@ -288,16 +288,28 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
     out: list[NameSpan] = []
     first_word = _LEAD_NONWORD.match(sentence).end()
     for m in (_NAME_RE if _CAMEL.search(sentence) else _NAME_RE_UPPER).finditer(sentence):
+        parts = _run_names(m.group(0))
+        if not parts:
+            continue
         ms = m.start()
-        poss = m.group("poss")
-        body_end = m.start("poss") if poss else m.end()
-        for rs, re_, legal in _name_parts(sentence[ms:body_end]):
-            s, e = ms + rs, ms + re_
-            end = s + len(sentence[s:e].rstrip("."))
+        for rs, rend, legal, poss in parts:
+            s, end = ms + rs, ms + rend
             if legal and sentence[end:end + 1] == ".":
                 end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
-            out.append(NameSpan(s, end, sentence[s:end], e == body_end and bool(poss), s <= first_word))
+            out.append(NameSpan(s, end, sentence[s:end], poss, s <= first_word))
     return out
+
+
+@lru_cache(maxsize=16384)
+def _run_names(run: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """Returns (start, end, legal_abbrev, possessive) of the names in one match of the name
+    pattern, relative to it: `_name_parts` of its body, trailing full stops cut, and whether
+    the name carries the run's possessive ("Meta's"). A pure function of the run text."""
+    # Name tokens and their joiners hold no apostrophe: one at the end is the possessive group.
+    cut = 2 if run.endswith(("'s", "’s")) else 1 if run.endswith("'") else 0
+    body = run[:len(run) - cut]
+    return tuple((rs, rs + len(body[rs:re_].rstrip(".")), legal, bool(cut) and re_ == len(body))
+                 for rs, re_, legal in _name_parts(body))
 
 
 @lru_cache(maxsize=16384)
