@@ -123,6 +123,8 @@ class _Compiled:
     undisclosed: re.Pattern[str]
     lookback: int  # the longest currency written before a number, plus a space
     counted: re.Pattern[str] | None
+    # The last character of a currency and the optional space, just before a number.
+    pre_tail: re.Pattern[str]
 
 
 def _compile(locale: MoneyLocale) -> _Compiled:
@@ -142,7 +144,9 @@ def _compile(locale: MoneyLocale) -> _Compiled:
     )
     lookback = max(len(c) for c in locale.currencies) + 1
     counted = re.compile(locale.counted) if locale.counted else None
-    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted)
+    ends = "".join(sorted({re.escape(c[-1]) for c in locale.currencies}))
+    pre_tail = re.compile(rf"[{ends}]\s?$", re.IGNORECASE)
+    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted, pre_tail)
 
 
 _COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
@@ -167,7 +171,12 @@ def _matches(comp: _Compiled, text: str) -> list[re.Match[str]]:
         # one that does not hold it starts after it and is found from the next number.
         # Searching with the text cut after this number's digits finds the same start
         # (a cut match is still a match), and the match is then taken in full.
-        m = comp.pattern.search(text, max(pos, d.start() - comp.lookback), d.end())
+        ds = d.start()
+        if comp.pre_tail.search(text, max(pos, ds - 2), ds):
+            m = comp.pattern.search(text, max(pos, ds - comp.lookback), d.end())
+        else:
+            # No currency can end right before the number: a match can only start at it.
+            m = comp.pattern.match(text, ds, d.end())
         if m is None:
             pos = d.end()
             continue
