@@ -35,7 +35,7 @@ def guess_language(text: str, default: str = "en") -> str:
     Only the first 2,000 characters are read; `default` when no function word is found.
     """
     words = _WORD.findall(text[:2000].lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    scores = {lang: sum(map(stop.__contains__, words)) for lang, stop in STOPWORDS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] > 0 else default
 

@@ -348,7 +348,9 @@ class NameIndex:
     """
 
     def __init__(self, names: list[str]) -> None:
-        keys = {p: _key(p) for p in {normalize_name(n) for n in names} if p}
+        # In article order (not a set's): variants that share a key ("ZEPHYRA", "Zephyra") resolve
+        # to the last one, the same on every run whatever the hash seed.
+        keys = {p: _key(p) for p in dict.fromkeys(map(normalize_name, dict.fromkeys(names))) if p}
         # A longer variant shares the first word: comparing within those groups only
         # keeps this linear in the number of names rather than quadratic.
         by_first: dict[str, list[str]] = {}
