@@ -8,7 +8,6 @@ fails only when the run cannot proceed at all (config or database unusable).
 from __future__ import annotations
 
 import fcntl
-import logging
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor

@@ -3,7 +3,6 @@ content types, error classes, and hostile servers (bombs, trickles, loops)."""
 
 from __future__ import annotations
 
-import gzip
 import resource
 import threading
 import time

@@ -14,7 +14,7 @@ import pytest
 from extract.errors import StorageError
 from extract.model import Article, Event
 from storage.db import connect, transaction
-from storage.schema import LATEST, MIGRATIONS, migrate
+from storage.schema import LATEST, MIGRATIONS
 from storage.stories import STORY_WINDOW, company_keys, fold_name, story_key
 from storage.writes import ArticleRow, FeedState, record_poll, store_articles, store_events, sync_feeds
 
