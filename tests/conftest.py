@@ -6,8 +6,6 @@ import ipaddress
 import json
 import os
 import socket
-import threading
-from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
@@ -100,32 +98,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class SmtpSink:
-    """Collects the messages an aiosmtpd server on 127.0.0.1 accepts."""
-
-    def __init__(self):
-        self.messages = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server, session, envelope):
-        with self.lock:
-            self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-
 @pytest.fixture
 def smtp_server():
-    """A real SMTP server on 127.0.0.1 (ephemeral port); yields (host, port, sink)."""
-    from aiosmtpd.controller import Controller
+    """A real SMTP server on 127.0.0.1 (ephemeral port, tests/smtpserver.py); yields (host, port, sink)."""
+    from tests.smtpserver import SmtpServer
 
-    sink = SmtpSink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
+    server = SmtpServer(free_port()).start()
     try:
-        yield "127.0.0.1", port, sink
+        yield server.host, server.port, server.sink
     finally:
-        controller.stop()
+        server.stop()
 
 
 def write_config(path: Path, *, db: Path, feeds: list[str], extra: str = "",
