@@ -162,7 +162,8 @@ def read_config(file: Path) -> dict:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}: not valid TOML: {exc}") from exc
     except OSError as exc:
-        raise ConfigError(f"{file}: cannot read: {exc.strerror}") from exc
+        raise ConfigError(f"{file}: cannot read: {exc.strerror} (check the path and its permissions, "
+                          "or pass another one with --config)") from exc
 
 
 def parse_settings(data: dict, *, source: str = "<config>") -> Settings:

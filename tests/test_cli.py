@@ -70,7 +70,8 @@ def test_detect_missing_file_is_an_error(tmp_path):
     missing = tmp_path / "nope.txt"
     result = dealwatch("detect", str(missing))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"Error: {missing}: no such file"
+    assert result.stderr.strip() == (f"Error: {missing}: no such file "
+                                     "(give a .txt or .html file, - for stdin, or an http(s) URL)")
 
 
 @pytest.fixture

@@ -79,4 +79,5 @@ def test_reset_clears_error_state(db):
 def test_import_missing_file(db, tmp_path):
     result = dealwatch("feeds", "import", str(tmp_path / "none.opml"), "--db", db)
     assert result.returncode == 1
-    assert result.stderr.strip() == f"Error: {tmp_path / 'none.opml'}: no such file"
+    assert result.stderr.strip() == (f"Error: {tmp_path / 'none.opml'}: no such file "
+                                     "(give the path of an OPML file, e.g. one your feed reader exported)")

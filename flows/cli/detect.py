@@ -35,7 +35,8 @@ def _read(source: str, config: str | None):
     else:
         path = Path(source)
         if not path.is_file():
-            raise DealwatchError(f"{source}: no such file")
+            raise DealwatchError(f"{source}: no such file (give a .txt or .html file, - for stdin, "
+                                 "or an http(s) URL)")
         raw = path.read_bytes()
     looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
     if looks_html:

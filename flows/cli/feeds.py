@@ -83,7 +83,8 @@ def cmd_remove(args) -> int:
 def cmd_import(args) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise DealwatchError(f"{args.file}: no such file")
+        raise DealwatchError(f"{args.file}: no such file (give the path of an OPML file, e.g. one your "
+                             "feed reader exported)")
     feeds = [(_validated(url), name) for url, name in parse_opml(path.read_bytes())]
     if not feeds:
         raise DealwatchError(f"{args.file}: no feeds found (expected <outline xmlUrl=...> elements)")
