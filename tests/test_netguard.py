@@ -136,7 +136,14 @@ def test_backend_allow_hosts_by_name():
     with serve_routes({"/": Route(body=b"ok")}) as server:
         dns = FakeDNS({"feeds.internal": [["127.0.0.1"]]})
         backend = GuardedBackend(FetchSettings(allow_hosts=["feeds.internal"]), resolver=dns)
-        backend.connect_tcp("feeds.internal", server.port, timeout=2).close()
+        stream = backend.connect_tcp("feeds.internal", server.port, timeout=2)
+        assert stream.get_extra_info("server_addr")[0] == "127.0.0.1"
+        stream.close()
+        assert dns.lookups == ["feeds.internal"]
+        # the same loopback answer for a name not listed is refused: the name is what allowed it
+        other = GuardedBackend(FetchSettings(), resolver=FakeDNS({"other.internal": [["127.0.0.1"]]}))
+        with pytest.raises(BlockedAddressError, match="other.internal resolves to 127.0.0.1"):
+            other.connect_tcp("other.internal", server.port, timeout=2)
 
 
 def test_backend_unresolvable_name_is_a_connect_error():
