@@ -62,8 +62,13 @@ def test_detect_empty_or_headline_only_prints_nothing(tmp_path, content):
 
 def test_detect_reads_stdin():
     result = dealwatch("detect", "-", "--format", "jsonl", stdin=SEED_TXT.read_text())
-    assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == 4
+    assert result.returncode == 0, result.stderr
+    from_stdin = [json.loads(line) for line in result.stdout.splitlines()]
+    from_file = [json.loads(line)
+                 for line in dealwatch("detect", str(SEED_TXT), "--format", "jsonl").stdout.splitlines()]
+    assert {e["source"] for e in from_stdin} == {"-"}
+    assert [{**e, "source": None} for e in from_stdin] == [{**e, "source": None} for e in from_file]
+    assert len(from_stdin) == 4
 
 
 def test_detect_missing_file_is_an_error(tmp_path):
