@@ -163,21 +163,12 @@ def probe_smtp(settings: Settings) -> str:
 
     Sends no message. Raises ConfigError saying what failed; the password is never part of it.
     """
-    from flows.transports import tls_context   # the TLS settings alerts are sent with (ca_file)
+    from flows.transports import open_smtp   # connected and secured exactly as alerts are sent
 
     smtp = settings.alerts.smtp
     where = f"SMTP server {smtp.host}:{smtp.port}"
     try:
-        if smtp.security == "tls":
-            client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
-                                      context=tls_context(smtp))
-        else:
-            client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-        with client:
-            client.ehlo()
-            if smtp.security == "starttls":
-                client.starttls(context=tls_context(smtp))
-                client.ehlo()
+        with open_smtp(smtp) as client:
             login = "no login"
             if smtp.username:
                 password = smtp.password()

@@ -80,6 +80,29 @@ def tls_context(smtp: SmtpSettings) -> ssl.SSLContext:
                               transient=False) from exc
 
 
+def open_smtp(smtp: SmtpSettings) -> smtplib.SMTP:
+    """Returns a client connected to the SMTP server, greeted and, as configured, secured (no login yet).
+
+    Raises what smtplib, ssl or the socket raise; the client is closed when any step fails.
+    """
+    client: smtplib.SMTP | None = None
+    try:
+        if smtp.security == "tls":
+            client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
+                                      context=tls_context(smtp))
+        else:
+            client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+        client.ehlo()
+        if smtp.security == "starttls":
+            client.starttls(context=tls_context(smtp))
+            client.ehlo()
+        return client
+    except BaseException:
+        if client is not None:
+            client.close()
+        raise
+
+
 class SmtpTransport:
     """One SMTP connection per run, opened on the first message and reused for the rest."""
 
@@ -93,15 +116,7 @@ class SmtpTransport:
         smtp, where = self.smtp, self.where
         client: smtplib.SMTP | None = None
         try:
-            if smtp.security == "tls":
-                client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout,
-                                          context=tls_context(smtp))
-            else:
-                client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-            client.ehlo()
-            if smtp.security == "starttls":
-                client.starttls(context=tls_context(smtp))
-                client.ehlo()
+            client = open_smtp(smtp)
             if smtp.username:
                 password = smtp.password()
                 if password is None:
