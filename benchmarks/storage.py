@@ -29,7 +29,6 @@ from extract.model import Article, Event  # noqa: E402
 from storage.db import connect, transaction  # noqa: E402
 from storage.writes import ArticleRow, store_articles, store_events  # noqa: E402
 
-EVENTS_PER_ARTICLE = 2.5   # the seed article has 4, most articles 0-2
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 _WORDS = ("Bluefin Harbor Cedar Granite Juniper Lumen Marlin Nimbus Orchid Quartz Redwood Summit Tidal "
           "Umber Vantage Willow Zephyr Aspen Beacon Cobalt Delta Ember Falcon Glacier Helix Iris Jade "

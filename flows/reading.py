@@ -129,9 +129,3 @@ class ReadingPool:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-def read_pages(pages: list[PageInput], *, workers: int = 0,
-               on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
-    """Reads every page with a pool of its own (one-off callers; a run keeps one ReadingPool)."""
-    with ReadingPool(workers) as pool:
-        return pool.read(pages, on_progress)
