@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from extract.events import detect_events
-from extract.model import Event
+from extract.model import PARTY_FIELDS, Event
 from extract.parties import same_party
 
 __all__ = ["FIELDS", "parse_records", "select_records", "match_events", "score", "format_report"]
@@ -101,7 +101,7 @@ def _field_ok(name: str, g: object, p: object) -> bool:
 
 def _describe(e: dict) -> str:
     """Returns a one-line description of an event for the verbose report."""
-    roles = ", ".join(f"{r}={e[r]}" for r in ("acquirer", "target", "seller", "customer", "vendor", "competitor")
+    roles = ", ".join(f"{r}={e[r]}" for r in PARTY_FIELDS
                       if e.get(r))
     extra = ", ".join(f"{k}={e[k]}" for k in ("amount", "currency", "stake_pct", "status") if e.get(k) is not None)
     return f"{e['event_type']}/{e.get('subtype')} [{roles}] {extra}"

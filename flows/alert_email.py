@@ -16,12 +16,13 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
+from extract.model import PARTY_FIELDS
 from flows.config import Settings
 from storage.outbox import OutboxAlert, StoryAlert
 
 LIST_ID = "dealwatch alerts <alerts.dealwatch.invalid>"
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
-_ROLES = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
+_ROLES = PARTY_FIELDS
 
 
 def _one_line(text: str) -> str:

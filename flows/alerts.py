@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from extract.errors import AlertError, MailServerError
+from extract.model import PARTY_FIELDS
 from flows.alert_email import compose
 from flows.config import Settings
 from flows.transports import open_transport
@@ -28,7 +29,7 @@ from storage.stories import fold_name
 
 log = logging.getLogger(__name__)
 
-_ROLES = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
+_ROLES = PARTY_FIELDS
 
 
 @dataclass

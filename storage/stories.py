@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 import duckdb
 import pyarrow as pa
 
-from extract.model import Event
+from extract.model import PARTY_FIELDS, Event
 from extract.parties import normalize_name
 
 STORY_WINDOW = timedelta(days=30)
@@ -47,8 +47,7 @@ def fold_name(name: str) -> str:
 def party_keys(event: Event | Mapping) -> list[str]:
     """Returns the folded names of every party of an event, each once, sorted."""
     get = event.get if isinstance(event, Mapping) else (lambda k: getattr(event, k))
-    roles = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
-    return sorted({fold_name(get(role)) for role in roles if get(role)})
+    return sorted({fold_name(get(role)) for role in PARTY_FIELDS if get(role)})
 
 
 def _principal_roles(event_type: str) -> tuple[str, str]:
