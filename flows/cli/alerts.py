@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timezone
 
 from extract.errors import AlertError
@@ -45,7 +46,7 @@ def cmd_test(args) -> int:
     text = (f"This is a test message from dealwatch, sent {now:%Y-%m-%d %H:%M:%S} UTC\n"
             f"to {', '.join(settings.alerts.to)} through {where},\n"
             f"with the configuration {settings.source}.\n\nAlerts will arrive like this one.\n")
-    html_text = "<html><body><pre>" + _escape(text) + "</pre></body></html>"
+    html_text = "<html><body><pre>" + html.escape(text) + "</pre></body></html>"
     msg = new_message(settings, "dealwatch test message", text, html_text, f"test.{now:%Y%m%d%H%M%S.%f}")
     with open_transport(settings.alerts) as transport:
         refused = transport.send(f"test-{now:%Y%m%dT%H%M%S}", msg.as_string(), settings.alerts.to)
@@ -54,11 +55,6 @@ def cmd_test(args) -> int:
                          + "; ".join(f"{r}: {w}" for r, w in refused.items()))
     print(f"sent a test message to {', '.join(settings.alerts.to)} through {where}")
     return 0
-
-
-def _escape(text: str) -> str:
-    import html
-    return html.escape(text)
 
 
 def cmd_list(args) -> int:
