@@ -27,6 +27,7 @@ from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, pla
 from flows.progress import advance
 from flows.reading import PageInput, PageOutput, ReadingPool
 from flows.report import MAX_ROWS, publish_report, report_order
+from flows.showconfig import mask_url
 from storage.db import connect, transaction
 from storage.runs import RunRecord, record_run
 from storage.writes import ArticleRow, known_articles, store_articles, store_events, sync_feeds
@@ -165,9 +166,9 @@ def poll_feeds(settings: Settings, feeds: list[FeedRow], clock: StageClock) -> l
         if not p.state.ok:
             log.warning("%s", _feed_error(p))
         elif p.not_modified:
-            log.info("feed %s: not modified", p.state.url)
+            log.info("feed %s: not modified", mask_url(p.state.url))
         else:
-            log.info("feed %s: %d entries", p.state.url, len(p.entries))
+            log.info("feed %s: %d entries", mask_url(p.state.url), len(p.entries))
     return polls
 
 
@@ -271,9 +272,13 @@ def record(settings: Settings, run: RunRecord, wait: float = 10.0) -> None:
 # ---------------------------------------------------------------- the flow
 
 def _feed_error(poll: FeedPoll) -> str:
-    """Returns a failed poll's error, naming the feed once."""
-    error = poll.state.error or "failed"
-    return error if poll.state.url in error else f"feed {poll.state.url}: {error}"
+    """Returns a failed poll's error, naming the feed once, a password or token in its URL masked.
+
+    It goes to the log, the run's summary and its Prefect report, which must hold no secret.
+    """
+    url, shown = poll.state.url, mask_url(poll.state.url)
+    error = (poll.state.error or "failed").replace(url, shown)
+    return error if shown in error else f"feed {shown}: {error}"
 
 
 def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:

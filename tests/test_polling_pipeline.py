@@ -224,3 +224,15 @@ def test_german_page_is_read_and_its_language_stored(tmp_path):
         rows = query(tmp_path / "dw.duckdb", "SELECT subtype, acquirer, target, amount, currency, evidence "
                                              f"FROM events WHERE article_url = '{server.url('/de.html')}'")
     assert rows == [("acquisition", "Tessaro", "Quantis", 300e6, "EUR", GERMAN_ARTICLE[0].split(". ")[0] + ".")]
+
+
+def test_a_token_in_a_feed_url_stays_out_of_the_run_summary(tmp_path):
+    with serve_routes({"/ok.xml": Route(body=rss(), content_type="application/rss+xml")}) as server:
+        ok, gone = server.url("/ok.xml?api_key=s3cret-ok"), server.url("/gone.xml?token=s3cret-gone")
+        summary = run(tmp_path, [ok, gone])
+    # the summary is what the runs table, `dealwatch status` and the Prefect report show
+    [error] = summary["errors"]
+    assert error.startswith(f"feed {server.url('/gone.xml?token=***')}: HTTP 404 Not Found; "
+                            "recorded, not retried this run (failure 1; next try ")
+    [(stored,)] = query(tmp_path / "dw.duckdb", "SELECT summary::VARCHAR FROM runs")
+    assert "token=***" in stored and "s3cret" not in stored
