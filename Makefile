@@ -18,4 +18,4 @@ test: $(BIN)/dealwatch
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) dealwatch.duckdb outbox
+	rm -rf $(VENV) dealwatch.duckdb dealwatch.duckdb.wal dealwatch.duckdb.lock outbox
