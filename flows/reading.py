@@ -58,6 +58,11 @@ def read_one(page: PageInput) -> PageOutput:
     except DealwatchError as exc:
         return PageOutput(page.url, error=str(exc), extract_seconds=extracted - started,
                           detect_seconds=time.thread_time() - extracted)
+    except Exception as exc:  # a detector bug on one article must not end its batch and the run
+        return PageOutput(page.url, error=f"event detection failed ({type(exc).__name__}: {exc}); "
+                                          "article skipped (please report it with this URL)",
+                          extract_seconds=extracted - started,
+                          detect_seconds=time.thread_time() - extracted)
     if page.fragment is None and not article.title and page.title:
         article.title = page.title
     return PageOutput(page.url, article, events, extract_seconds=extracted - started,
