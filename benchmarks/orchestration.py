@@ -12,12 +12,16 @@ API): flow and task-run bookkeeping, state changes and the hand-over between sta
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Before Prefect is imported: its temporary server and client must send no analytics off this machine.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from flows.demo import SEEDS, serve_directory  # noqa: E402
 

@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     # Before Prefect is imported: a fresh home, so the first run pays what a new install pays.
     os.environ["PREFECT_HOME"] = str(tmp / "prefect")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")   # nor the client's telemetry
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
     started = time.perf_counter()

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# No analytics off this machine, from the harness's server or any client (subprocesses inherit these).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
