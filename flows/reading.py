@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,6 +24,7 @@ from extract.model import Article, Event
 from extract.read import events_of, text_from_fragment
 
 POOL_THRESHOLD = 16   # pages; below this a pool's start-up outweighs the parallelism
+PAGE_SECONDS = 60     # wall time one page may take to read before it is skipped
 
 
 @dataclass
@@ -69,8 +73,46 @@ def read_one(page: PageInput) -> PageOutput:
                       detect_seconds=time.thread_time() - extracted)
 
 
+class PageTimeout(BaseException):
+    """Reading one page took longer than PAGE_SECONDS (a BaseException, so no handler swallows it)."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raises PageTimeout in the block after `seconds` of wall time.
+
+    Uses SIGALRM, so it applies in a process's main thread (the reading workers); elsewhere the
+    block runs unbounded. Python code and regular-expression matching are interrupted; a C library
+    stuck without returning to Python is not.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise PageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _read_chunk(pages: list[PageInput]) -> list[PageOutput]:
-    return [read_one(p) for p in pages]
+    outputs = []
+    for page in pages:
+        # One page that hangs extraction or detection must not fail its batch, and with it every
+        # later run (the feed is polled again until its pages are stored).
+        try:
+            with deadline(PAGE_SECONDS):
+                outputs.append(read_one(page))
+        except PageTimeout:
+            outputs.append(PageOutput(page.url, error=f"reading took longer than {PAGE_SECONDS}s "
+                                                      "(extraction or detection stuck); article skipped"))
+    return outputs
 
 
 def worker_count(configured: int = 0) -> int:
