@@ -518,8 +518,9 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             _PLACE_OF.search(sh.shadow, max(0, m.start() - 40), m.start()):
         return None
     roles: dict[str, str] = {}
+    groups = m.groupdict()
     for group, role in frame.roles.items():
-        ent = sh.entity(m.groupdict().get(group))
+        ent = sh.entity(groups.get(group))
         if ent is not None:
             roles[role] = ent.name
     if len(set(roles.values())) < len(roles) or not roles:
