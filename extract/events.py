@@ -27,7 +27,7 @@ from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
 from extract.money import find_amounts
 from extract.model import Event
-from extract.parties import find_name_spans
+from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
 
 __all__ = ["detect_events", "UnsupportedLanguageError", "supported_languages"]
@@ -58,14 +58,21 @@ def _load_rules(language: str, missing_ok: bool = False) -> ModuleType | None:
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str] | None = None) -> str:
+def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str] | None = None,
+                         body_spans: list[list[NameSpan]] | None = None) -> str:
     """Returns a Title Case headline with ordinary words lower-cased, so that
-    "Oracle To Buy Cerner For $28bn" reads like prose; names the body uses stay."""
+    "Oracle To Buy Cerner For $28bn" reads like prose; names the body uses stay.
+
+    When the body's names are needed, `find_name_spans` of each sentence is put into
+    `body_spans` (if given), so that the mention finder need not find them again."""
     words = _TITLE_WORD.findall(title)
     long_words = [w for w in words if len(w) > 3]
     if not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
         return title
-    keep = {tok for s in sentences for sp in find_name_spans(s) for tok in sp.surface.split()}
+    spans = [find_name_spans(s) for s in sentences]
+    if body_spans is not None:
+        body_spans[:] = spans
+    keep = {tok for ss in spans for sp in ss for tok in sp.surface.split()}
 
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
@@ -101,13 +108,19 @@ def detect_events(
     rules = _load_rules(lang)
     sentences = [s.text for s in split_sentences(text)]
     texts = sentences
+    body_spans: list[list[NameSpan]] = []
     if title and title.strip():
         head = title.strip()
         if lang == "en":  # Title Case is an English habit; German capitalises every noun anyway
-            head = _sentence_case_title(head, sentences, getattr(rules, "HEADLINE_LOWER", None))
+            head = _sentence_case_title(head, sentences, getattr(rules, "HEADLINE_LOWER", None), body_spans)
         texts = [head, *sentences]
     offset = 1 if len(texts) > len(sentences) else 0
-    mentions = build_mentions(texts, rules.GRAMMAR)
+    # The body's names, when the headline check found them already (English finds names per
+    # sentence; a language with its own finder reads the whole article and finds its own).
+    spans = None
+    if body_spans and rules.GRAMMAR.find_names is None:
+        spans = [find_name_spans(texts[0]), *body_spans] if offset else body_spans
+    mentions = build_mentions(texts, rules.GRAMMAR, spans)
     hits: list[Hit] = []
     anaphora = getattr(rules, "ANAPHORA", ())
     last_event = 0

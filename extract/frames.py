@@ -84,19 +84,19 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
         pieces.append((s, e, f"P{len(percents)}"))
         percents.append(v)
     pieces.sort()
-    # One tokenisation of the whole sentence with each piece replaced by " \x00 " (a
-    # token of its own, so the words around it split as they would on their own),
-    # then each \x00 becomes its marker.
-    parts: list[str] = []
+    # The text between pieces is tokenised on its own, each piece becoming its marker: no
+    # token of the pattern holds a space or looks past one, so the words around a piece
+    # split as they would with a space in its place.
+    # (Each part is lower-cased on its own too, as it was with spaces around it: a final
+    # sigma, say, lowers by what follows it.)
+    out: list[str] = []
     pos = 0
-    for s, e, _ in pieces:
-        parts.append(text[pos:s])
+    findall = _TOKEN.findall
+    for s, e, marker in pieces:
+        out += findall(text[pos:s].lower())
+        out.append(marker)
         pos = e
-    parts.append(text[pos:])
-    out = _TOKEN.findall(" \x00 ".join(parts).lower())
-    if pieces:
-        markers = iter([marker for _, _, marker in pieces])
-        out = [next(markers) if t == "\x00" else t for t in out]
+    out += findall(text[pos:].lower())
     # "Ostrava Chemicals' acquisition": a bare apostrophe after a company is a possessive.
     if "'" in text or "’" in text:
         out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
@@ -518,8 +518,9 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             _PLACE_OF.search(sh.shadow, max(0, m.start() - 40), m.start()):
         return None
     roles: dict[str, str] = {}
+    groups = m.groupdict()
     for group, role in frame.roles.items():
-        ent = sh.entity(m.groupdict().get(group))
+        ent = sh.entity(groups.get(group))
         if ent is not None:
             roles[role] = ent.name
     if len(set(roles.values())) < len(roles) or not roles:

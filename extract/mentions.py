@@ -129,9 +129,12 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
     return NameSpan(start, span.end, rest, span.possessive, False)
 
 
-def _collect(texts: list[str], grammar: Grammar) -> tuple[list[list[NameSpan]], _Vocabulary, set[str]]:
+def _collect(texts: list[str], grammar: Grammar, spans: list[list[NameSpan]] | None = None) -> tuple[
+    list[list[NameSpan]], _Vocabulary, set[str]
+]:
     """Returns name spans per text, the lower-case vocabulary, and names seen mid-sentence."""
-    spans = grammar.find_names(texts) if grammar.find_names else [find_name_spans(t) for t in texts]
+    if spans is None:
+        spans = grammar.find_names(texts) if grammar.find_names else [find_name_spans(t) for t in texts]
     inner = {s.surface for ss in spans for s in ss if not s.initial}
     return spans, _Vocabulary(texts), inner
 
@@ -240,9 +243,13 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
 _START = attrgetter("start")
 
 
-def build_mentions(texts: list[str], grammar: Grammar) -> list[list[Mention]]:
-    """Returns the mentions of each text (sentences in article order), coreference resolved."""
-    spans, vocab, inner = _collect(texts, grammar)
+def build_mentions(texts: list[str], grammar: Grammar,
+                   spans: list[list[NameSpan]] | None = None) -> list[list[Mention]]:
+    """Returns the mentions of each text (sentences in article order), coreference resolved.
+
+    `spans`: the name spans of each text when the caller found them already (the
+    grammar's finder, or `find_name_spans` per text, must have made them)."""
+    spans, vocab, inner = _collect(texts, grammar, spans)
     labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor)
     history = _History([], [])
     out: list[list[Mention]] = []
