@@ -76,7 +76,28 @@ def test_detect_missing_file_is_an_error(tmp_path):
     result = dealwatch("detect", str(missing))
     assert result.returncode == 1
     assert result.stderr.strip() == (f"Error: {missing}: no such file "
-                                     "(give a .txt or .html file, - for stdin, or an http(s) URL)")
+                                     "(give a .txt, .html or .jsonl file, - for stdin, or an http(s) URL)")
+
+
+def test_detect_reads_a_jsonl_corpus_file(tmp_path):
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "title": "Oracle to buy Cerner",
+                                  "text": "Oracle has agreed to buy Cerner for $28.3 billion."}) + "\n"
+                      + json.dumps({"id": "b", "title": "Quarterly results",
+                                    "text": "Acme reported revenue of $2bn for the quarter."}) + "\n")
+    result = dealwatch("detect", str(corpus), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    [event] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (event["source"], event["acquirer"], event["target"], event["amount"]) == \
+        (f"{corpus}#a", "Oracle", "Cerner", 28_300_000_000)
+
+
+def test_detect_jsonl_line_without_text_is_an_error(tmp_path):
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"title": "no text"}\n')
+    result = dealwatch("detect", str(corpus))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Error: {corpus}:1: not a JSON object with a \"text\" field")
 
 
 @pytest.fixture

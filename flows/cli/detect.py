@@ -14,14 +14,37 @@ from flows.config import load_settings
 def register(sub) -> None:
     p = sub.add_parser("detect", help="print the events of article files, stdin (-) or URLs",
                        description="Read articles given as .txt (first line is the headline), .html, "
-                                   "'-' for stdin, or http(s) URLs, and print their events.")
+                                   ".jsonl (one {\"title\", \"text\"} object per line, like the "
+                                   "labelled corpus), '-' for stdin, or http(s) URLs, and print their events.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
     p.add_argument("--config", help="config whose [fetch] settings apply to URLs")
     p.set_defaults(func=cmd_detect)
 
 
-def _read(source: str, config: str | None):
+def _read_jsonl(path: Path) -> list[tuple[str, object]]:
+    """Returns (source, reading) for every article of a JSONL file; source is 'path#id'."""
+    from extract.model import Article
+    from extract.read import Reading, events_of
+
+    readings = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise DealwatchError(f"{path}:{number}: not a JSON object with a \"text\" field ({exc}); "
+                                 "fix the line or give .txt/.html files") from exc
+        source = f"{path}#{record.get('id') or number}"
+        article = Article(url=source, title=record.get("title"), text=text, language=record.get("lang"))
+        readings.append((source, Reading(article, events_of(article))))
+    return readings
+
+
+def _read(source: str, config: str | None) -> list[tuple[str, object]]:
+    """Returns (source, reading) pairs: one per article the source holds."""
     from extract.read import read_html, read_text
 
     if source.lower().startswith(("http://", "https://")):
@@ -29,23 +52,25 @@ def _read(source: str, config: str | None):
         settings = load_settings(config, require_file=False)
         with Fetcher(settings.fetch) as fetcher:
             result = fetcher.get(source, kind="page")
-        return read_html(result.body, url=result.url)
+        return [(source, read_html(result.body, url=result.url))]
     if source == "-":
         raw = sys.stdin.buffer.read()
     else:
         path = Path(source)
         if not path.is_file():
-            raise DealwatchError(f"{source}: no such file (give a .txt or .html file, - for stdin, "
-                                 "or an http(s) URL)")
+            raise DealwatchError(f"{source}: no such file (give a .txt, .html or .jsonl file, - for "
+                                 "stdin, or an http(s) URL)")
+        if path.suffix.lower() == ".jsonl":
+            return _read_jsonl(path)
         raw = path.read_bytes()
     looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
     if looks_html:
-        return read_html(raw, url=source)
-    return read_text(raw.decode("utf-8", errors="replace"), url=source)
+        return [(source, read_html(raw, url=source))]
+    return [(source, read_text(raw.decode("utf-8", errors="replace"), url=source))]
 
 
 def cmd_detect(args) -> int:
-    readings = [(src, _read(src, args.config)) for src in args.paths]
+    readings = [pair for src in args.paths for pair in _read(src, args.config)]
     for src, reading in readings:
         if reading.article.extra.get("detection"):
             print(f"note: {src}: {reading.article.extra['detection']}", file=sys.stderr)
