@@ -19,6 +19,7 @@ from lxml import etree
 
 from extract.errors import FeedError
 from extract.feeds import strip_doctype
+from extract.urls import is_http_url
 
 
 def _attr(element: etree._Element, name: str) -> str | None:
@@ -48,7 +49,7 @@ def parse_opml(body: bytes) -> list[tuple[str, str | None]]:
         if not isinstance(outline.tag, str) or etree.QName(outline).localname.lower() != "outline":
             continue
         url = _attr(outline, "xmlUrl")
-        if not url or not url.lower().startswith(("http://", "https://")) or url in seen:
+        if not is_http_url(url) or url in seen:
             continue
         seen.add(url)
         feeds.append((url, _attr(outline, "title") or _attr(outline, "text")))

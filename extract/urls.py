@@ -69,3 +69,8 @@ def canonical_url(url: str) -> str:
     pairs = [p for p in parts.query.split("&")
              if p and not is_tracking_param(p.split("=", 1)[0])]
     return urlunsplit((scheme, _netloc(parts), path, "&".join(pairs), ""))
+
+
+def is_http_url(url: str | None) -> bool:
+    """Returns True for an http or https URL, the only kinds dealwatch fetches or links to."""
+    return bool(url) and url.strip().lower().startswith(("http://", "https://"))

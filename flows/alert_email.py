@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
+from extract.urls import is_http_url
 from extract.model import PARTY_FIELDS
 from flows.config import Settings
 from storage.outbox import OutboxAlert, StoryAlert
@@ -139,7 +140,7 @@ def subject_for(stories: Sequence[StoryAlert]) -> str:
 
 def safe_link(url: str | None) -> str | None:
     """Returns the URL when it is http(s), else None: no javascript:, data: or file: links."""
-    return url if url and url.strip().lower().startswith(("http://", "https://")) else None
+    return url if is_http_url(url) else None
 
 
 def _fields(s: StoryAlert) -> list[tuple[str, str]]:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from extract.urls import is_http_url
 from extract.errors import ConfigError
 
 DEFAULT_CONFIG = "dealwatch.toml"
@@ -32,7 +33,7 @@ class FeedSettings(_Section):
     @field_validator("url")
     @classmethod
     def _http_only(cls, v: str) -> str:
-        if not v.lower().startswith(("http://", "https://")):
+        if not is_http_url(v):
             raise ValueError(f"feed url must start with http:// or https://, got {v!r}")
         return v
 

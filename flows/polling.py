@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from extract.errors import DealwatchError, FetchError
 from extract.feeds import FeedEntry, parse_feed
-from extract.urls import canonical_url
+from extract.urls import canonical_url, is_http_url
 from flows.backoff import next_poll_after
 from flows.config import PollSettings
 from flows.fetch import Fetcher, FetchResult
@@ -138,7 +138,7 @@ def page_jobs(feed_url: str, entries: list[FeedEntry]) -> list[PageJob]:
         if not link:
             continue
         fetch_url = urljoin(feed_url, link)
-        if not fetch_url.lower().startswith(("http://", "https://")):
+        if not is_http_url(fetch_url):
             continue
         jobs.append(PageJob(
             url=canonical_url(fetch_url), fetch_url=fetch_url, guid=entry.guid, feed_url=feed_url,

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from extract.urls import is_http_url
 from extract.errors import DealwatchError
 from flows.cli.output import print_rows
 from flows.config import load_settings
@@ -47,7 +48,7 @@ def _read(source: str, config: str | None) -> list[tuple[str, object]]:
     """Returns (source, reading) pairs: one per article the source holds."""
     from extract.read import read_html, read_text
 
-    if source.lower().startswith(("http://", "https://")):
+    if is_http_url(source):
         from flows.fetch import Fetcher
         settings = load_settings(config, require_file=False)
         with Fetcher(settings.fetch) as fetcher:
