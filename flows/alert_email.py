@@ -16,8 +16,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from extract.urls import is_http_url
 from extract.model import PARTY_FIELDS
+from extract.urls import is_http_url
 from flows.config import Settings
 from storage.outbox import OutboxAlert, StoryAlert
 

@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from extract.urls import is_http_url
 from extract.errors import ConfigError
+from extract.urls import is_http_url
 
 DEFAULT_CONFIG = "dealwatch.toml"
 

@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from extract.urls import is_http_url
 from extract.errors import DealwatchError
+from extract.urls import is_http_url
 from flows.cli.output import print_rows
 from flows.config import load_settings
 
