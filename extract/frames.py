@@ -419,7 +419,7 @@ class FrameSelector:
     def select(self, text: str) -> tuple[Frame, ...]:
         """Returns the frames whose trigger words occur in `text`."""
         low = text.lower()
-        bits = reduce(or_, map(self._chunks.__getitem__, set(low.split())), self._free)
+        bits = reduce(or_, map(self._chunks.__getitem__, low.split()), self._free)
         bits &= (bits >> self._n) & self._mask
         if bits & self._need_m and not _DIGIT.search(text):
             bits &= ~self._need_m

@@ -324,20 +324,31 @@ def looks_like_person(sentence: str, span: NameSpan) -> bool:
     Evidence: a title before it ("CEO Mark Zuckerberg"), an apposition after it
     ("Alexandr Wang, founder and CEO of Scale"), or a common given name first.
     """
-    words = span.surface.split()
-    if len(words) >= 2 and words[0].lower() in _GIVEN_NAMES:
-        return True
-    if len(words) == 1 and words[0].lower() not in _GIVEN_NAMES:
-        return False  # "CEO Nadella" aside, one word that is no given name is not read as a person
+    verdict, titled, two_words = _person_shape(span.surface)
+    if verdict is not None:
+        return verdict
     window = sentence[max(0, span.start - 40):span.start]
-    low = window.lower()
-    if _TITLE_KEY_RE.search(low) and _PERSON_TITLES.search(window):
-        return len(words) >= 2 or words[0].lower() in _GIVEN_NAMES
-    if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
-        return bool(_PERSON_APPOSITION.match(sentence[span.end:span.end + 60])) and not _PERSON_APPOSITION.match(
-            sentence[span.end:span.end + 60]
-        ).group(0).lower().rstrip().endswith(("is", "was", "said", "told"))
+    if _TITLE_KEY_RE.search(window.lower()) and _PERSON_TITLES.search(window):
+        return titled
+    if two_words:
+        after = _PERSON_APPOSITION.match(sentence[span.end:span.end + 60])
+        return bool(after) and not after.group(0).lower().rstrip().endswith(("is", "was", "said", "told"))
     return False
+
+
+@lru_cache(maxsize=16384)
+def _person_shape(surface: str) -> tuple[bool | None, bool, bool]:
+    """Returns what the words of a name alone say of it being a person's: (verdict or None when
+    the sentence must tell, whether a title before it makes it a person's, whether it is two
+    capitalised words that an apposition after it can make a person's). A pure function of the name."""
+    words = surface.split()
+    given = bool(words) and words[0].lower() in _GIVEN_NAMES
+    if len(words) >= 2 and given:
+        return True, True, False
+    if len(words) == 1 and not given:
+        return False, False, False  # "CEO Nadella" aside, one word that is no given name is not read as a person
+    two = len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words)
+    return None, len(words) >= 2 or given, two
 
 
 class NameIndex:
