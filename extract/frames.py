@@ -178,6 +178,8 @@ class Cues:
     not_price_after: re.Pattern[str] | None = None
     # Customer changes a past tense states as agreed, not done: "X won a contract" starts a relationship.
     signing_subtypes: frozenset[str] = frozenset()
+    # A percentage bought on top of a holding ("a further 14%"): not the stake the buyer ends with.
+    increment: re.Pattern[str] | None = None
 
 
 _CLAUSE_END = re.compile(r" (?:;|\.|\?|!|but|while|whereas) ")
@@ -197,6 +199,11 @@ def _clause_span(shadow: str, start: int, end: int) -> tuple[int, int]:
     return left, (nxt.start() + 1 if nxt else len(shadow))
 
 
+# A participle or relative clause after the match tells of something else: "X raised its stake
+# in Y, tightening its grip on a company whose board is weighing a merger".
+_CLAUSE_TAIL = re.compile(r" , (?:\S+ing|which|who|whose|where) | whose ")
+
+
 def _own_clause(shadow: str, start: int, end: int) -> str:
     """Returns the text of the match's own clause with the match itself blanked out."""
     left = 0
@@ -206,6 +213,9 @@ def _own_clause(shadow: str, start: int, end: int) -> str:
         left = m.start()
     nxt = _CLAUSE_BREAK.search(shadow, end - 1)
     right = nxt.start() + 1 if nxt else len(shadow)
+    tail = _CLAUSE_TAIL.search(shadow, end - 1, right)
+    if tail:
+        right = tail.start() + 1
     return shadow[left:start] + " " + shadow[end:right]
 
 
@@ -269,7 +279,7 @@ def _inner(m: re.Match[str]) -> str:
     return " " + text + " "
 
 
-def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
+def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal") -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
     whether anything in the text said so (False: the default "announced")."""
     gap = _gap(m)
@@ -296,11 +306,12 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues) -> tuple[str, bool]:
     for status, pat in cues.status:
         if _anywhere(sh, pat):
             scope = clause() if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
-            # The trigger verb itself may be the cue ("considering similar plans"), and so may
-            # the words between the roles ("is exploring a sale of"), except for cancellation:
-            # "terminates its contract" is a churn, not a cancelled event.
+            # The trigger verb itself may be the cue ("considering similar plans", "abandons the Y
+            # takeover"), and so may the words between the roles ("is exploring a sale of"), except
+            # for cancelling a customer relationship: "terminates its contract" is a churn.
             found = pat.search(scope) or pat.search(gap) or (
-                status != "cancelled" and (pat.search(verb) or (status == "considering" and pat.search(inner()))))
+                (status != "cancelled" or family == "deal") and (
+                    pat.search(verb) or (status == "considering" and pat.search(inner()))))
         else:
             found = joined_gap and pat.search(gap)
         if not found:
@@ -531,13 +542,16 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if "no_background" not in frame.flags and _anywhere(sh, cues.background) and \
             cues.background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
-    status, explicit = _status(sh, m, cues)
+    status, explicit = _status(sh, m, cues, frame.family)
     if status != "denied" and cues.negation.search(gap):
         return None
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None
     window = sh.shadow[left:right]
+    flags = set(frame.flags)
+    if pct is not None and cues.increment is not None and cues.increment.search(m.group(0)):
+        flags.add("increment")
     if subtype == "stake" and (pct is not None and pct > 50 or (pct is None and cues.majority.search(m.group(0)))):
         subtype = "acquisition"
     if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
@@ -549,7 +563,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         frame=frame, sentence=index, roles=roles, subtype=subtype, status=status,
         amount=amount, amount_strength=strength, stake_pct=pct,
         confidence=round(max(0.05, frame.strength - hedge), 2), evidence=sh.text, explicit=explicit,
-        flags=set(frame.flags) | ({"window_pct"} if "P" in window else set()),
+        flags=flags | ({"window_pct"} if "P" in window else set()),
     )
 
 

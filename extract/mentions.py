@@ -62,6 +62,12 @@ class Grammar:
     # A lower-case word that says what a company is ("chipmaker", "retailer"): a sentence
     # that opens with one and a name ("Chipmaker Arveon") is not naming "Chipmaker".
     descriptor: re.Pattern[str] | None = None
+    # Matched where a sentence-initial name starts: an ordinary word that opens sentences and
+    # names nothing ("Even as it ...", "Separately, X said"), which the article may use nowhere else.
+    opener: re.Pattern[str] | None = None
+    # Matched at the start of a sentence that opens with a subordinate clause ("Even as it ..."),
+    # whose pronoun may refer to the main clause's subject after the comma.
+    fronted_clause: re.Pattern[str] | None = None
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
@@ -95,7 +101,7 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
 
 
 def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: set[str],
-               descriptor: re.Pattern[str] | None = None) -> NameSpan | None:
+               descriptor: re.Pattern[str] | None = None, opener: re.Pattern[str] | None = None) -> NameSpan | None:
     """Returns the span as a company-name candidate, trimmed, or None when it is no name.
 
     - A sentence-initial capitalised word that the article also uses in lower case
@@ -121,7 +127,9 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
         described = _DESCRIBED.match(text, span.end) if not rest else None
         if described and descriptor.fullmatch(described.group(2)) and described.group(2) not in _RELATIONAL:
             return None
-    if first.lower() not in lower_vocab or rest.split(" ", 1)[0] in ("of", "&"):
+    # (An opener before another capitalised word may be part of the name: "Just Eat".)
+    if (first.lower() not in lower_vocab and (rest or opener is None or not opener.match(text, span.start))) \
+            or rest.split(" ", 1)[0] in ("of", "&"):
         return span
     if not rest:
         return None
@@ -205,7 +213,7 @@ class _History:
 
 
 def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary, inner: set[str],
-              descriptor: re.Pattern[str] | None = None) -> tuple[
+              descriptor: re.Pattern[str] | None = None, opener: re.Pattern[str] | None = None) -> tuple[
     list[list[tuple[NameSpan, str]]], NameIndex
 ]:
     """Returns the spans of each text labelled org/person/media, and the article's name index."""
@@ -218,7 +226,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
         for sp in ss:
             if tickers and any(s <= sp.start < e for s, e in tickers):
                 continue  # "(NASDAQ: ZPH)": a listing, not another company
-            sp = _keep_span(sp, text, vocab, inner, descriptor)
+            sp = _keep_span(sp, text, vocab, inner, descriptor, opener)
             if sp is None:
                 continue
             if looks_like_person(text, sp):
@@ -250,7 +258,7 @@ def build_mentions(texts: list[str], grammar: Grammar,
     `spans`: the name spans of each text when the caller found them already (the
     grammar's finder, or `find_name_spans` per text, must have made them)."""
     spans, vocab, inner = _collect(texts, grammar, spans)
-    labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor)
+    labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor, grammar.opener)
     history = _History([], [])
     out: list[list[Mention]] = []
     subject_left = grammar.subject_left.search
@@ -292,6 +300,17 @@ def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < te and ts < e for ts, te in taken)
 
 
+def _cataphor(text: str, end: int, grammar: Grammar, mentions: list[Mention]) -> str | None:
+    """Returns the subject a pronoun points ahead to, in a clause put before it ("Even as it
+    abandoned the deal, Aurel said ..." -> Aurel), or None."""
+    if grammar.fronted_clause is None or not grammar.fronted_clause.match(text):
+        return None
+    comma = text.find(",", end)
+    if comma < 0:
+        return None
+    return next((x.name for x in mentions if x.kind == "org" and x.subject and x.start > comma), None)
+
+
 def _resolve_refs(
     text: str, grammar: Grammar, history: _History, own: set[str],
     taken: list[tuple[int, int]], mentions: list[Mention],
@@ -331,12 +350,14 @@ def _resolve_refs(
         if _overlaps(m.start(), m.end(), taken):
             continue
         subject = _opens_clause(grammar, text, m.start())
-        before = [x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start() and not x.possessive]
+        before = sorted((x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start()
+                         and not x.possessive), key=_START)
         # "X, which works with Y, said it would ...": "it" is the subject before it; a name inside
         # an apposition ("X, the Abu Dhabi investment group, said it ...") is a modifier there.
         asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, 0, m.start())]
         subj = [x for x in before if x.subject and not any(a <= x.start < b for a, b in asides)]
-        name = subj[-1].name if subj else (before[-1].name if before else history.last_subject(set()))
+        name = subj[-1].name if subj else (before[-1].name if before else _cataphor(text, m.end(), grammar, mentions)
+                                           or history.last_subject(set()))
         if name:
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, False))
     return refs

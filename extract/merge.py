@@ -111,9 +111,10 @@ def _subtype(group: list[Hit], family: str) -> str:
 
 
 def _stake(group: list[Hit]) -> float | None:
-    """Returns the stake percentage of the most confident hit that states one."""
+    """Returns the stake percentage of the most confident hit that states one; a holding the
+    buyer ends with ("lifts its stake to 35%") beats what it adds ("a further 14%")."""
     with_pct = [h for h in group if h.stake_pct is not None]
-    return max(with_pct, key=lambda h: h.confidence).stake_pct if with_pct else None
+    return max(with_pct, key=lambda h: ("increment" not in h.flags, h.confidence)).stake_pct if with_pct else None
 
 
 def _amount(group: list[Hit]) -> tuple[float | None, str | None]:

@@ -43,7 +43,8 @@ _OBJ_FILLER = (
     r"buy|acquire|purchase|sell|invest|merge|take|make|pay|fewer|less|more|"
     r"stakes|shares?|holding|holdings|interest|unit|units|division|business|businesses|assets|arm|"
     r"operations|subsidiary|customers?|clients?|products?|services?|staff|employees|rights|patents|"
-    r"technology|software|data|team|brand|site|plant|factory|stores?) )[a-z0-9][\w\-.&']* |, ){0,5}?"
+    r"technology|software|data|team|brand|site|plant|factory|stores?|pursuit|bid|offer|takeover|"
+    r"acquisition|merger|talks) )[a-z0-9][\w\-.&']* |, ){0,5}?"
 )
 
 
@@ -74,7 +75,7 @@ _STAKE_T = "stake holding interest share position participation"
 _SELL_T = "sell sold offload divest dispos unload spin spun carv hiv"
 _STAKE_V_T = ("tak took acquir buy bought purchas build built secur get got pick snap obtain receiv invest weigh "
               "consider mull eye explor seek sought")
-_ACQ_NOUN_T = "acqui purchas takeover take-over buyout buy-out buying"
+_ACQ_NOUN_T = "acqui purchas takeover take-over take-private buyout buy-out buying"
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = "drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull"
@@ -84,16 +85,18 @@ _TRIGGERS = {
     "self_sale": "sale sell-off itself", "investment_noun_subj": "investment",
     "acq_passive": "acquired bought purchased taken snapped swallowed absorbed",
     "acq_noun_by": _ACQ_NOUN_T, "acq_noun_by2": "takeover acquisition buyout purchase sale",
-    "acq_noun_poss": _ACQ_NOUN_T + " bid offer deal tender", "stake_take": _STAKE_V_T,
+    "acq_noun_poss": _ACQ_NOUN_T + " bid offer deal tender pursuit", "stake_take": _STAKE_V_T,
     "stake_pct_of": _STAKE_V_T, "stake_raise": "rais lift increas boost up doubl expand",
     "stake_by": "acquiring buying taking purchasing", "acq_by": "acquiring buying taking purchasing", "noun_head": "clos complet seal agree announc finali strik struck walk drop abandon scrap eye weigh mull near "
                  "confirm unveil launch mak made tabl win won get got den",
     "stake_given": "giv gave hand", "sale_of_to": "sale divestiture disposal spin-off carve-out",
     "sale_to": "sale sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
-    "acq_noun_subj": "acqui purchase takeover take-over buyout buy-out buying bid offer",
+    "acq_noun_subj": "acqui purchase takeover take-over take-private buyout buy-out buying bid offer pursuit",
+    "take_private": "tak took",
     "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
     "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
+    "jv_with_to": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
     "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": _RAISE_T,
     "round_lead": "led leads headed spearheaded co-led", "round_plain": _RAISE_T,
@@ -157,7 +160,7 @@ ACQ = (r"(?P<v>acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)
        r"snap(?:s|ped|ping)? up|(?:take|takes|taking|took|taken) over|swallow(?:s|ed|ing)?|"
        r"scoop(?:s|ed|ing)? up|gobbl(?:e|es|ed|ing) up|absorb(?:s|ed|ing)?)")
 ACQ_PASSIVE = r"(?P<v>acquired|bought|purchased|taken over|snapped up|swallowed|picked up|absorbed)"
-ACQ_NOUN = r"(?:acquisition|purchase|takeover|take-over|buyout|buy-out|acquiring|buying)"
+ACQ_NOUN = r"(?:acquisition|purchase|takeover|take-over|take-private|buyout|buy-out|acquiring|buying)"
 STAKE_V = (r"(?P<v>tak(?:e|es|ing)|took|taken|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|"
            r"purchas(?:e|es|ed|ing)|build(?:s|ing)?|built|secur(?:e|es|ed|ing)|gets?|got|"
            r"pick(?:s|ed|ing)? up|snap(?:s|ped|ping)? up|obtain(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
@@ -245,7 +248,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X's $2bn acquisition of Y", "X's offer for Y"
     _f("acq_noun_poss", "deal", "acquisition",
        rf"(?P<a>E\d+) 's (?:\S+ ){{0,4}}?(?:{ACQ_NOUN}|takeover bid|takeover offer|bid|offer|deal|"
-       rf"tender offer) (?:of|for|to buy|to acquire) {O('t')}",
+       rf"tender offer|pursuit) (?:of|for|to buy|to acquire) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # Stakes: "X took a 20% stake in Y", "X acquired 49% of the shares in Y"
     _f("stake_take", "deal", "stake",
@@ -298,6 +301,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"unit |division |business |arm |operations |stake |(?:\S+ )?(?:units|products|chips|equipment|gear|"
        rf"phones|devices|parts|components|systems|radios|licen\S*|tools|machines|vehicles|aircraft|planes) )",
        {"a": "acquirer", "t": "target"}, 0.85),
+    # "X agreed to take Y private": a buyout of a listed company
+    _f("take_private", "deal", "acquisition",
+       rf"{S('a')}(?P<v>tak(?:e|es|ing)|took|taken) {O('t')} private ",
+       {"a": "acquirer", "t": "target"}, 0.85),
     # "Y, which X agreed to buy", "Y, which X acquired"
     _f("acq_relative", "deal", "acquisition",
        rf"(?P<t>E\d+) (?:\S+ ){{0,3}}?, (?:(?!, |E\d)\S+ ){{0,6}}?(?:which|that) (?P<a>E\d+) (?P<g>(?:\S+ ){{0,4}}?){ACQ} "
@@ -305,7 +312,7 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.7),
     # "X completed its acquisition of Y", "X announced a deal to buy Y", "X made a bid for Y"
     _f("acq_noun_subj", "deal", "acquisition",
-       rf"{S('a')}(?:{ACQ_NOUN}|takeover bid|takeover offer|bid|offer|tender offer) (?:of|for) {O('t')}",
+       rf"{S('a')}(?:{ACQ_NOUN}|takeover bid|takeover offer|bid|offer|tender offer|pursuit) (?:of|for) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # Mergers: "X and Y agreed to merge", "X will merge with Y", "the merger of X and Y"
     _f("merger_pair", "deal", "merger",
@@ -326,6 +333,10 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("jv_with", "deal", "joint_venture",
        rf"{S('a')}(?:\S+ ){{0,5}}?{JV} (?:\S+ ){{0,4}}?with {O('t')}", {"a": "acquirer", "t": "target"}, 0.8),
+    # "X is close to an agreement with Y to pool their operations in a jointly owned company"
+    _f("jv_with_to", "deal", "joint_venture",
+       rf"{S('a')}(?:\S+ ){{0,6}}?with {O('t')} (?:(?!E\d|; |, )\S+ ){{0,12}}?{JV} ",
+       {"a": "acquirer", "t": "target"}, 0.75),
     _f("jv_noun", "deal", "joint_venture",
        rf"{JV} (?:between|of|by|from) {O('a')} and {O('t')}", {"a": "acquirer", "t": "target"}, 0.75),
     # Divestitures: "X sells its stake in Y to Z", "X sells Y to Z", "X sold its unit to Z"
@@ -574,6 +585,8 @@ CUES = Cues(
         ("cancelled", _P(r" (?:call(?:s|ed|ing)? off|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|"
                          r"scrap(?:s|ped|ping)?|walk(?:s|ed|ing)? away|collaps(?:e|es|ed|ing)|"
                          r"pull(?:s|ed|ing)? out of|pull(?:s|ed|ing)? the plug|"
+                         r"withdr(?:aw|aws|awn|awing|ew) (?:its |their |the |a |an )?(?:\S+ ){0,3}?(?:bid|offer|"
+                         r"proposal|approach|plans?)|"
                          r"drop(?:s|ped|ping)? (?:its |their |the |a )?(?:\S+ )?(?:bid|offer|plans?|pursuit|deal|"
                          r"takeover|merger)|f[ae]ll(?:s|en)? through|(?:was|were|been|is|are) blocked|"
                          r"block(?:s|ed)? the|(?:ended|broke off|broken off|halted|suspended) (?:\S+ )?"
@@ -629,6 +642,8 @@ CUES = Cues(
                   r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
                   r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
                   r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
+                  r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+) (?:years|decades) later|"
+                  r"a (?:year|decade) later|the (?:following|next) year|a decade earlier|"
                   r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals)|"
                   r"(?:following|after|since) (?:its|their|the|E\d+ 's) (?:\S+ ){0,3}?(?:acquisition|purchase|"
                   r"takeover|merger))"),
@@ -640,6 +655,7 @@ CUES = Cues(
                        r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter|a share|per share|"
                        r"an? (?:ordinary |common |class \S+ )?share|each) "),
     signing_subtypes=frozenset({"new_customer", "expansion"}),
+    increment=_P(r" (?:further|additional|another|extra|more) (?:(?:about|around|roughly|nearly|some|almost) )?P\d+ "),
 )
 
 # Definite descriptions and pronouns that refer back to a company.
@@ -663,6 +679,25 @@ GRAMMAR = Grammar(
     pronoun=re.compile(r"[Ii](?<=\b[Ii])t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
                        r"(?:possible|likely|unclear|clear|not|expected|understood|said|reported|unlikely|"
                        r"too|hard|difficult|easy|important|worth))"),
+    # Adverbs and connectives that open sentences; an "-ly" word before a comma ("Separately,").
+    opener=re.compile(
+        r"(?i:even|just|only|indeed|rather|already|again|soon|recently|separately|additionally|likewise|"
+        r"similarly|ultimately|eventually|finally|lastly|perhaps|maybe|together|elsewhere|otherwise|hence|"
+        r"besides|shortly|currently|previously|initially|originally|alternatively|notably|importantly|"
+        r"crucially|clearly|almost|nearly|partly|largely|mostly|especially|particularly|nonetheless|"
+        r"regardless|accordingly|consequently|subsequently|simultaneously|ahead|alongside|whereas|"
+        r"whenever|wherever|whatever|everyone|everything|someone|something|nothing|few|much|little|less|"
+        r"enough|too|very|never|always|often|sometimes|usually|rarely|ever|unfortunately|fortunately|"
+        r"interestingly|surprisingly|unsurprisingly|arguably|admittedly|reportedly|apparently|allegedly|"
+        r"officially|publicly|privately|internally|globally|historically|traditionally|typically|"
+        r"generally|broadly|specifically|asked|speaking|beyond|within|across|throughout|including|"
+        r"following|given|thanks|amid|above|below|behind|toward|towards|upon|excluding)\b(?![-'’])|"
+        r"[A-Za-z]+ly,|"
+        # A gerund opening a subheading, a line with no full stop ("Betting on audio").
+        r"[A-Za-z]+ing\b(?![-'’])(?=[^.!?]*$)"
+    ),
+    fronted_clause=re.compile(r"\W*(?i:even |just )?(?i:as|while|after|although|though|when|since|because|if|before|"
+                              r"once|until|unless|whilst)\b"),
     ordinal_first=frozenset({"first", "former"}),
     ordinal_last=frozenset({"second", "latter"}),
     subject_left=re.compile(
@@ -708,7 +743,7 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf"(?:was |were |has been |had been |have been )?(?:called off|abandoned|scrapped|cancell?ed|"
         rf"collapsed|fell through|fallen through|blocked) "), "cancelled"),
     Anaphor("worth", ("deal", "customer_change"), re.compile(
-        rf" {_DET} (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:\S+ ){{0,3}}?(?:is |was |would be |will be |could be |are |were |"
+        rf" {_DET} (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:\S+ ){{0,6}}?(?:is |was |would be |will be |could be |are |were |"
         rf"is said to be |was said to be )?(?:worth|valued at|priced at) {_ABOUT}(?P<m>M\d+) ")),
     Anaphor("amount_noun", ("deal", "customer_change"), re.compile(
         rf" (?:the|this|that|its|their|a|an) (?P<m>M\d+) (?:\S+ ){{0,2}}?{_BOTH_NOUN} ")),
