@@ -311,7 +311,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal") -> t
             # for cancelling a customer relationship: "terminates its contract" is a churn.
             found = pat.search(scope) or pat.search(gap) or (
                 (status != "cancelled" or family == "deal") and (
-                    pat.search(verb) or (status == "considering" and pat.search(inner()))))
+                    pat.search(verb) or (status in ("considering", "cancelled") and pat.search(inner()))))
         else:
             found = joined_gap and pat.search(gap)
         if not found:

@@ -95,6 +95,7 @@ _TRIGGERS = {
     "take_private": "tak took",
     "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
     "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
+    "merger_talks": "talks discussions negotiations",
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "jv_with_to": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
@@ -104,7 +105,7 @@ _TRIGGERS = {
     "invest_in": "invest pour inject plough plow pump sink sank commit",
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
-    "alternatives": "alternative", "move_to": _MOVE_T, "spend_pays": "pay paid spen",
+    "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
     "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
     "churn_verb": _CHURN_T, "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
@@ -127,6 +128,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
     "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client",
     "became_customer": "customer client", "move_away": "away off", "acq_relative": "which that",
     "acq_noun_by": "by", "acq_noun_by2": "by to", "acq_noun_poss": "' ’", "stake_take": _STAKE_T,
@@ -316,7 +318,9 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Mergers: "X and Y agreed to merge", "X will merge with Y", "the merger of X and Y"
     _f("merger_pair", "deal", "merger",
-       rf"(?P<a>E\d+) (?:and|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:{MERGE_V}|"
+       # ("X and Y combined could ...", "the two combined have": "combined" is "together" there.)
+       rf"(?P<a>E\d+) (?:and|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:(?!combined (?:\S+ )?(?:could|would|will|may|might|"
+       rf"can|have|has|had|are|were|is|was|account|control|hold|own|make|employ|generate|represent)\b){MERGE_V}|"
        rf"(?:announced|agreed|struck|unveiled|sealed) (?:a |an |their |the )?(?:\S+ ){{0,3}}?merger)",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("merger_with", "deal", "merger",
@@ -324,6 +328,13 @@ FRAMES: tuple[Frame, ...] = (
     _f("merger_noun", "deal", "merger",
        rf"(?:merger|combination|tie-up) (?:of|between) {O('a')} and {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # "X held talks with Y about a possible combination", "X is in discussions regarding a merger with Y"
+    _f("merger_talks", "deal", "merger",
+       rf"{S('a')}(?:\S+ ){{0,4}}?(?:talks|discussions|negotiations) (?:with {O('t')} (?:, (?:\S+ ){{1,8}}?, )?"
+       rf"(?:about|over|on|regarding|concerning|for) (?:a |an |the )?(?:\S+ ){{0,2}}?(?:merger|combination|tie-up)|"
+       rf"(?:about|over|on|regarding|concerning|for) (?:a |an |the )?(?:\S+ ){{0,2}}?(?:merger|combination|tie-up) "
+       rf"with {O('t2')})",
+       {"a": "acquirer", "t": "target", "t2": "target"}, 0.7),
     _f("merger_poss", "deal", "merger",
        rf"(?P<a>E\d+) 's (?:\S+ ){{0,3}}?(?:merger|combination|tie-up) with {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
@@ -423,6 +434,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"consider(?:s|ed|ing)?|evaluat(?:e|es|ed|ing)|test(?:s|ed|ing)?|review(?:s|ed|ing)?|trial(?:s|led|ling)?) "
        rf"(?:\S+ ){{0,2}}?alternatives? (?:to|for) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X will move its network to Z when its contract with Y expires"
+    _f("move_when", "customer_change", "churn",
+       rf"{S('c')}{MOVE_V} (?:\S+ ){{0,8}}?(?:to|onto) {O('k')} (?:\S+ ){{0,3}}?(?:when|once|after|as) "
+       rf"(?:its|their|the) (?:\S+ ){{0,3}}?(?:contract|agreement|deal|relationship) with {O('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X moved its card processing to Z": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",
        rf"{S('c')}{MOVE_V} (?:its |their )(?:\S+ ){{0,4}}?(?:to|onto) {O('k')}",
@@ -579,7 +595,7 @@ _P = re.compile  # shorthand for the cue table below
 
 CUES = Cues(
     status=(
-        ("denied", _P(r" (?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)? (?:the |a |those )?(?:\S+ )?"
+        ("denied", _P(r" (?:den(?:y|ies|ied|ying)|denials?|dismiss(?:es|ed|ing)? (?:the |a |those )?(?:\S+ )?"
                       r"(?:reports?|speculation|rumou?rs?)|rejected (?:the )?(?:reports?|speculation)|"
                       r"no truth|(?:is|was) (?:not|n't) true|categorically) ")),
         ("cancelled", _P(r" (?:call(?:s|ed|ing)? off|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|abandon(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|"
@@ -703,7 +719,10 @@ GRAMMAR = Grammar(
     subject_left=re.compile(
         # The conjunctions as a trie ("a(?:nd|s|...)"): tried at every position, each costs one test.
         r"(?:^|[,;:–—(]\s*|\b(?:a(?:nd|fter|lthough|s)|b(?:ut|ecause)|t(?:hat|hough)|w(?:hile|hereas|hen|hom)|"
-        r"s(?:ince|aid|ays)|if|report(?:s)?)\s+)(?:[\"“‘']\s*)?(?:(?:[Tt]he|[Tt]his)\s+)?$|^\W*\w+(?:\s+\w+)?,?\s+$"
+        r"s(?:ince|aid|ays)|if|report(?:s)?)\s+)(?:[\"“‘']\s*)?(?:(?:[Tt]he|[Tt]his)\s+)?$|"
+        # A sentence's first word or two, then the name ("On Monday, X"; not "With X, ...", its object).
+        r"^\W*(?!(?i:with|by|for|from|to|at|of|in|on|without|unlike|like|against|via|per|among|between|"
+        r"beyond|despite|except|through|toward|towards|upon|within|under|over|into|onto)\s+$)\w+(?:\s+\w+)?,?\s+$"
     ),
 )
 
