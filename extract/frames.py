@@ -178,6 +178,9 @@ class Cues:
     not_price_after: re.Pattern[str] | None = None
     # Customer changes a past tense states as agreed, not done: "X won a contract" starts a relationship.
     signing_subtypes: frozenset[str] = frozenset()
+    # `background` for customer changes, without the start of a relationship ("which had used Y
+    # since 2023"): how long a customer stayed tells of no past event.
+    relationship_background: re.Pattern[str] | None = None
     # A percentage bought on top of a holding ("a further 14%"): not the stake the buyer ends with.
     increment: re.Pattern[str] | None = None
 
@@ -539,8 +542,10 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     gap = _gap(m)
     if cues.musing.search(" " + m.group(0) + " "):
         return None
-    if "no_background" not in frame.flags and _anywhere(sh, cues.background) and \
-            cues.background.search(_background_scope(sh.shadow, m.start(), m.end())):
+    background = cues.background if frame.family == "deal" or cues.relationship_background is None \
+        else cues.relationship_background
+    if "no_background" not in frame.flags and _anywhere(sh, background) and \
+            background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
     status, explicit = _status(sh, m, cues, frame.family)
     if status != "denied" and cues.negation.search(gap):

@@ -108,7 +108,7 @@ _TRIGGERS = {
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
     "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
-    "churn_verb": _CHURN_T, "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
+    "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned replaced axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
                   "step enlarg scal upgrad",
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
@@ -492,6 +492,12 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}{CHURN_V} {O('vd')} (?!'s (?:stake|shares|board)|(?:'s )?(?:deal|takeover|acquisition|merger|"
        rf"bid|offer|transaction|purchase|stake)\b)",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y was dropped as a supplier by X"
+    _f("dropped_by", "customer_change", "churn",
+       rf"{S('vd')}(?:was|were|has been|have been|had been|is being|will be|is|are|been|being|got|gets) (?:\S+ )?"
+       rf"(?P<v>dropped|ditched|dumped|abandoned|replaced|axed|sacked|fired) (?:as (?:a |an |its |their )?"
+       rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|platform|processor) )?by {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost the X account", "Y lost X's business"; "Y won X's business"
     _f("lost_account", "customer_change", "churn",
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:the |its |their )?(?P<c>E\d+) (?:'s )?(?:\S+ )?"
@@ -505,7 +511,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("picked_by", "customer_change", "new_customer",
        rf"{S('vd')}(?:was|were|has been|have been|had been|will be|is|is being|be|been) (?:\S+ )?"
        rf"(?P<v>picked|chosen|selected|tapped|hired|enlisted|engaged|commissioned|contracted|retained) "
-       rf"(?:\S+ ){{0,3}}?by {O('c')} (?:\S+ ){{0,4}}?(?:to [a-z]+|as (?:its |their |a |an |the )?(?:\S+ ){{0,3}}?"
+       rf"(?:\S+ ){{0,3}}?by {O('c')} (?:, (?:(?!E\d)\S+ ){{1,8}}?, )?(?:\S+ ){{0,4}}?(?:to [a-z]+|as (?:its |their |a |an |the )?(?:\S+ ){{0,3}}?"
        rf"(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|integrator|builder)|"
        rf"for (?:a |an |the |its )?(?:\S+ ){{0,3}}?{CONTRACT_N})",
        {"c": "customer", "vd": "vendor"}, 0.8),
@@ -593,6 +599,24 @@ FRAMES: tuple[Frame, ...] = (
 
 _P = re.compile  # shorthand for the cue table below
 
+# A past deal told as background: "which it bought in 2019", "two years later", "since its takeover".
+_BACKGROUND = (
+    r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
+    r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
+    r"(?:acquired|bought|purchased|owned|invested|raised)|"
+    # (the lookahead first: the lookbehinds are costly to try at every position)
+    r"(?=in |since |back in |during )(?<!founded )(?<!established )(?<!public )(?<!listed )(?<!close )(?<!completed )"
+    r"(?<!expected )(?<!due )(?<!until )(?<!by )(?<!before )(?:in|since|back in|during) "
+    r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
+    r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
+    r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+) (?:years|decades) later|"
+    r"a (?:year|decade) later|the (?:following|next) year|a decade earlier|"
+    r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals)|"
+    r"(?:following|after|since) (?:its|their|the|E\d+ 's) (?:\S+ ){0,3}?(?:acquisition|purchase|"
+    r"takeover|merger))"
+)
+
 CUES = Cues(
     status=(
         ("denied", _P(r" (?:den(?:y|ies|ied|ying)|denials?|dismiss(?:es|ed|ing)? (?:the |a |those )?(?:\S+ )?"
@@ -649,20 +673,9 @@ CUES = Cues(
                         r"previous(?:ly)?|last|once|earlier|down|up|cost(?:s|ing)? (?:it|them|us|E\d+|the \S+)) "
                         r"(?:of |at |by |to |about |around |roughly |"
                         r"nearly |some |more than |over |close to |a |an |the |its )*$"),
-    background=_P(r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
-                  r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
-                  r"(?:acquired|bought|purchased|owned|invested|raised)|"
-                  # (the lookahead first: the lookbehinds are costly to try at every position)
-                  r"(?=in |since |back in |during )(?<!founded )(?<!established )(?<!public )(?<!listed )(?<!close )(?<!completed )"
-                  r"(?<!expected )(?<!due )(?<!until )(?<!by )(?<!before )(?:in|since|back in|during) "
-                  r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
-                  r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
-                  r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
-                  r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+) (?:years|decades) later|"
-                  r"a (?:year|decade) later|the (?:following|next) year|a decade earlier|"
-                  r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals)|"
-                  r"(?:following|after|since) (?:its|their|the|E\d+ 's) (?:\S+ ){0,3}?(?:acquisition|purchase|"
-                  r"takeover|merger))"),
+    background=_P(_BACKGROUND),
+    relationship_background=_P(_BACKGROUND.replace("(?=in |since |back in |during )", "(?=in |back in |during )")
+                               .replace("(?:in|since|back in|during) ", "(?:in|back in|during) ")),
     majority=_P(r" (?:majority|controlling|full|entire|all|outright|whole) "),
     partial=_P(r" (?:some|part|parts|portion|share|a chunk|certain|a number) (?:of )?"),
     not_price_after=_P(r" (?:in |of )(?:its |their |the company's |annual |yearly |quarterly |net |total |gross |"
@@ -690,7 +703,7 @@ GRAMMAR = Grammar(
     description=re.compile(
         # "[Tt](?<=\b[Tt])" is "\b[Tt]" written so that the scan can skip to the next "t".
         rf"[Tt](?<=\b[Tt])h(?:e|is) (?:(?P<ord>first|second|third|former|latter|other|same) )?"
-        rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})\b(?!-| [A-Z0-9])"
+        rf"(?:(?!(?:and|or|of|in|to|for|with)\b)[\w\-]+ ){{0,2}}?(?:{_HEADS})(?: (?:{_HEADS}))?\b(?!-| [A-Z0-9])"
     ),
     pronoun=re.compile(r"[Ii](?<=\b[Ii])t\b(?! (?:is|was|would be|will be|has been|seems|appears) "
                        r"(?:possible|likely|unclear|clear|not|expected|understood|said|reported|unlikely|"
