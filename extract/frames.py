@@ -205,6 +205,7 @@ def _clause_span(shadow: str, start: int, end: int) -> tuple[int, int]:
 # A participle or relative clause after the match tells of something else: "X raised its stake
 # in Y, tightening its grip on a company whose board is weighing a merger".
 _CLAUSE_TAIL = re.compile(r" , (?:\S+ing|which|who|whose|where) | whose ")
+_PARTICIPLE_TAIL = re.compile(r" , \S+ing ")
 
 
 def _own_clause(shadow: str, start: int, end: int) -> str:
@@ -257,6 +258,9 @@ def _background_scope(shadow: str, start: int, end: int) -> str:
         left = b.end() - 1
     nxt = _STRONG_BREAK.search(shadow, end)
     right = nxt.start() + 1 if nxt else len(shadow)
+    tail = _PARTICIPLE_TAIL.search(shadow, end - 1, right)  # ", increasing its order ... signed in 2023"
+    if tail:
+        right = tail.start() + 1
     scope = shadow[left:right]
     return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left < end and start < r.end() + left else " , ",
                          scope)

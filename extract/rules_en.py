@@ -631,7 +631,9 @@ CUES = Cues(
                          r"takeover|merger)|f[ae]ll(?:s|en)? through|(?:was|were|been|is|are) blocked|"
                          r"block(?:s|ed)? the|(?:ended|broke off|broken off|halted|suspended) (?:\S+ )?"
                          r"(?:talks|negotiations|discussions)|no longer (?:pursu\S*|plans?|interested)|"
-                         r"(?:won't|will not|would not|did not|didn't) (?:proceed|go ahead)|cancel(?:s|led|ed|ling)?) ")),
+                         r"(?:won't|will not|would not|did not|didn't) (?:proceed|go ahead)|"
+                         # ("a string of cancelled projects": an adjective, no cancellation)
+                         r"(?<! of )(?<! a )(?<! the )(?<! several )(?<! other )(?<! many )(?<! recent )cancel(?:s|led|ed|ling)?) ")),
         # A party weighing it is "considering" even when sources tell it ...
         ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
                            r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|courting|studying|looking (?:at|into)|"
