@@ -553,7 +553,9 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         return None
     status, explicit = _status(sh, m, cues, frame.family)
     if status != "denied" and cues.negation.search(gap):
-        return None
+        if "negation_denies" not in frame.flags:
+            return None
+        status, explicit = "denied", True  # "X said it was not in talks with Y"
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None

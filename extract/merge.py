@@ -22,8 +22,8 @@ __all__ = ["resolve_similar", "merge_hits"]
 _DEAL_ORDER = ("divestiture", "merger", "joint_venture", "stake", "acquisition", "investment")
 _CUSTOMER_ORDER = ("churn", "reduction", "expansion", "new_customer")
 _SYMMETRIC = ("merger", "joint_venture")
-# Hits that only add to an event read elsewhere: a spend, an anaphor, a price.
-_AUXILIARY = ("spend", "anaphor", "price")
+# Hits that only add to an event read elsewhere: a spend, an anaphor, a price, talks.
+_AUXILIARY = ("spend", "anaphor", "price", "talks")
 
 
 def resolve_similar(hits: list[Hit]) -> list[Hit]:
@@ -214,12 +214,31 @@ def _attach_price(price: Hit, groups: list[list[Hit]]) -> None:
         groups[best[1]].append(price)
 
 
+def _attach_talks(talks: Hit, groups: list[list[Hit]]) -> None:
+    """Adds talks between two companies ("X said it was not in talks with Y", "X ended talks
+    with Y") to the deal between them told last, in either order, for their status; no deal,
+    no event: talks alone do not say what is being discussed."""
+    pair = {talks.roles.get("acquirer"), talks.roles.get("target")}
+    best: tuple[int, int] | None = None
+    for i, g in enumerate(groups):
+        roles = _roles(g)
+        if g[0].frame.family != "deal" or not all(
+                any(same_party(p, roles.get(r)) for r in ("acquirer", "target", "seller")) for p in pair):
+            continue
+        last = max(h.sentence for h in g)
+        if best is None or last >= best[0]:
+            best = (last, i)
+    if best is not None and talks.status != "announced":
+        groups[best[1]].append(talks)
+
+
 def merge_hits(hits: list[Hit]) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention."""
     groups: list[list[Hit]] = []
     spends = [h for h in hits if h.frame.family == "spend"]
     anaphors = [h for h in hits if h.frame.family == "anaphor"]
     prices = [h for h in hits if h.frame.family == "price"]
+    talks = [h for h in hits if h.frame.family == "talks"]
     hits = [h for h in hits if h.frame.family not in _AUXILIARY]
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
         for g in groups:
@@ -232,5 +251,7 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
         _attach(a, groups)
     for p in prices:
         _attach_price(p, groups)
+    for t in talks:
+        _attach_talks(t, groups)
     events = [_event(g, spends) for g in groups]
     return [e for e in events if e is not None]

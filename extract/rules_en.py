@@ -95,7 +95,7 @@ _TRIGGERS = {
     "take_private": "tak took",
     "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
     "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
-    "merger_talks": "talks discussions negotiations",
+    "merger_talks": "talks discussions negotiations", "talks_with": "talks discussions negotiations",
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "jv_with_to": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
@@ -191,8 +191,9 @@ _PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
     r"quit(?:s|ting)?|exit(?:s|ed|ing)?|"
-    r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|buying from|"
-    r"doing business with|sourcing from|relying on|stocking|selling|carrying|buying)|"
+    r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|doing business with|"
+    r"relying on|stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
+    r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
     r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
@@ -439,6 +440,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}{MOVE_V} (?:\S+ ){{0,8}}?(?:to|onto) {O('k')} (?:\S+ ){{0,3}}?(?:when|once|after|as) "
        rf"(?:its|their|the) (?:\S+ ){{0,3}}?(?:contract|agreement|deal|relationship) with {O('vd')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X said it was not in talks with Y", "X broke off talks with Y": the status of a deal told
+    # elsewhere (merge adds it to the deal between the two, never makes one).
+    _f("talks_with", "talks", "talks",
+       rf"{S('a')}(?:talks|discussions|negotiations) with {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.5, "negation_denies", "no_background"),
     # "X moved its card processing to Z": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",
        rf"{S('c')}{MOVE_V} (?:its |their )(?:\S+ ){{0,4}}?(?:to|onto) {O('k')}",
@@ -697,7 +703,8 @@ _HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|gian
           r"distributor|service|latter|former|target|heavyweight|behemoth|titan|player|leader|pioneer|"
           r"processor|lab|studio|chain|agency|utility|authority|county|city|council|ministry|department|"
           r"government|hospital|university|airline|carrier|broker|brokerage|fund|manager|publisher|"
-          r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway")
+          r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway|"
+          r"supermarket|grocer|cooperative|broadcaster|telco|miner|brewer|drugmaker|consortium|utility")
 GRAMMAR = Grammar(
     descriptor=re.compile(rf"[\w\-]*(?:{_HEADS})|fintech|biotech|insurtech|proptech|miner|brewer|drugmaker|"
                           rf"lender|utility|telco|automaker|carmaker|chipmaker|airline|shipper|grocer|"
