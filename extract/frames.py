@@ -181,6 +181,9 @@ class Cues:
     # `background` for customer changes, without the start of a relationship ("which had used Y
     # since 2023"): how long a customer stayed tells of no past event.
     relationship_background: re.Pattern[str] | None = None
+    # A negation in the subject gap that denies the event ("has no plans to", "is not"), as
+    # opposed to one that only says it has not happened yet.
+    denial: re.Pattern[str] | None = None
     # A percentage bought on top of a holding ("a further 14%"): not the stake the buyer ends with.
     increment: re.Pattern[str] | None = None
 
@@ -204,7 +207,7 @@ def _clause_span(shadow: str, start: int, end: int) -> tuple[int, int]:
 
 # A participle or relative clause after the match tells of something else: "X raised its stake
 # in Y, tightening its grip on a company whose board is weighing a merger".
-_CLAUSE_TAIL = re.compile(r" , (?:\S+ing|which|who|whose|where) | whose ")
+_CLAUSE_TAIL = re.compile(r" , (?:\S+ing|which|who|whose|where) | whose | as (?=(?:\S+ ){0,3}?E\d)")
 _PARTICIPLE_TAIL = re.compile(r" , \S+ing ")
 
 
@@ -552,10 +555,13 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
     status, explicit = _status(sh, m, cues, frame.family)
+    negated = False
     if status != "denied" and cues.negation.search(gap):
-        if "negation_denies" not in frame.flags:
+        # "X said it was not in talks with Y", "X has no plans to drop Y": a denial of what another
+        # sentence tells (merge keeps it only for such an event); other negations tell nothing.
+        if "negation_denies" not in frame.flags and (cues.denial is None or not cues.denial.search(gap)):
             return None
-        status, explicit = "denied", True  # "X said it was not in talks with Y"
+        status, explicit, negated = "denied", True, True
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     subtype = frame.subtype
     pct = _pick_percent(sh, m) if frame.family == "deal" else None
@@ -574,7 +580,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         frame=frame, sentence=index, roles=roles, subtype=subtype, status=status,
         amount=amount, amount_strength=strength, stake_pct=pct,
         confidence=round(max(0.05, frame.strength - hedge), 2), evidence=sh.text, explicit=explicit,
-        flags=flags | ({"window_pct"} if "P" in window else set()),
+        flags=flags | ({"window_pct"} if "P" in window else set()) | ({"negated"} if negated else set()),
     )
 
 

@@ -68,6 +68,8 @@ class Grammar:
     # Matched at the start of a sentence that opens with a subordinate clause ("Even as it ..."),
     # whose pronoun may refer to the main clause's subject after the comma.
     fronted_clause: re.Pattern[str] | None = None
+    # Matched right after a name: an apposition that calls it a news outlet (", a financial news website,").
+    media_apposition: re.Pattern[str] | None = None
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
@@ -101,7 +103,7 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
 
 
 def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: set[str],
-               descriptor: re.Pattern[str] | None = None, opener: re.Pattern[str] | None = None) -> NameSpan | None:
+               grammar: Grammar) -> NameSpan | None:
     """Returns the span as a company-name candidate, trimmed, or None when it is no name.
 
     - A sentence-initial capitalised word that the article also uses in lower case
@@ -119,6 +121,7 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
     if not span.initial or span.surface in inner_caps:
         return span
     first, _, rest = span.surface.partition(" ")
+    descriptor, opener = grammar.descriptor, grammar.opener
     if descriptor is not None:
         # "Chipmaker Arveon", "Insurer Carrow Mutual": a sentence opens with what the company is.
         if descriptor.fullmatch(first.lower()) and rest and rest.split(" ", 1)[0] not in ("of", "&"):
@@ -213,12 +216,14 @@ class _History:
 
 
 def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary, inner: set[str],
-              descriptor: re.Pattern[str] | None = None, opener: re.Pattern[str] | None = None) -> tuple[
+              grammar: Grammar) -> tuple[
     list[list[tuple[NameSpan, str]]], NameIndex
 ]:
     """Returns the spans of each text labelled org/person/media, and the article's name index."""
     labelled: list[list[tuple[NameSpan, str]]] = []
     person_tokens: set[str] = set()
+    outlets: set[str] = set()  # names an apposition calls a news outlet ("X, a financial news website,")
+    media_apposition = grammar.media_apposition
     for text, ss in zip(texts, spans):
         row = []
         # A listing needs a colon: most sentences have none and skip the pattern.
@@ -226,7 +231,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
         for sp in ss:
             if tickers and any(s <= sp.start < e for s, e in tickers):
                 continue  # "(NASDAQ: ZPH)": a listing, not another company
-            sp = _keep_span(sp, text, vocab, inner, descriptor, opener)
+            sp = _keep_span(sp, text, vocab, inner, grammar)
             if sp is None:
                 continue
             if looks_like_person(text, sp):
@@ -237,11 +242,14 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
                 kind = "media"  # "The Information": the article is part of the outlet's name
             else:
                 kind = "org"
+                if media_apposition is not None and media_apposition.match(text, sp.end):
+                    outlets.add(sp.surface)
             row.append((sp, kind))
         labelled.append(row)
     # A surname alone, once the full name was seen as a person's, is that person.
     labelled = [
-        [(sp, "person" if kind == "org" and sp.surface in person_tokens else kind) for sp, kind in row]
+        [(sp, "person" if kind == "org" and sp.surface in person_tokens else
+          "media" if kind == "org" and sp.surface in outlets else kind) for sp, kind in row]
         for row in labelled
     ]
     index = NameIndex([sp.surface for row in labelled for sp, kind in row if kind == "org"])
@@ -258,7 +266,7 @@ def build_mentions(texts: list[str], grammar: Grammar,
     `spans`: the name spans of each text when the caller found them already (the
     grammar's finder, or `find_name_spans` per text, must have made them)."""
     spans, vocab, inner = _collect(texts, grammar, spans)
-    labelled, index = _names_of(texts, spans, vocab, inner, grammar.descriptor, grammar.opener)
+    labelled, index = _names_of(texts, spans, vocab, inner, grammar)
     history = _History([], [])
     out: list[list[Mention]] = []
     subject_left = grammar.subject_left.search

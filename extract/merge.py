@@ -239,7 +239,8 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
     anaphors = [h for h in hits if h.frame.family == "anaphor"]
     prices = [h for h in hits if h.frame.family == "price"]
     talks = [h for h in hits if h.frame.family == "talks"]
-    hits = [h for h in hits if h.frame.family not in _AUXILIARY]
+    denials = [h for h in hits if "negated" in h.flags and h.frame.family not in _AUXILIARY]
+    hits = [h for h in hits if h.frame.family not in _AUXILIARY and "negated" not in h.flags]
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
         for g in groups:
             if all(_agree(h, other) for other in g):
@@ -253,5 +254,11 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
         _attach_price(p, groups)
     for t in talks:
         _attach_talks(t, groups)
+    for d in denials:  # "X has no plans to end its relationship with Y": only of an event told elsewhere
+        # (and of the same kind: "X does not intend to make a full offer" denies no stake it bought)
+        g = next((g for g in groups if all(_agree(d, other) for other in g)
+                  and any(h.subtype == d.subtype for h in g)), None)
+        if g is not None:
+            g.append(d)
     events = [_event(g, spends) for g in groups]
     return [e for e in events if e is not None]

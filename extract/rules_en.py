@@ -31,7 +31,9 @@ def S(name: str) -> str:
     apposition (", the discount chain that ...,") and the gap up to the verb."""
     # (A company right after a preposition is no subject: the engine checks that, see
     # extract.frames, because a lookbehind here would slow every frame down.)
-    return rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?(?:, (?:\S+ ){{1,16}}?, )?{_GAP}"
+    # (A report of what another company does is no apposition: "X, a website, reported that Y, ...".)
+    return (rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?"
+            rf"(?:, (?:(?!(?:reported|reports|said|says|told|wrote|writes) (?:that )?E\d)\S+ ){{1,16}}?, )?{_GAP}")
 
 
 # Words that may stand before an object company ("rival", "the Chinese supplier",
@@ -109,6 +111,7 @@ _TRIGGERS = {
     "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned replaced axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
+    "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
     "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
                   "step enlarg scal upgrad",
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
@@ -128,6 +131,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "expand_head": "contract deal order agreement subscription licen account",
     "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
     "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client",
     "became_customer": "customer client", "move_away": "away off", "acq_relative": "which that",
@@ -292,7 +296,7 @@ FRAMES: tuple[Frame, ...] = (
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
+       rf"(?:\S+ ){{0,3}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     _f("sale_to", "deal", "acquisition",
        rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
@@ -382,8 +386,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?P<v>led|leads|co-led|headed|spearheaded) (?:\S+ ){{0,6}}?(?:{ROUND}|raise) (?:\S+ ){{0,6}}?"
        rf"(?:in|for|into|of) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.8),
+    # (Money to be raised "over the next twelve months" is a fundraising target, not a round.)
     _f("round_plain", "deal", "investment",
-       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?(?:{ROUND})",
+       rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?(?:{ROUND}) "
+       rf"(?!(?:\S+ ){{0,4}}?(?:over|in|during|within) the (?:next|coming|following) )",
        {"t": "target"}, 0.75),
     _f("investment_from", "deal", "investment",
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:investment|funding|financing|backing|capital) "
@@ -534,6 +540,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}{EXPAND_V} (?:its |their |a |the |an )?(?:(?:\S+ ){{0,4}}?){REL_N} (?:(?:\S+ ){{0,3}}?)"
        rf"(?:with|on|at|of|from) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # Headlines: "X doubles Y contract", "X renews and expands Y deal"
+    _f("expand_head", "customer_change", "expansion",
+       rf"{S('c')}{EXPAND_V} (?:its |their |the |a |an )?(?P<vd>E\d+) (?:\S+ )?(?:contract|deal|order|agreement|"
+       rf"subscription|licen[cs]e|account)s? (?!with |by )",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # Quantities: "X doubled the number of engines it sends to Y", "X will double the volume of
     # panels it buys from Y", "X will send a smaller share of its volumes through Y"
     _f("expand_quantity", "customer_change", "expansion",
@@ -649,7 +660,7 @@ CUES = Cues(
                         r"insiders?|media|report|informed|newspaper|news)|SRC)|familiar with|sources (?:said|say|"
                         r"close|told)|reportedly|(?:is|are|was|were) said to|said to (?:be|have)|rumou?r(?:s|ed)?|"
                         r"media reports?|apparently|allegedly|informed sources|claim(?:s|ed)? to have learned|"
-                        r"insiders?|SRC (?:reported|reports|said|says|wrote|writes|cited|citing)|"
+                        r"insiders?|SRC (?:, (?:\S+ ){1,8}?, )?(?:reported|reports|said|says|wrote|writes|cited|citing)|"
                         r"(?:reported|reports|writes|wrote) (?:\S+ ){0,3}?SRC|people close to|unnamed|"
                         r"anonymity|anonymous|leaked|(?:a|the|media) report|(?:is|are) understood to|"
                         r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed) ")),
@@ -670,6 +681,7 @@ CUES = Cues(
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
     musing=_P(r" (?:should|ought|would do well|needs? to|must|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|"
+               r"make (?:\S+ ){0,3}?sense|makes? sense|(?:be|is) (?:\S+ )?(?:logical|natural|obvious) (?:\S+ )?for|"
                r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|lobb(?:y|ies|ied|ying) for) "),
     price_before=_P(r"(?: for| at| worth| valued at| paying| paid| price of| priced at| totall?ing| of| "
                     r"(?:a total|a sum|an amount) of| in a| in an| a| an| the| investing| invest| invests|"
@@ -692,6 +704,7 @@ CUES = Cues(
                        r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter|a share|per share|"
                        r"an? (?:ordinary |common |class \S+ )?share|each) "),
     signing_subtypes=frozenset({"new_customer", "expansion"}),
+    denial=_P(r" (?:not|n't|never|no plans? to) (?!yet )"),
     increment=_P(r" (?:further|additional|another|extra|more) (?:(?:about|around|roughly|nearly|some|almost) )?P\d+ "),
 )
 
@@ -736,6 +749,9 @@ GRAMMAR = Grammar(
     ),
     fronted_clause=re.compile(r"\W*(?i:even |just )?(?i:as|while|after|although|though|when|since|because|if|before|"
                               r"once|until|unless|whilst)\b"),
+    media_apposition=re.compile(
+        r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:news\s+(?:website|site|agency|outlet|service|portal)|newspaper|"
+        r"magazine|publication|journal|newsletter|blog|tabloid|wire\s+service|daily|weekly|news\s+organi[sz]ation)\b"),
     ordinal_first=frozenset({"first", "former"}),
     ordinal_last=frozenset({"second", "latter"}),
     subject_left=re.compile(

@@ -85,3 +85,67 @@ def test_an_anaphor_attaches_to_the_latest_event_of_its_kind() -> None:
             "Brands. The deal closed on Friday.")
     events = {e.target: e.status for e in detect_events(text)}
     assert events == {"Birchfield Analytics": "announced", "Lintel Brands": "completed"}
+
+
+# What long articles taught (docs/detection.md, "Long articles"): one row per general rule.
+LONG_ROWS = [
+    # Sentence openers and subheadings name no company; the pronoun after them is the subject's.
+    ("Betting on rail\n\nEven as it cut costs, Pravin Logistics signalled a new bet. The company said it had led "
+     "a $90 million Series B round in Tarrow Freight.", None,
+     dict(subtype="investment", acquirer="Pravin Logistics", target="Tarrow Freight", amount=90e6)),
+    ("Separately, Ostend Paper agreed to buy Millbrook Pulp for $300m.", None,
+     dict(acquirer="Ostend Paper", target="Millbrook Pulp")),
+    # A deal verb that cancels; a withdrawn offer.
+    ("Halcyon Media has walked away from its pursuit of Brenner Radio, ending a takeover battle.", None,
+     dict(subtype="acquisition", acquirer="Halcyon Media", target="Brenner Radio", status="cancelled")),
+    ("Halcyon Media said it had withdrawn its $1.4 billion offer for Brenner Radio.", None,
+     dict(target="Brenner Radio", status="cancelled", amount=1.4e9)),
+    # Take-private; the stake the buyer ends with beats the increment.
+    ("Larchfield Capital has agreed to take Ouseburn Clinics private in a £900m deal.", None,
+     dict(subtype="acquisition", acquirer="Larchfield Capital", target="Ouseburn Clinics")),
+    ("Pellew Group has raised its holding in Carrow Foods to 35 per cent. Pellew said it had bought a further "
+     "14 per cent of Carrow for €450m.", None, dict(subtype="stake", stake_pct=35.0, amount=450e6)),
+    # A hedge in a clause about something else leaves the event's status alone.
+    ("Pellew Group has raised its holding in Carrow Foods to 35 per cent, tightening its grip on a company whose "
+     "board is weighing a merger.", None, dict(subtype="stake", status="completed")),
+    # Forms.
+    ("Kessock Bank said it would move its network to Aldgate Networks when its contract with Norrland Telecom "
+     "expires.", None,
+     dict(subtype="churn", customer="Kessock Bank", vendor="Norrland Telecom", competitor="Aldgate Networks")),
+    ("Quintal AI was dropped as a supplier by Fenwick Health, the hospital operator.", None,
+     dict(subtype="churn", customer="Fenwick Health", vendor="Quintal AI")),
+    ("Ardeche Stores will stop buying own-label milk from Kilkee Dairies.", None,
+     dict(subtype="churn", customer="Ardeche Stores", vendor="Kilkee Dairies")),
+    ("Tamsworth Re doubles Northcote Analytics contract", "",
+     dict(subtype="expansion", customer="Tamsworth Re", vendor="Northcote Analytics")),
+    ("Arden Energy is close to an agreement with Solvik Power to pool their storage assets in a jointly owned "
+     "company, according to people familiar with the talks.", None,
+     dict(subtype="joint_venture", acquirer="Arden Energy", target="Solvik Power", status="reported")),
+    ("Dunholm Brands is weighing a sale of its coatings business, Dunholm Paints, according to two people "
+     "familiar with the matter.", None,
+     dict(subtype="divestiture", seller="Dunholm Brands", target="Dunholm Paints", status="considering")),
+    # A negated statement denies the event told elsewhere.
+    ("The Ledger, a financial news website, reported that Vessey Insurance was preparing to drop Tallow Data. "
+     "Vessey has no plans to end its relationship with Tallow, a spokeswoman said.", None,
+     dict(subtype="churn", customer="Vessey Insurance", vendor="Tallow Data", status="denied")),
+    ("A report said Corran Stores had held talks to buy Pelly Foods for about £300m. Pelly Foods said it was not "
+     "in discussions with Corran Stores.", None, dict(acquirer="Corran Stores", target="Pelly Foods",
+                                                     status="denied")),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), LONG_ROWS, ids=[r[0][:60] for r in LONG_ROWS])
+def test_reads_what_long_articles_say(text: str, title: str | None, expected: dict) -> None:
+    test_reads_across_and_around_the_event(text, title, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # Musing, a fundraising target, "combined" as "together", a past deal told as history.
+    '"It would make a lot of sense for them to buy a platform like Ashcombe Lane," said an analyst at Reiss.',
+    "Kellerton Rowe said it expected to raise more than $50 billion of new capital over the next twelve months.",
+    "Ramsay estimated that the Halvard and Petrow decisions combined could cut Nimby's revenue by $80 million.",
+    "Two years later Calloway itself bought the clinic chain Lochside Health for £210 million.",
+    "Pellew Group said it did not intend to make a full offer for Carrow Foods.",
+])
+def test_long_article_context_is_no_event(text: str) -> None:
+    assert detect_events(text) == []
