@@ -61,6 +61,11 @@ def _agree(a: Hit, b: Hit) -> bool:
         pb = {b.roles.get("acquirer"), b.roles.get("target")} - {None}
         return all(any(same_party(x, y) for y in pb) for x in pa) or all(
             any(same_party(x, y) for y in pa) for x in pb)
+    # "X denied it will drop Y, but confirmed smaller orders": a denied change and a confirmed
+    # change of another kind between the same two companies are two events.
+    if a.frame.family == "customer_change" and a.subtype != b.subtype and (a.status == "denied") != (
+            b.status == "denied"):
+        return False
     # Seller and competitor are details: two readings that differ there are still one event.
     shared = [r for r in a.roles if r in b.roles and r not in ("seller", "competitor")]
     if not shared or not all(same_party(a.roles[r], b.roles[r]) for r in shared):

@@ -351,6 +351,14 @@ def _person_shape(surface: str) -> tuple[bool | None, bool, bool]:
     return None, len(words) >= 2 or given, two
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """Returns True when the key `short` shortens some words of the longer key `full`, word for
+    word, each to a start of at least four letters ("merrow pharma" / "merrow pharmaceuticals")."""
+    a, b = short.split(), full.split()
+    return len(a) == len(b) and short != full and all(
+        x == y or (len(x) >= 4 and y.startswith(x)) for x, y in zip(a, b))
+
+
 class NameIndex:
     """The company names of one article, linked to the fullest variant the article uses.
 
@@ -372,6 +380,9 @@ class NameIndex:
             longer = [o for o in by_first[k.split(" ", 1)[0]] if keys[o].startswith(k + " ")]
             # The fullest variant that extends this one; ambiguous prefixes stay themselves.
             heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
+            if not heads:
+                # A headline's short form: "Merrow Pharma" for "Merrow Pharmaceuticals".
+                heads = {o for o in by_first[k.split(" ", 1)[0]] if _abbreviates(k, keys[o])}
             self._canon[k] = heads.pop() if len(heads) == 1 else name
         # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
         acronyms = [(name, k) for name, k in keys.items() if name.isupper() and 2 <= len(name) <= 5]

@@ -131,7 +131,19 @@ LONG_ROWS = [
     ("A report said Corran Stores had held talks to buy Pelly Foods for about £300m. Pelly Foods said it was not "
      "in discussions with Corran Stores.", None, dict(acquirer="Corran Stores", target="Pelly Foods",
                                                      status="denied")),
+
+
+    # A headline's short form of a name is the body's company, not another one.
+    ("Hollin Pharmaceuticals has abandoned its planned takeover of Quade Biotech.",
+     "Hollin Pharma abandons Quade takeover", dict(acquirer="Hollin Pharmaceuticals", status="cancelled")),
 ]
+
+
+def test_a_denied_change_and_a_confirmed_one_of_another_kind_are_two_events() -> None:
+    text = ("Ostrava Telecom denied a report that it plans to drop Zhenfeng Networks as a supplier. It did confirm "
+            "that Ostrava would buy fewer Zhenfeng radio units this year.")
+    got = sorted((e.subtype, e.status) for e in detect_events(text))
+    assert got == [("churn", "denied"), ("reduction", "announced")]
 
 
 @pytest.mark.parametrize(("text", "title", "expected"), LONG_ROWS, ids=[r[0][:60] for r in LONG_ROWS])
