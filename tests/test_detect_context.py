@@ -131,8 +131,6 @@ LONG_ROWS = [
     ("A report said Corran Stores had held talks to buy Pelly Foods for about £300m. Pelly Foods said it was not "
      "in discussions with Corran Stores.", None, dict(acquirer="Corran Stores", target="Pelly Foods",
                                                      status="denied")),
-
-
     # A headline's short form of a name is the body's company, not another one.
     ("Hollin Pharmaceuticals has abandoned its planned takeover of Quade Biotech.",
      "Hollin Pharma abandons Quade takeover", dict(acquirer="Hollin Pharmaceuticals", status="cancelled")),
