@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import replace
 from datetime import datetime
 from types import ModuleType
 
-from extract.frames import Hit, build_shadow, match_anaphora, match_sentence, select_frames
+from extract.frames import Hit, Shadow, _anywhere, build_shadow, match_anaphora, match_sentence, select_frames
 from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
@@ -134,6 +135,7 @@ def detect_events(
             shadow = build_shadow(sentence, ms, lang)
             # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
             found = match_sentence(shadow, i - offset, frames, rules.CUES)
+            found += _participle_hits(shadow, i - offset, frames, rules.CUES, found)
             hits.extend(found)
         # A body sentence that tells no event of its own may add to one told before it.
         # (Only a few sentences after an event was read: an anaphor refers back to it.)
@@ -144,6 +146,40 @@ def detect_events(
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
     return _inherit_currency(merge_hits(refine(hits) if refine else hits), f"{title or ''}\n{text}", lang)
+
+
+# ", reducing its reliance on Y": a participle clause after a comma, read with its clause's subject.
+# (Participles that work as prepositions, "including", "according to", start no clause.)
+_PARTICIPLE = re.compile(r" , (?!(?:including|according|following|regarding|concerning|excluding|depending|"
+                         r"notwithstanding|beginning|starting|pending|during|citing|amid|saying) )(?=[a-z]+ing )")
+
+
+def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hit]) -> list[Hit]:
+    """Returns the hits of participle clauses ("X has qualified Z as a second source, reducing its
+    reliance on Y") that the sentence itself did not yield, each read as if the subject of the
+    clause before it said it. A sentence that tells background or musing is left as it is."""
+    if " , " not in sh.shadow or not _PARTICIPLE.search(sh.shadow) or _anywhere(sh, cues.background):
+        return []
+    out: list[Hit] = []
+    for p in _PARTICIPLE.finditer(sh.shadow):
+        # The clause's subject: the last subject company before the comma.
+        subject = None
+        for i, m in enumerate(sh.entities):
+            pos = sh.shadow.find(f" E{i} ")
+            if m.subject and 0 <= pos < p.start():
+                subject = i
+        if subject is None:
+            continue
+        start = sh.shadow.find(f" E{subject} ")
+        if cues.musing.search(sh.shadow, start, p.start() + 1):
+            continue
+        clause = replace(sh, shadow=f" E{subject}{sh.shadow[p.start() + 2:]}", memo={})
+        for h in match_sentence(clause, index, frames, cues):
+            if sh.entities[subject].name not in h.roles.values():
+                continue  # the participle's subject is its clause's: it must take part
+            if not any(h.frame.family == f.frame.family and h.roles == f.roles for f in found + out):
+                out.append(h)
+    return out
 
 
 # How many sentences after an event "the deal", "the transaction" may still refer to it.

@@ -23,7 +23,9 @@ LANGUAGE = "en"
 
 # Words that may stand between a subject and its verb: not another company, person or
 # clause break. Eight words cover "has said on Monday that it had agreed to".
-_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but )\S+ ){0,14}?)"
+# (A participle clause, ", trimming its reliance on Y", belongs to the main clause's subject, not to
+# a company just before it: extract.events reads it with that subject.)
+_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing )\S+ ){0,14}?)"
 
 
 def S(name: str) -> str:
