@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 from types import ModuleType
 
-from extract.frames import Hit, Shadow, _anywhere, build_shadow, match_anaphora, match_sentence, select_frames
+from extract.frames import Hit, Shadow, build_shadow, match_anaphora, match_sentence, select_frames
 from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
@@ -157,21 +157,24 @@ _PARTICIPLE = re.compile(r" , (?!(?:including|according|following|regarding|conc
 def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hit]) -> list[Hit]:
     """Returns the hits of participle clauses ("X has qualified Z as a second source, reducing its
     reliance on Y") that the sentence itself did not yield, each read as if the subject of the
-    clause before it said it. A sentence that tells background or musing is left as it is."""
-    if " , " not in sh.shadow or not _PARTICIPLE.search(sh.shadow) or _anywhere(sh, cues.background):
+    clause before it said it."""
+    if " , " not in sh.shadow or not _PARTICIPLE.search(sh.shadow):
         return []
     out: list[Hit] = []
     for p in _PARTICIPLE.finditer(sh.shadow):
-        # The clause's subject: the last subject company before the comma.
+        # The clause's subject: the last subject company before the comma, an apposition
+        # (", VT-204,") aside.
         subject = None
         for i, m in enumerate(sh.entities):
             pos = sh.shadow.find(f" E{i} ")
-            if m.subject and 0 <= pos < p.start():
+            if m.subject and 0 <= pos < p.start() and (subject is None or sh.shadow[max(0, pos - 2):pos] != " ,"):
                 subject = i
         if subject is None:
             continue
         start = sh.shadow.find(f" E{subject} ")
-        if cues.musing.search(sh.shadow, start, p.start() + 1):
+        # The clause the participle hangs on sets its frame: a demand, a musing, a past told as background.
+        main = sh.shadow[start:p.start() + 1]
+        if cues.musing.search(main) or cues.background.search(main):
             continue
         clause = replace(sh, shadow=f" E{subject}{sh.shadow[p.start() + 2:]}", memo={})
         for h in match_sentence(clause, index, frames, cues):

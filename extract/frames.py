@@ -250,7 +250,8 @@ def _anywhere(sh: Shadow, pattern: re.Pattern[str]) -> bool:
 # Breaks between two statements in one sentence ("...; on Tuesday it agreed to buy ...").
 _STRONG_BREAK = re.compile(r" (?:;|:|but|whereas) ")
 # ", which bought Tallis in 2021," inside a sentence: background about one party only.
-_RELATIVE = re.compile(r" , (?:which|who|that) (?:(?!, )\S+ ){1,20}?, ")
+# (Also in an apposition: ", the contract developer that has made it since 2021,".)
+_RELATIVE = re.compile(r" , (?:(?:the|a|an) (?:(?!, )\S+ ){0,4}?)?(?:which|who|that) (?:(?!, )\S+ ){1,20}?, ")
 
 
 def _background_scope(shadow: str, start: int, end: int) -> str:
@@ -265,7 +266,8 @@ def _background_scope(shadow: str, start: int, end: int) -> str:
     if tail:
         right = tail.start() + 1
     scope = shadow[left:right]
-    return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left < end and start < r.end() + left else " , ",
+    # (A match ends with a space and a relative clause starts with one: they touch, not overlap.)
+    return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left < end - 1 and start < r.end() + left else " , ",
                          scope)
 
 

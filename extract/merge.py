@@ -237,6 +237,19 @@ def _attach_talks(talks: Hit, groups: list[list[Hit]]) -> None:
         groups[best[1]].append(talks)
 
 
+def _switch_competitors(hits: list[Hit]) -> None:
+    """Gives a churn without a competitor the vendor that the same customer picks in the same
+    sentence ("X picked Z to make the drug, replacing Y"): Z is who X moves to."""
+    for h in hits:
+        if h.subtype != "churn" or "competitor" in h.roles or h.frame.family != "customer_change":
+            continue
+        won = next((w for w in hits if w.subtype == "new_customer" and w.sentence == h.sentence
+                    and same_party(w.roles.get("customer"), h.roles.get("customer"))
+                    and not same_party(w.roles.get("vendor"), h.roles.get("vendor"))), None)
+        if won is not None:
+            h.roles = {**h.roles, "competitor": won.roles["vendor"]}
+
+
 def merge_hits(hits: list[Hit]) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention."""
     groups: list[list[Hit]] = []
@@ -246,6 +259,7 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
     talks = [h for h in hits if h.frame.family == "talks"]
     denials = [h for h in hits if "negated" in h.flags and h.frame.family not in _AUXILIARY]
     hits = [h for h in hits if h.frame.family not in _AUXILIARY and "negated" not in h.flags]
+    _switch_competitors(hits)
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
         for g in groups:
             if all(_agree(h, other) for other in g):
@@ -265,5 +279,9 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
                   and any(h.subtype == d.subtype for h in g)), None)
         if g is not None:
             g.append(d)
-    events = [_event(g, spends) for g in groups]
-    return [e for e in events if e is not None]
+    events = [e for e in (_event(g, spends) for g in groups) if e is not None]
+    # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's
+    # new customer is that same change told from the other side.
+    switches = [(e.customer, e.competitor) for e in events if e.subtype == "churn" and e.competitor]
+    return [e for e in events if not (e.subtype == "new_customer" and any(
+        same_party(e.customer, c) and same_party(e.vendor, k) for c, k in switches))]

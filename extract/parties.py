@@ -193,7 +193,9 @@ _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z
 _NOT_NAME_TOKEN = re.compile(
     r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|"
     r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb)|"
-    r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)"
+    r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)|"
+    # A product or model code: "VT-204", "A320", "F-35" (a company name with digits starts with them: "3M").
+    r"[A-Z]{1,4}-?\d+[A-Za-z]?"
 )
 # The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(

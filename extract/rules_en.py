@@ -117,6 +117,9 @@ _TRIGGERS = {
     "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
                   "step enlarg scal upgrad",
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
+    "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
+    "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
+    "replace_plain": "replac", "reduce_head": "reduc cut slash trim halv lower",
     "add_customer": "add sign won win land welcom gain count secur bring brought",
     "became_customer": "becam becom signed signs",
     "expand_quantity": "doubl tripl increas boost grow grew ramp step expand rais lift",
@@ -133,6 +136,9 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "award_ext": "extension renewal expansion", "award_ditrans": "contract deal order agreement account tender mandate",
+    "supply_deal": "suppl deliver provid sell", "pick_over": "over",
+    "reduce_head": "seats licen orders order contract spend business purchases volume",
     "expand_head": "contract deal order agreement subscription licen account",
     "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
     "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client",
@@ -214,14 +220,15 @@ MOVE_V = (r"(?P<v>mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|mig
 REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?|scal(?:e|es|ed|ing) (?:back|down)|"
             r"trim(?:s|med|ming)?|lower(?:s|ed|ing)?|curb(?:s|ed|ing)?|par(?:e|es|ed|ing) back|"
             r"decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|limit(?:s|ed|ing)?|wind(?:s|ing)? down|"
-            r"wound down|rein(?:s|ed|ing)? in)")
+            r"wound down|rein(?:s|ed|ing)? in|halv(?:e|es|ed|ing))")
 SPEND_N = (r"(?:amount|spending|spend|expenditure|expenditures|budget|orders|order|purchases|business|usage|use|"
            r"reliance|dependence|dependency|work|volumes?|commitment|contract|exposure|payments)")
 # How much of its business a customer gives a vendor: "the number of engines it sends to Y".
 QTY_N = r"(?:number|volume|volumes|amount|share|portion|proportion|part|quantity|quantities|bulk)"
 FLOW_V = (r"(?:sends?|sent|sending|buys?|bought|buying|orders?|ordered|ordering|sources?|sourced|sourcing|"
           r"routes?|routed|routing|purchases?|purchased|procures?|procured|gives?|gave|outsources?|outsourced|"
-          r"ships?|shipped|runs?|ran|processes|processed|places?|placed)")
+          r"ships?|shipped|runs?|ran|processes|processed|places?|placed|licen[cs]es?|licen[cs]ed|"
+          r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used)")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
          r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
@@ -571,10 +578,25 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X handed Y a five-year extension to its contract" (expansion), "X awarded Y a contract"
+    _f("award_ext", "customer_change", "expansion",
+       rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?) {O('vd')} "
+       rf"(?:a |an |the )?(?:\S+ ){{0,3}}?(?:extension|renewal|expansion) (?:to|of|on) ",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("award_ditrans", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?) {O('vd')} "
+       rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s? ",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X signed a ten-year offtake agreement under which it will supply ore to Y"
+    _f("supply_deal", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>signed|agreed|struck|inked|won|secured|landed|clinched|reached) (?:a |an |the )?(?:\S+ ){{0,4}}?"
+       rf"(?:agreement|contract|deal|pact) (?:\S+ ){{0,6}}?(?:suppl|deliver|provid|sell)\S* (?:\S+ ){{0,6}}?"
+       rf"(?:to|for) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X awarded a $140m signalling contract to Y", "X has handed the contract to Y"
     _f("award_to", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?|"
-       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
+       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:(?!to )\S+ ){{0,12}}?)"
        rf"to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # Passive: "the contract was awarded to Y by X", "Y was awarded the contract by X"
@@ -604,6 +626,20 @@ FRAMES: tuple[Frame, ...] = (
        rf"integrator|builder)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X picks Z over incumbent Y": a switch, told as the churn of Y
+    _f("pick_over", "customer_change", "churn",
+       rf"{S('c')}{PICK_V} {O('k')} (?:\S+ ){{0,6}}?over (?:its |the |their )?(?:\S+ )?"
+       rf"(?:incumbent |existing |current |long-time |longtime |rival |supplier |provider )?(?P<vd>E\d+)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X ..., replacing Y" (a participle read with its subject), "X replaced Y" (not "as ...")
+    _f("replace_plain", "customer_change", "churn",
+       rf"(?P<c>E\d+) (?P<v>replacing) (?:its |their )?(?:\S+ ){{0,2}}?{O('vd')} (?!as |with |by |for |in |on )",
+       {"c": "customer", "vd": "vendor"}, 0.65),
+    # Headlines: "X halves Y seats", "X cuts Y orders"
+    _f("reduce_head", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:its |their |the )?(?P<vd>E\d+) (?:\S+ )?(?:seats|licen[cs]es|orders?|contracts?|"
+       rf"spend|spending|business|purchases|volumes?) ",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "X is considering similar plans", "X made a similar decision": copies the previous change.
     _f("similar", "customer_change", "similar",
        rf"{S('c')}(?P<v>consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|explor(?:e|es|ed|ing)|"
