@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
@@ -188,6 +188,24 @@ class _History:
 
     names: list[list[str]]
     subjects: list[list[str]]
+    # Every name seen so far by its last word, lower-cased: "council" -> {"Port Carrow City Council"}.
+    by_last: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, names: list[str], subjects: list[str]) -> None:
+        """Records the company names and clause subjects of one more sentence."""
+        self.names.append(names)
+        self.subjects.append(subjects)
+        for n in names:
+            self.by_last.setdefault(n.rsplit(" ", 1)[-1].lower(), set()).add(n)
+
+    def named_by(self, head: str, exclude: set[str]) -> str | None:
+        """Returns the one company seen so far whose name ends in the description's head word
+        ("the council" -> "Port Carrow City Council"), or None when none or several do."""
+        found = self.by_last.get(head)
+        if not found:
+            return None
+        found = found - exclude
+        return next(iter(found)) if len(found) == 1 else None
 
     def recent(self, exclude: set[str], back: int = 3) -> str | None:
         """Returns the most recently named company not in `exclude`."""
@@ -288,8 +306,7 @@ def build_mentions(texts: list[str], grammar: Grammar,
         if refs:  # names are found in order already: only resolved references need sorting in
             mentions = sorted(mentions + refs, key=_START)
         orgs = [m for m in mentions if m.kind == "org" or m.kind == "ref"]
-        history.names.append([m.name for m in orgs])
-        history.subjects.append([m.name for m in orgs if m.subject])
+        history.add([m.name for m in orgs], [m.name for m in orgs if m.subject])
         out.append(mentions)
     return out
 
@@ -334,7 +351,10 @@ def _resolve_refs(
         subject = _opens_clause(grammar, text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
-        if ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
+        named = None if ordw else history.named_by(m.group(0).rsplit(" ", 1)[-1].lower(), own)
+        if named:
+            name = named  # "the council": the one company so far whose name says it is a council
+        elif ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
             name = history.ordinal(ordw in grammar.ordinal_first, own)
         elif subject:
             # A subject description refers back past its own sentence.
