@@ -28,6 +28,10 @@ LANGUAGE = "en"
 _GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing )\S+ ){0,14}?)"
 
 
+# An apposition after an object: ", the butter maker it owns jointly with farmers,".
+_APPOS = r"(?:, (?:(?!, )\S+ ){1,16}?, )?"
+
+
 def S(name: str) -> str:
     """Returns the subject slot for role group `name`: the company, an optional
     apposition (", the discount chain that ...,") and the gap up to the verb."""
@@ -367,14 +371,14 @@ FRAMES: tuple[Frame, ...] = (
     # Divestitures: "X sells its stake in Y to Z", "X sells Y to Z", "X sold its unit to Z"
     _f("sell_stake_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,3}}?{UNIT_N} (?:\S+ ){{0,2}}?in {O('t')} "
-       rf"(?:\S+ ){{0,6}}?to {O('a')}",
+       rf"{_APPOS}(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_named_unit_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V} (?:its |their |the |a |an )?(?:\S+ ){{0,3}}?{UNIT_N} (?:, )?(?P<t>E\d+) "
        rf"(?:, (?:\S+ ){{0,8}}?, )?(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_to", "deal", "divestiture",
-       rf"{S('s')}{SELL_V} {O('t')} (?:\S+ ){{0,6}}?to {O('a')}",
+       rf"{S('s')}{SELL_V} {O('t')} {_APPOS}(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_unit_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,4}}?{UNIT_N} (?:\S+ ){{0,6}}?to {O('a')}",
