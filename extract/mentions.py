@@ -85,6 +85,7 @@ _DESCRIBED = re.compile(r"\s+((?:(?![a-z\-]*(?:s|ed|ing)\s)[a-z\-]+\s+){0,2}?)([
 _RELATIONAL = frozenset({"rival", "partner", "customer", "client", "parent", "investor", "owner", "buyer",
                          "seller", "target", "former", "latter", "supplier", "vendor", "acquirer", "purchaser"})
 _APPOSITION = re.compile(r",\s*$")
+_COORDINATED = re.compile(r"(?:, and|; and|;|, but) $")
 # ", the Abu Dhabi investment group,": an apposition that describes the name before it.
 _ASIDE = re.compile(r",\s+(?:the|a|an)\s+[^,]{1,80}?,")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n? $")
@@ -356,6 +357,10 @@ def _resolve_refs(
             name = named  # "the council": the one company so far whose name says it is a council
         elif ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
             name = history.ordinal(ordw in grammar.ordinal_first, own)
+        elif subject and _COORDINATED.search(text, max(0, m.start() - 6), m.start()) and any(x.subject for x in before):
+            # "X has spent two years on it, and the chain more than doubled its order": a clause joined
+            # to one with a company subject continues that subject.
+            name = next(x.name for x in reversed(before) if x.subject)
         elif subject:
             # A subject description refers back past its own sentence.
             name = history.last_subject(own) or history.recent(own)
