@@ -557,6 +557,8 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
     status, explicit = _status(sh, m, cues, frame.family)
+    if "weighing" in frame.flags and status in ("announced", "completed"):
+        status, explicit = "considering", True  # "X is reviewing its contract with Y"
     negated = False
     if status != "denied" and cues.negation.search(gap):
         # "X said it was not in talks with Y", "X has no plans to drop Y": a denial of what another

@@ -189,24 +189,28 @@ class _History:
 
     names: list[list[str]]
     subjects: list[list[str]]
-    # Every name seen so far by its last word, lower-cased: "council" -> {"Port Carrow City Council"}.
-    by_last: dict[str, set[str]] = field(default_factory=dict)
+    # Every name seen so far by its last word, lower-cased, and how often it was named:
+    # "council" -> {"Port Carrow City Council": 5, "Whitsand Shire Council": 1}.
+    by_last: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, names: list[str], subjects: list[str]) -> None:
         """Records the company names and clause subjects of one more sentence."""
         self.names.append(names)
         self.subjects.append(subjects)
         for n in names:
-            self.by_last.setdefault(n.rsplit(" ", 1)[-1].lower(), set()).add(n)
+            counts = self.by_last.setdefault(n.rsplit(" ", 1)[-1].lower(), {})
+            counts[n] = counts.get(n, 0) + 1
 
     def named_by(self, head: str, exclude: set[str]) -> str | None:
-        """Returns the one company seen so far whose name ends in the description's head word
-        ("the council" -> "Port Carrow City Council"), or None when none or several do."""
+        """Returns the company seen so far whose name ends in the description's head word
+        ("the council" -> "Port Carrow City Council"), the most often named of several; None
+        when no name ends so."""
         found = self.by_last.get(head)
         if not found:
             return None
-        found = found - exclude
-        return next(iter(found)) if len(found) == 1 else None
+        # (max keeps the first of equals: the earlier named, as dicts keep insertion order)
+        best = max((n for n in found if n not in exclude), key=found.__getitem__, default=None)
+        return best
 
     def recent(self, exclude: set[str], back: int = 3) -> str | None:
         """Returns the most recently named company not in `exclude`."""

@@ -126,6 +126,12 @@ _GENERIC = frozenset(
     lisbon madrid rome milan amsterdam stockholm oslo copenhagen helsinki vienna zurich geneva
     dublin warsaw prague seoul mumbai delhi bangalore sydney melbourne toronto vancouver
     chicago boston seattle austin dallas houston atlanta miami denver
+    queensland tasmania brisbane perth adelaide canberra auckland midwest midlands
+    phoenix detroit pittsburgh cleveland minneapolis philadelphia baltimore montreal calgary ottawa
+    manchester birmingham leeds glasgow edinburgh cardiff belfast bristol liverpool
+    hamburg cologne stuttgart düsseldorf lyon marseille barcelona osaka shenzhen guangzhou
+    jakarta bangkok manila johannesburg cairo nairobi lagos riyadh doha istanbul moscow kyiv
+    monterrey guadalajara bogota lima santiago
     """.split()
 ) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
      "united kingdom", "european union", "middle east", "latin america", "san francisco",

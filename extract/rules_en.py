@@ -25,7 +25,7 @@ LANGUAGE = "en"
 # clause break. Eight words cover "has said on Monday that it had agreed to".
 # (A participle clause, ", trimming its reliance on Y", belongs to the main clause's subject, not to
 # a company just before it: extract.events reads it with that subject.)
-_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing )\S+ ){0,14}?)"
+_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing |, \S+s (?:\S+ )?E\d)\S+ ){0,14}?)"
 
 
 # An apposition after an object: ", the butter maker it owns jointly with farmers,".
@@ -123,7 +123,8 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "reduce_head": "reduc cut slash trim halv lower",
+    "replace_plain": "replac", "review_rel": "review evaluat re-evaluat reconsider reassess re-examin reexamin",
+    "reduce_flow": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit halv", "reduce_head": "reduc cut slash trim halv lower",
     "add_customer": "add sign won win land welcom gain count secur bring brought",
     "became_customer": "becam becom signed signs",
     "expand_quantity": "doubl tripl increas boost grow grew ramp step expand rais lift",
@@ -140,6 +141,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "review_rel": "contract relationship agreement arrangement deal",
     "award_ext": "extension renewal expansion", "award_ditrans": "contract deal order agreement account tender mandate",
     "supply_deal": "suppl deliver provid sell", "pick_over": "over",
     "reduce_head": "seats licen orders order contract spend business purchases volume",
@@ -232,7 +234,7 @@ QTY_N = r"(?:number|volume|volumes|amount|share|portion|proportion|part|quantity
 FLOW_V = (r"(?:sends?|sent|sending|buys?|bought|buying|orders?|ordered|ordering|sources?|sourced|sourcing|"
           r"routes?|routed|routing|purchases?|purchased|procures?|procured|gives?|gave|outsources?|outsourced|"
           r"ships?|shipped|runs?|ran|processes|processed|places?|placed|licen[cs]es?|licen[cs]ed|"
-          r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used)")
+          r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used|allocates?|allocated)")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
          r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
@@ -630,6 +632,18 @@ FRAMES: tuple[Frame, ...] = (
        rf"integrator|builder)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X is reviewing its contract with Y": a churn it is weighing
+    _f("review_rel", "customer_change", "churn",
+       rf"{S('c')}(?P<v>review(?:s|ed|ing)?|re-?evaluat(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|reassess(?:es|ed|ing)?|"
+       rf"re-?examin(?:e|es|ed|ing)) (?:its |their |the )?(?:own )?(?:\S+ ){{0,2}}?(?:contract|relationship|agreement|"
+       rf"arrangement|deal)s? (?:\S+ ){{0,2}}?with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.65, "weighing"),
+    # "X is cutting the shelf space it gives to Y", "X trimmed the share of work it sends to Y"
+    _f("reduce_flow", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ ){{0,2}}?(?:{QTY_N}|space|volumes?|orders?|business|work|"
+       rf"spend|spending) (?:that |which )?(?:it|they|E\d+) (?:\S+ )?{FLOW_V} (?:\S+ ){{0,3}}?"
+       rf"(?:to|from|with|through|at|via) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X picks Z over incumbent Y": a switch, told as the churn of Y
     _f("pick_over", "customer_change", "churn",
        rf"{S('c')}{PICK_V} {O('k')} (?:\S+ ){{0,6}}?over (?:its |the |their )?(?:\S+ )?"
@@ -697,6 +711,8 @@ CUES = Cues(
         ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
                            r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|courting|studying|looking (?:at|into)|"
                            r"contemplat(?:e|es|ed|ing)|reviewing (?:options|a sale|strategic)|rethink(?:s|ing)?|"
+                           r"re(?:view|consider|evaluat|assess|examin)(?:s|e|es|ed|ing)? (?:its |their |the )?(?:own )?"
+                           r"(?:\S+ ){0,2}?(?:contract|relationship|agreement|arrangement)|"
                            r"(?:confirm(?:s|ed)?|acknowledg(?:es|ed)) (?:\S+ ){0,2}?(?:talks|discussions|negotiations)) ")),
         ("reported", _P(r" (?:according to (?:(?:a |the |an )?(?:\S+ )?(?:people|sources|persons?|reports?|"
                         r"insiders?|media|report|informed|newspaper|news)|SRC)|familiar with|sources (?:said|say|"
