@@ -86,7 +86,8 @@ _STAKE_V_T = ("tak took acquir buy bought purchas build built secur get got pick
 _ACQ_NOUN_T = "acqui purchas takeover take-over take-private buyout buy-out buying"
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
-_CHURN_T = "drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull"
+_CHURN_T = ("drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull "
+            "phas extend")
 _ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
 _TRIGGERS = {
     "paid_for": "pay paid spen shell", "lost_to_rival": "lost los",
@@ -116,14 +117,17 @@ _TRIGGERS = {
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
     "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
-    "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned replaced axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
+    "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
     "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
                   "step enlarg scal upgrad",
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "review_rel": "review evaluat re-evaluat reconsider reassess re-examin reexamin",
+    "replace_plain": "replac", "replaced_at": "replaced", "lost_named_customer": "lost los",
+    "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
+    "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
+    "deal_to_use": "sign agreed struck ink", "became_one_of": "becam becom", "customer_moving": "customer client", "review_rel": "review evaluat re-evaluat reconsider reassess re-examin reexamin",
     "reduce_flow": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit halv", "reduce_head": "reduc cut slash trim halv lower",
     "add_customer": "add sign won win land welcom gain count secur bring brought",
     "became_customer": "becam becom signed signs",
@@ -141,6 +145,10 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "supply_with": "deal contract agreement order", "not_renewed": "contract agreement deal",
+    "instead_of": "sourc buy purchas procur order get move switch shift", "told_not_renew": "renew extend",
+    "deal_to_use": "use deploy adopt licen", "became_one_of": "customer client",
+    "customer_moving": "mov shift switch migrat defect",
     "review_rel": "contract relationship agreement arrangement deal",
     "award_ext": "extension renewal expansion", "award_ditrans": "contract deal order agreement account tender mandate",
     "supply_deal": "suppl deliver provid sell", "pick_over": "over",
@@ -208,14 +216,14 @@ JV = (r"(?:joint venture|joint-venture|jv|jointly owned|jointly-owned|joint comp
 _PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
-    r"quit(?:s|ting)?|exit(?:s|ed|ing)?|"
+    r"quit(?:s|ting)?|exit(?:s|ed|ing)?|phas(?:e|es|ed|ing) out|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|doing business with|"
     r"relying on|stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
     r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
     r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
-    r"not (?:to )?renew(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to renew) "
+    r"not (?:to )?(?:renew|extend)(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:renew|extend)) "
     r"(?:its |their |a |the |all )?(?:\S+ ){0,3}?(?:relationship|contract|contracts|partnership|"
     r"agreement|deal|ties|cooperation|collaboration|work|business|account|subscription|orders?) with|"
     r"withdraw(?:s|n|ing)? from|withdrew from|pull(?:s|ed|ing)? (?:out of|(?:its |their )?(?:business|work|"
@@ -244,6 +252,7 @@ PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
           r"award(?:s|ed|ing)?)")
 EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
+            r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,8}?on (?:larger|bigger|expanded|enlarged|broader|increased) terms)|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
             r"increas|doubl)\S*)|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
             r"doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|deepen(?:s|ed|ing)?|"
@@ -522,7 +531,7 @@ FRAMES: tuple[Frame, ...] = (
     # "Y was dropped as a supplier by X"
     _f("dropped_by", "customer_change", "churn",
        rf"{S('vd')}(?:was|were|has been|have been|had been|is being|will be|is|are|been|being|got|gets) (?:\S+ )?"
-       rf"(?P<v>dropped|ditched|dumped|abandoned|replaced|axed|sacked|fired) (?:as (?:a |an |its |their )?"
+       rf"(?P<v>dropped|ditched|dumped|abandoned|axed|sacked|fired) (?:as (?:a |an |its |their )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|platform|processor) )?by {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost the X account", "Y lost X's business"; "Y won X's business"
@@ -632,6 +641,60 @@ FRAMES: tuple[Frame, ...] = (
        rf"integrator|builder)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y has been replaced by Z at X"
+    _f("replaced_at", "customer_change", "churn",
+       rf"{S('vd')}(?:has been|have been|was|were|will be|is being|is to be|would be) replaced (?:as (?:\S+ ){{1,4}}?)?"
+       rf"by {O('k')} (?:as (?:\S+ ){{1,4}}?)?at {O('c')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "Y lost a major customer, X"
+    _f("lost_named_customer", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:a |an |its |one of its |another )?(?:\S+ ){{0,2}}?(?:customer|client|account) "
+       rf"(?:, |in )(?P<c>E\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y will supply X with cartons under a new five-year deal"
+    _f("supply_with", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|equip(?:s|ped|ping)?) {O('c')} with "
+       rf"(?:\S+ ){{0,8}}?(?:under|in|as part of|through) (?:a |an )?new (?:\S+ ){{0,3}}?(?:deal|contract|agreement|order)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X is diversifying away from Y"
+    _f("diversify_away", "customer_change", "reduction",
+       rf"{S('c')}(?P<v>diversif(?:y|ies|ied|ying)) (?:\S+ ){{0,3}}?away from {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # "Y's contract with X will not be renewed"
+    _f("not_renewed", "customer_change", "churn",
+       rf"(?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:contract|agreement|deal) with {O('c')} (?:\S+ ){{0,3}}?"
+       rf"(?:will not|won't|would not|is not going to|is not set to) be (?P<v>renewed|extended)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X will source the part from Z instead of Y"
+    _f("instead_of", "customer_change", "churn",
+       rf"{S('c')}(?:\S+ ){{0,3}}?(?P<v>sourc\S*|buy\S*|bought|purchas\S*|procur\S*|order\S*|get\S*|got|"
+       rf"mov\S*|switch\S*|shift\S*) (?:\S+ ){{0,5}}?(?:from|to) {O('k')} (?:instead of|rather than)(?: from)? {O('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X will delist Y's products"
+    _f("delist", "customer_change", "churn",
+       rf"{S('c')}(?P<v>delist(?:s|ed|ing)?) (?:all |some )?(?:of )?(?P<vd>E\d+) 's (?:\S+ )?(?:products|brands?|ranges?|"
+       rf"lines|goods|items|snacks|drinks|titles)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X has told Y it will not renew"
+    _f("told_not_renew", "customer_change", "churn",
+       rf"{S('c')}(?P<v>told|informed|notified) {O('vd')} (?:that )?(?:it|they|E\d+) (?:will|would|does|did) not "
+       rf"(?:renew|extend)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X signed a multi-year deal to use Y's platform"
+    _f("deal_to_use", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an )?(?:\S+ ){{0,3}}?(?:deal|contract|agreement) "
+       rf"to (?:use|deploy|adopt|license|licence) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X became one of Y's biggest customers"
+    _f("became_one_of", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>becam(?:e)|becom(?:e|es|ing)|has become|will become) (?:one of )?(?P<vd>E\d+) 's "
+       rf"(?:\S+ ){{0,2}}?(?:customers?|clients?)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X, a Y customer since 2015, is moving to Z"
+    _f("customer_moving", "customer_change", "churn",
+       rf"(?P<c>E\d+) , (?:a |an |the )?(?:\S+ )?(?P<vd>E\d+) (?:customer|client) (?:(?!, )\S+ ){{0,5}}?, {_GAP}"
+       rf"{MOVE_V} (?:\S+ ){{0,5}}?(?:to|onto) {O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X is reviewing its contract with Y": a churn it is weighing
     _f("review_rel", "customer_change", "churn",
        rf"{S('c')}(?P<v>review(?:s|ed|ing)?|re-?evaluat(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|reassess(?:es|ed|ing)?|"

@@ -1,0 +1,71 @@
+"""How news phrases customer changes, one sentence per form, and sentences that tell none.
+
+Written as a battery against the general frames (not taken from the corpus); names are invented.
+Each positive row states the one change an analyst reads: subtype, customer, vendor and, when
+named, the competitor the customer moves to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.events import detect_events
+
+C, V, K = "Norvale Foods", "Pellam Packaging", "Astra Cartons"
+
+CHANGES = [
+    ("Norvale Foods is dropping Pellam Packaging as its supplier of cartons.", "churn", None),
+    ("Norvale Foods said it would no longer buy from Pellam Packaging.", "churn", None),
+    ("Norvale Foods has switched to Astra Cartons from Pellam Packaging.", "churn", K),
+    ("Norvale Foods will phase out Pellam Packaging's equipment over two years.", "churn", None),
+    ("Norvale Foods has stopped using Pellam Packaging's software.", "churn", None),
+    ("Pellam Packaging lost a major customer, Norvale Foods, last month.", "churn", None),
+    ("Norvale Foods will not extend its agreement with Pellam Packaging.", "churn", None),
+    ("Pellam Packaging's contract with Norvale Foods will not be renewed when it expires.", "churn", None),
+    ("Norvale Foods will source the cartons from Astra Cartons instead of Pellam Packaging.", "churn", K),
+    ("Norvale Foods has chosen Astra Cartons over incumbent Pellam Packaging.", "churn", K),
+    ("Norvale Foods will delist Pellam Packaging's products.", "churn", None),
+    ("Norvale Foods has told Pellam Packaging it will not renew.", "churn", None),
+    ("Pellam Packaging has been replaced by Astra Cartons at Norvale Foods.", "churn", K),
+    ("Norvale Foods cut its orders from Pellam Packaging by 30%.", "reduction", None),
+    ("Norvale Foods is diversifying away from Pellam Packaging.", "reduction", None),
+    ("Norvale Foods has qualified Astra Cartons as a second source, reducing its reliance on Pellam Packaging.",
+     "reduction", None),
+    ("Norvale Foods is winding down its use of Pellam Packaging.", "reduction", None),
+    ("Pellam Packaging signed Norvale Foods as a customer.", "new_customer", None),
+    ("Norvale Foods awarded Pellam Packaging a $50m contract.", "new_customer", None),
+    ("Pellam Packaging will supply Norvale Foods with cartons under a new five-year deal.", "new_customer", None),
+    ("Norvale Foods has signed a multi-year deal to use Pellam Packaging's platform.", "new_customer", None),
+    ("Norvale Foods became one of Pellam Packaging's biggest customers this year.", "new_customer", None),
+    ("Norvale Foods renewed its agreement with Pellam Packaging on larger terms.", "expansion", None),
+    ("Norvale Foods more than doubled its order with Pellam Packaging.", "expansion", None),
+    ("Norvale Foods handed Pellam Packaging a five-year extension to its contract.", "expansion", None),
+]
+
+
+@pytest.mark.parametrize(("text", "subtype", "competitor"), CHANGES, ids=[r[0][:60] for r in CHANGES])
+def test_reads_the_change(text: str, subtype: str, competitor: str | None) -> None:
+    events = [(e.subtype, e.customer, e.vendor, e.competitor) for e in detect_events(text)]
+    assert events == [(subtype, C, V, competitor)]
+
+
+def test_reviewing_a_contract_is_a_churn_being_weighed() -> None:
+    [event] = detect_events("Norvale Foods is reviewing its contract with Pellam Packaging.")
+    assert (event.subtype, event.status) == ("churn", "considering")
+
+
+@pytest.mark.parametrize("text", [
+    "Norvale Foods reported revenue of $2.1bn, up 4%, and said it had added 120 new customers.",
+    "Norvale Foods, which bought Pellam Packaging in 2019, reported higher sales.",
+    "Norvale Foods launched a new range of oat snacks supplied by Pellam Packaging.",
+    "Pellam Packaging supplies cartons to Norvale Foods and several other grocers.",
+    "Norvale Foods will continue to buy cartons from Pellam Packaging on the same terms.",
+    "Norvale Foods signed a memorandum of understanding with Pellam Packaging to explore recycling.",
+    "The stock exchange delisted Pellam Packaging's shares after it failed to file accounts.",
+    "Pellam Packaging replaced Norvale Foods as the region's largest employer.",
+    "Norvale Foods and Pellam Packaging combined have a 40% share of the market.",
+    "Pellam Packaging's chief executive told Norvale Foods that prices would rise.",
+    "Norvale Foods has long been Pellam Packaging's biggest customer.",
+])
+def test_tells_no_change(text: str) -> None:
+    assert detect_events(text) == []
