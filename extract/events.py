@@ -135,7 +135,7 @@ def detect_events(
             shadow = build_shadow(sentence, ms, lang)
             # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
             found = match_sentence(shadow, i - offset, frames, rules.CUES)
-            found += _participle_hits(shadow, i - offset, frames, rules.CUES, found)
+            found += _participle_hits(shadow, i - offset, rules.FRAMES, rules.CUES, found)
             hits.extend(found)
         # A body sentence that tells no event of its own may add to one told before it.
         # (Only a few sentences after an event was read: an anaphor refers back to it.)
@@ -157,7 +157,7 @@ _PARTICIPLE = re.compile(r" , (?!(?:including|according|following|regarding|conc
 def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hit]) -> list[Hit]:
     """Returns the hits of participle clauses ("X has qualified Z as a second source, reducing its
     reliance on Y") that the sentence itself did not yield, each read as if the subject of the
-    clause before it said it."""
+    clause before it said it. `frames`: all the language's frames (each clause picks its own)."""
     if " , " not in sh.shadow or not _PARTICIPLE.search(sh.shadow):
         return []
     out: list[Hit] = []
@@ -177,7 +177,8 @@ def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hi
         if cues.musing.search(main) or cues.background.search(main):
             continue
         clause = replace(sh, shadow=f" E{subject}{sh.shadow[p.start() + 2:]}", memo={})
-        for h in match_sentence(clause, index, frames, cues):
+        # Only the frames whose words the participle clause itself holds.
+        for h in match_sentence(clause, index, select_frames(clause.shadow, frames), cues):
             if sh.entities[subject].name not in h.roles.values():
                 continue  # the participle's subject is its clause's: it must take part
             if not any(h.frame.family == f.frame.family and h.roles == f.roles for f in found + out):

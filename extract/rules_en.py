@@ -145,6 +145,9 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "take_private": "private", "jv_with_to": "with",
+    "reduce_flow": "number volume amount share portion proportion part quantit bulk space orders order business "
+                   "work spend",
     "supply_with": "deal contract agreement order", "not_renewed": "contract agreement deal",
     "instead_of": "sourc buy purchas procur order get move switch shift", "told_not_renew": "renew extend",
     "deal_to_use": "use deploy adopt licen", "became_one_of": "customer client",
