@@ -139,7 +139,8 @@ def detect_events(
             hits.extend(found)
         # A body sentence that tells no event of its own may add to one told before it.
         # (Only a few sentences after an event was read: an anaphor refers back to it.)
-        if found:
+        # (Talks, a price or a spend only add to an event: the sentence may still be an anaphor.)
+        if any(h.frame.family in _EVENT_FAMILIES for h in found):
             last_event = i
         elif anaphora and hits and i >= offset and i - last_event <= _ANAPHOR_REACH and _anaphor_hint(rules, sentence):
             shadow = shadow or build_shadow(sentence, ms, lang)
@@ -186,6 +187,7 @@ def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hi
     return out
 
 
+_EVENT_FAMILIES = ("deal", "customer_change")
 # How many sentences after an event "the deal", "the transaction" may still refer to it.
 _ANAPHOR_REACH = 6
 _DIGIT = re.compile(r"\d")

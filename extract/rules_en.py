@@ -115,7 +115,7 @@ _TRIGGERS = {
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
-    "spend_with": "pay paid spen", "continue_less": "less smaller limited reduced lower",
+    "spend_with": "pay paid spen buy bought purchas", "spend_noun": "spend spending", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
@@ -487,8 +487,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>pa(?:ys|id|ying)|spen(?:ds|t|ding)|paid) {O('vd')} (?:\S+ ){{0,3}}?(?P<m>M\d+)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     _f("spend_with", "spend", "spend",
-       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
-       rf"(?:\S+ ){{0,6}}?(?:with|at|on|to|of|for) {O('vd')}",
+       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)) "
+       rf"(?:\S+ ){{0,3}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?(?:with|at|on|to|of|for|from) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # "the retailer's annual spend with Y would rise to about £40m"
+    _f("spend_noun", "spend", "spend",
+       rf"(?P<c>E\d+) 's (?:annual |yearly |total |overall )?(?:spend|spending) (?:with|on|at) {O('vd')} (?:\S+ ){{0,4}}?"
+       rf"{_ABOUT_M}(?P<m>M\d+)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "X paid $610m in cash and shares for Y", "X will pay about $45m for Y", "X paid $740m for the
     # shares": the price of a deal told elsewhere (merge adds it to that deal, never makes one).
@@ -904,7 +909,7 @@ HEADLINE_LOWER = re.compile(
 # Only sentences that state no event of their own are read this way (see extract.events).
 _DEAL_NOUN = (r"(?:deal|transaction|acquisition|takeover|take-over|purchase|merger|combination|sale|divestiture|"
               r"disposal|investment|round|buyout|buy-out|tie-up|venture|jv|offer|bid)")
-_CONTRACT_NOUN = r"(?:contract|agreement|order|deal|account|award|partnership|renewal|expansion)"
+_CONTRACT_NOUN = r"(?:contract|agreement|order|deal|account|award|partnership|renewal|expansion|engagement|mandate|tender)"
 _BOTH_NOUN = rf"(?:{_DEAL_NOUN[3:-1]}|{_CONTRACT_NOUN[3:-1]})"
 # Words that make a later verb no fact: "is expected to close", "will be completed once ...".
 _NOT_YET = (r"(?:(?!expected |to |will |would |be |could |may |might |should |set |due |until |before |once |if |"
@@ -924,7 +929,9 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf"(?:was |were |has been |had been |have been )?(?:called off|abandoned|scrapped|cancell?ed|"
         rf"collapsed|fell through|fallen through|blocked) "), "cancelled"),
     Anaphor("worth", ("deal", "customer_change"), re.compile(
-        rf" {_DET} (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:\S+ ){{0,6}}?(?:is |was |would be |will be |could be |are |were |"
+        # ("Y's contract, which covers …, is worth", "the contract covers … and is worth")
+        rf" (?:{_DET}|E\d+ 's) (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:, (?:(?!, )\S+ ){{1,20}}?, )?(?:\S+ ){{0,10}}?"
+        rf"(?:is |was |would be |will be |could be |are |were |"
         rf"is said to be |was said to be )?(?:worth|valued at|priced at) {_ABOUT}(?P<m>M\d+) ")),
     Anaphor("amount_noun", ("deal", "customer_change"), re.compile(
         rf" (?:the|this|that|its|their|a|an) (?P<m>M\d+) (?:\S+ ){{0,2}}?{_BOTH_NOUN} ")),
@@ -943,4 +950,5 @@ ANAPHOR_HINT = re.compile(r"complet|closed|finali|consummat|went through|called 
                           r"fell through|fallen through|blocked")
 ANAPHOR_AMOUNT_HINT = re.compile(r"deal|transaction|acqui|takeover|purchase|merger|combination|sale|divest|disposal|"
                                  r"investment|round|buyout|venture|jv|offer|bid|contract|agreement|order|account|"
-                                 r"award|partnership|renewal|expansion|put|peg|estimat|commit|invest|inject|contribut")
+                                 r"award|partnership|renewal|expansion|engagement|mandate|tender|put|peg|estimat|commit|"
+                                 r"invest|inject|contribut")
