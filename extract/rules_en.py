@@ -115,7 +115,7 @@ _TRIGGERS = {
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
-    "spend_with": "pay paid spen buy bought purchas", "spend_noun": "spend spending", "continue_less": "less smaller limited reduced lower",
+    "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
@@ -145,6 +145,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "spend_buy": "year annually month", "lost_named_customer": "customer client account",
     "take_private": "private", "jv_with_to": "with",
     "reduce_flow": "number volume amount share portion proportion part quantit bulk space orders order business "
                    "work spend",
@@ -182,7 +183,8 @@ _ALSO = {
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
-_NEEDS = {"paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P", "round_from": "M", "round_plain": "M",
+_NEEDS = {"spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
+          "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
 
 
@@ -487,8 +489,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>pa(?:ys|id|ying)|spen(?:ds|t|ding)|paid) {O('vd')} (?:\S+ ){{0,3}}?(?P<m>M\d+)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     _f("spend_with", "spend", "spend",
-       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)) "
-       rf"(?:\S+ ){{0,3}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?(?:with|at|on|to|of|for|from) {O('vd')}",
+       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
+       rf"(?:\S+ ){{0,6}}?(?:with|at|on|to|of|for) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # "X buys about £65m a year of Y products"
+    _f("spend_buy", "spend", "spend",
+       rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
+       rf"(?:a year|annually|per year|each year|a month) (?:\S+ ){{0,4}}?(?:of|from) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "the retailer's annual spend with Y would rise to about £40m"
     _f("spend_noun", "spend", "spend",
