@@ -32,13 +32,19 @@ _GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |bu
 _APPOS = r"(?:, (?:(?!, )\S+ ){1,16}?, )?"
 
 
+# Nouns that name another party after a possessive: "X's parent", "X's largest customer".
+_RELATION_WORDS = (r"(?:parent|owner|owners|shareholders?|investors?|founders?|rivals?|customers?|clients?|"
+                   r"suppliers?|partners?|lenders?|creditors?|backers?|buyer|seller|bidder|suitor)")
+
+
 def S(name: str) -> str:
     """Returns the subject slot for role group `name`: the company, an optional
     apposition (", the discount chain that ...,") and the gap up to the verb."""
     # (A company right after a preposition is no subject: the engine checks that, see
     # extract.frames, because a lookbehind here would slow every frame down.)
     # (A report of what another company does is no apposition: "X, a website, reported that Y, ...".)
-    return (rf"(?P<{name}>E\d+) (?:'s \S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?"
+    # ("X's board agreed": X; "X's parent, Y, agreed": not X.)
+    return (rf"(?P<{name}>E\d+) (?:'s (?!{_RELATION_WORDS} )\S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?"
             rf"(?:, (?:(?!(?:reported|reports|said|says|told|wrote|writes) (?:that )?E\d)\S+ ){{1,16}}?, )?{_GAP}")
 
 
@@ -99,6 +105,7 @@ _TRIGGERS = {
     "stake_by": "acquiring buying taking purchasing", "acq_by": "acquiring buying taking purchasing", "noun_head": "clos complet seal agree announc finali strik struck walk drop abandon scrap eye weigh mull near "
                  "confirm unveil launch mak made tabl win won get got den",
     "stake_given": "giv gave hand", "sale_of_to": "sale divestiture disposal spin-off carve-out",
+    "sale_of_stake": "sale divestiture disposal",
     "sale_to": "sale sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
     "acq_noun_subj": "acqui purchase takeover take-over take-private buyout buy-out buying bid offer pursuit",
     "take_private": "tak took",
@@ -145,6 +152,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "sale_of_stake": "stake holding shareholding interest",
     "spend_buy": "year annually month", "lost_named_customer": "customer client account",
     "take_private": "private", "jv_with_to": "with",
     "reduce_flow": "number volume amount share portion proportion part quantit bulk space orders order business "
@@ -326,6 +334,11 @@ FRAMES: tuple[Frame, ...] = (
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
        rf"(?:\S+ ){{0,3}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
+    # "X is weighing a sale of its 25% stake in Y"
+    _f("sale_of_stake", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal) of (?:its |their |the |a )?(?:P\d+ )?(?:\S+ )?"
+       rf"(?:stake|holding|shareholding|interest) in {O('t')}{_APPOS}(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     _f("sale_to", "deal", "acquisition",
        rf"{S('t')}(?:\S+ ){{0,3}}?(?:sale|sell-off) (?:of (?:itself|the company|the business) )?to {O('a')}",
