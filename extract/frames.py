@@ -530,8 +530,10 @@ def _conflicts(a: dict[str, str], b: dict[str, str]) -> bool:
 # A company right after a preposition ("a round led by X, and agreed to buy Y") is
 # an object, never the subject a frame opens with.
 # "The city of Port Alder is ending its contract": a public body named after its place is a subject.
+# So is the leader of a buying group: "A consortium led by X has completed the acquisition of Y".
 _PLACE_OF = re.compile(r"(?:^| )(?:the )?(?:city|county|state|town|port|province|district|government|municipality|"
-                       r"kingdom|republic|region|borough|village) of $")
+                       r"kingdom|republic|region|borough|village) of $|"
+                       r"(?:consortium|investor group|group of investors|club) (?:led|headed|fronted) by $")
 _PREP_BEFORE = re.compile(r" (?:by|from|with|of|to|in|at|for|on|than|von|mit|für|an|bei) $")
 
 
