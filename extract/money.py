@@ -123,8 +123,9 @@ class _Compiled:
     undisclosed: re.Pattern[str]
     lookback: int  # the longest currency written before a number, plus a space
     counted: re.Pattern[str] | None
-    # The last character of a currency and the optional space, just before a number.
-    pre_tail: re.Pattern[str]
+    # A currency and the optional space that end right before a number, matched on the
+    # reversed text before it: one anchored match instead of a search over the window.
+    pre_reversed: re.Pattern[str]
 
 
 def _compile(locale: MoneyLocale) -> _Compiled:
@@ -144,9 +145,8 @@ def _compile(locale: MoneyLocale) -> _Compiled:
     )
     lookback = max(len(c) for c in locale.currencies) + 1
     counted = re.compile(locale.counted) if locale.counted else None
-    ends = "".join(sorted({re.escape(c[-1]) for c in locale.currencies}))
-    pre_tail = re.compile(rf"[{ends}]\s?$", re.IGNORECASE)
-    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted, pre_tail)
+    pre_reversed = re.compile(rf"\s?{_alternation({c[::-1]: None for c in locale.currencies})}", re.IGNORECASE)
+    return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted, pre_reversed)
 
 
 _COMPILED = {lang: _compile(loc) for lang, loc in LOCALES.items()}
@@ -172,15 +172,18 @@ def _matches(comp: _Compiled, text: str) -> list[re.Match[str]]:
         # Searching with the text cut after this number's digits finds the same start
         # (a cut match is still a match), and the match is then taken in full.
         ds = d.start()
-        if comp.pre_tail.search(text, max(pos, ds - 2), ds):
-            m = comp.pattern.search(text, max(pos, ds - comp.lookback), d.end())
+        lo = max(pos, ds - comp.lookback)
+        if comp.pre_reversed.match(text[lo:ds][::-1]):
+            m = comp.pattern.search(text, lo, d.end())
+            if m is not None:
+                m = comp.pattern.match(text, m.start())
         else:
-            # No currency can end right before the number: a match can only start at it.
-            m = comp.pattern.match(text, ds, d.end())
+            # No currency ends right before the number: a match can only start at it (and
+            # one exists in full text exactly when one exists cut after the digits).
+            m = comp.pattern.match(text, ds)
         if m is None:
             pos = d.end()
             continue
-        m = comp.pattern.match(text, m.start())
         out.append(m)
         pos = m.end()
 
