@@ -92,11 +92,22 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
     out: list[str] = []
     pos = 0
     findall = _TOKEN.findall
-    for s, e, marker in pieces:
-        out += findall(text[pos:s].lower())
-        out.append(marker)
-        pos = e
-    out += findall(text[pos:].lower())
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:
+        # Lowering the whole sentence once lowers each part alike: no character changed
+        # length ("İ") and the one lowered by context (final sigma) is absent. The parts are
+        # then read in place (the pattern sees nothing outside pos..endpos, as in a slice).
+        for s, e, marker in pieces:
+            out += findall(low, pos, s)
+            out.append(marker)
+            pos = e
+        out += findall(low, pos)
+    else:
+        for s, e, marker in pieces:
+            out += findall(text[pos:s].lower())
+            out.append(marker)
+            pos = e
+        out += findall(text[pos:].lower())
     # "Ostrava Chemicals' acquisition": a bare apostrophe after a company is a possessive.
     if "'" in text or "’" in text:
         out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
