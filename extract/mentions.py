@@ -73,6 +73,13 @@ class Grammar:
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
+    # subject_left written backwards, or looser: it matches at the start of the reversed text
+    # before a mention whenever subject_left matches at its end (its "^" a "\Z", its "\b" before
+    # a word a "(?!\w)" after it), and a match of it that stops short of the reversed window's
+    # end is one of subject_left. One anchored match instead of a search from every position of
+    # the window (subject_left is searched only when the match runs to the window's start).
+    # None: subject_left is searched. tests/test_mentions.py holds the two to agreeing.
+    subject_left_reversed: re.Pattern[str] | None = None
 
 
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
@@ -292,22 +299,19 @@ def build_mentions(texts: list[str], grammar: Grammar,
     labelled, index = _names_of(texts, spans, vocab, inner, grammar)
     history = _History([], [])
     out: list[list[Mention]] = []
-    subject_left = grammar.subject_left.search
+    opens_clause = _clause_opener(grammar)
     for text, row in zip(texts, labelled):
         mentions: list[Mention] = []
         for sp, kind in row:
             if kind == "org":
                 # Only companies take part in coreference: a person's clause position is not needed.
-                # (`_opens_clause`, inlined: this runs for every name of the article.)
-                start = sp.start
-                mentions.append(Mention(start, sp.end, index.canonical(sp.surface), kind,
-                                        subject_left(text, start - _SUBJECT_WINDOW if start > _SUBJECT_WINDOW else 0,
-                                                     start) is not None, sp.possessive))
+                mentions.append(Mention(sp.start, sp.end, index.canonical(sp.surface), kind,
+                                        opens_clause(text, sp.start), sp.possessive))
             else:
                 mentions.append(Mention(sp.start, sp.end, sp.surface, kind, False, sp.possessive))
         own = {m.name for m in mentions if m.kind == "org"}
         taken = [(m.start, m.end) for m in mentions]
-        refs = _resolve_refs(text, grammar, history, own, taken, mentions)
+        refs = _resolve_refs(text, grammar, history, own, taken, mentions, opens_clause)
         if refs:  # names are found in order already: only resolved references need sorting in
             mentions = sorted(mentions + refs, key=_START)
         orgs = [m for m in mentions if m.kind == "org" or m.kind == "ref"]
@@ -321,9 +325,25 @@ def build_mentions(texts: list[str], grammar: Grammar,
 _SUBJECT_WINDOW = 80
 
 
-def _opens_clause(grammar: Grammar, text: str, pos: int) -> bool:
-    """Returns True when the mention at `pos` opens a clause (is a subject)."""
-    return bool(grammar.subject_left.search(text, max(0, pos - _SUBJECT_WINDOW), pos))
+def _clause_opener(grammar: Grammar) -> Callable[[str, int], bool]:
+    """Returns a function of (text, pos) that returns True when the mention at `pos` opens a
+    clause: subject_left matches the window of text before it."""
+    search = grammar.subject_left.search
+    if grammar.subject_left_reversed is None:
+        return lambda text, pos: search(text, pos - _SUBJECT_WINDOW if pos > _SUBJECT_WINDOW else 0, pos) is not None
+    backwards = grammar.subject_left_reversed.match
+
+    def opens(text: str, pos: int) -> bool:
+        lo = pos - _SUBJECT_WINDOW if pos > _SUBJECT_WINDOW else 0
+        before = text[lo:pos][::-1]
+        m = backwards(before)
+        if m is None:
+            return False
+        # A match that reaches the window's left edge may lean on what the edge stands for ("^",
+        # a word boundary) or be a looser form of subject_left's start: searched to be sure.
+        return m.end() < len(before) or search(text, lo, pos) is not None
+
+    return opens
 
 
 def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
@@ -343,9 +363,11 @@ def _cataphor(text: str, end: int, grammar: Grammar, mentions: list[Mention]) ->
 
 def _resolve_refs(
     text: str, grammar: Grammar, history: _History, own: set[str],
-    taken: list[tuple[int, int]], mentions: list[Mention],
+    taken: list[tuple[int, int]], mentions: list[Mention], opens_clause: Callable[[str, int], bool],
 ) -> list[Mention]:
-    """Returns descriptions and pronouns in `text` resolved to company names."""
+    """Returns descriptions and pronouns in `text` resolved to company names.
+
+    `opens_clause(text, pos)`: whether a mention at `pos` is a subject (see `_clause_opener`)."""
     refs: list[Mention] = []
     for m in grammar.description.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
@@ -353,7 +375,7 @@ def _resolve_refs(
         if _APPOSITION.search(text, max(0, m.start() - 3), m.start()) and any(
                 x.kind == "org" and text[x.end:m.start()].strip() == "," for x in mentions):
             continue  # "Polyvance, the US maker of resins, ...": describes the name before it
-        subject = _opens_clause(grammar, text, m.start())
+        subject = opens_clause(text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
         named = None if ordw else history.named_by(m.group(0).rsplit(" ", 1)[-1].lower(), own)
@@ -386,7 +408,7 @@ def _resolve_refs(
     for m in grammar.pronoun.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        subject = _opens_clause(grammar, text, m.start())
+        subject = opens_clause(text, m.start())
         before = sorted((x for x in mentions + refs if x.kind in ("org", "ref") and x.end <= m.start()
                          and not x.possessive), key=_START)
         # "X, which works with Y, said it would ...": "it" is the subject before it; a name inside

@@ -911,6 +911,11 @@ GRAMMAR = Grammar(
         r"^\W*(?!(?i:with|by|for|from|to|at|of|in|on|without|unlike|like|against|via|per|among|between|"
         r"beyond|despite|except|through|toward|towards|upon|within|under|over|into|onto)\s+$)\w+(?:\s+\w+)?,?\s+$"
     ),
+    # subject_left backwards, read from the mention leftwards ("\n?": "$" also matches before a final newline).
+    subject_left_reversed=re.compile(
+        r"\n?(?:(?:\s+(?:eh[Tt]|sih[Tt]))?(?:\s*[\"“‘'])?(?:\Z|\s*[,;:–—(]|\s+(?:dna|retfa|hguohtla|sa|tub|esuaceb|"
+        r"taht|hguoht|elihw|saerehw|nehw|mohw|ecnis|dias|syas|fi|s?troper)(?!\w))|\s+,?(?:\w+\s+)?\w+\W*\Z)"
+    ),
 )
 
 
