@@ -211,8 +211,13 @@ _NAME_RE = re.compile(
 # same names are found by a pattern that starts with a capital or digit, which scans faster.
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _TOKEN_UPPER = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
+# The first token is _TOKEN_UPPER with its first character taken first and each alternative
+# then checking it by a lookbehind: a pattern that opens with a character class lets the
+# scan jump to the next capital or digit, where a lookahead is tried at every position.
+_FIRST_TOKEN_UPPER = (r"[A-ZÄÖÜ\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-ZÄÖÜ])[\w&\-]*(?:\.[A-Za-z]+)*|"
+                      r"(?<=\d)\d*[A-Za-z][\w&\-]*)")
 _NAME_RE_UPPER = re.compile(
-    rf"(?=[A-ZÄÖÜ\d]){_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
+    rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
 )
 
 
