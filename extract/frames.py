@@ -138,6 +138,45 @@ class Frame:
     also: tuple[str, ...] = ()
     # Markers the pattern cannot match without: "M" an amount, "P" a percentage.
     needs: str = ""
+    # The fewest "E" characters (company markers) a match of `pattern` holds: a shadow with
+    # fewer is not searched. Worked out from the pattern (see `_fewest_literal`).
+    min_e: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "min_e", _fewest_literal(self.pattern, "E"))
+
+
+def _fewest_literal(pattern: re.Pattern[str], char: str) -> int:
+    """Returns a lower bound on how often `char` occurs in any text `pattern` matches: the
+    literal `char`s on the pattern's cheapest path (repeats at their minimum, the cheapest
+    branch; lookarounds, classes and case-insensitive parts count none). 0 when the
+    pattern cannot be read (the parser is a private module of `re`)."""
+    try:
+        from re import _constants as c, _parser as parser  # noqa: PLC0415 (private: guarded)
+        code = ord(char)
+
+        def fewest(seq) -> int:
+            total = 0
+            for op, av in seq:
+                if op is c.LITERAL:
+                    total += av == code
+                elif op is c.SUBPATTERN:
+                    _group, add_flags, _del, sub = av
+                    total += 0 if add_flags & c.SRE_FLAG_IGNORECASE else fewest(sub)
+                elif op is c.BRANCH:
+                    total += min(fewest(alt) for alt in av[1])
+                elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                    total += av[0] * fewest(av[2]) if av[0] else 0
+                elif op is c.ATOMIC_GROUP:
+                    total += fewest(av)
+                # Anything else (lookarounds, classes, back-references, conditionals) counts none.
+            return total
+
+        if pattern.flags & re.IGNORECASE:
+            return 0
+        return fewest(parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 (a parser of another Python version: no bound, no skipping)
+        return 0
 
 
 @dataclass
@@ -501,9 +540,10 @@ def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues
     hits: list[Hit] = []
     seen: set[tuple] = set()
     n_entities = len(sh.entities)
+    n_e = sh.shadow.count("E")  # company markers, and the "E" of each "PER"
     have = ("M" if sh.amounts else "") + ("P" if sh.percents else "")
     for frame in frames:
-        if len(frame.roles) > n_entities + 1 or (frame.needs and frame.needs not in have):
+        if len(frame.roles) > n_entities + 1 or frame.min_e > n_e or (frame.needs and frame.needs not in have):
             continue
         for m in frame.pattern.finditer(sh.shadow):
             hit = _hit(sh, index, frame, m, cues)
