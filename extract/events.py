@@ -132,6 +132,12 @@ def detect_events(
         # Most sentences hold no trigger word either: they need no shadow and no frame.
         frames = select_frames(sentence, rules.FRAMES) if any(m.kind in ("org", "ref") for m in ms) else ()
         if frames:
+            # Nor can a frame match whose pattern needs more "E"s than the shadow would hold (a
+            # company marker or a "PER" per mention, at most): most frames need two companies.
+            marks = sum(m.kind != "media" for m in ms)
+            if any(f.min_e > marks for f in frames):
+                frames = tuple(f for f in frames if f.min_e <= marks)
+        if frames:
             shadow = build_shadow(sentence, ms, lang)
             # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
             found = match_sentence(shadow, i - offset, frames, rules.CUES)
