@@ -277,11 +277,12 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
             row.append((sp, kind))
         labelled.append(row)
     # A surname alone, once the full name was seen as a person's, is that person.
-    labelled = [
-        [(sp, "person" if kind == "org" and sp.surface in person_tokens else
-          "media" if kind == "org" and sp.surface in outlets else kind) for sp, kind in row]
-        for row in labelled
-    ]
+    if person_tokens or outlets:
+        labelled = [
+            [(sp, "person" if kind == "org" and sp.surface in person_tokens else
+              "media" if kind == "org" and sp.surface in outlets else kind) for sp, kind in row]
+            for row in labelled
+        ]
     index = NameIndex([sp.surface for row in labelled for sp, kind in row if kind == "org"])
     return labelled, index
 
@@ -300,13 +301,25 @@ def build_mentions(texts: list[str], grammar: Grammar,
     history = _History([], [])
     out: list[list[Mention]] = []
     opens_clause = _clause_opener(grammar)
+    # An article names its companies again and again: each surface is looked up once.
+    canonical: dict[str, str] = {}
     for text, row in zip(texts, labelled):
+        if not row:
+            # No names: only references, resolved against what came before.
+            refs = _resolve_refs(text, grammar, history, set(), [], [], opens_clause)
+            refs.sort(key=_START)
+            history.names.append([m.name for m in refs])
+            history.subjects.append([m.name for m in refs if m.subject])
+            out.append(refs)
+            continue
         mentions: list[Mention] = []
         for sp, kind in row:
             if kind == "org":
                 # Only companies take part in coreference: a person's clause position is not needed.
-                mentions.append(Mention(sp.start, sp.end, index.canonical(sp.surface), kind,
-                                        opens_clause(text, sp.start), sp.possessive))
+                name = canonical.get(sp.surface)
+                if name is None:
+                    name = canonical[sp.surface] = index.canonical(sp.surface)
+                mentions.append(Mention(sp.start, sp.end, name, kind, opens_clause(text, sp.start), sp.possessive))
             else:
                 mentions.append(Mention(sp.start, sp.end, sp.surface, kind, False, sp.possessive))
         own = {m.name for m in mentions if m.kind == "org"}

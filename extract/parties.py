@@ -390,7 +390,11 @@ class NameIndex:
             by_first.setdefault(k.split(" ", 1)[0], []).append(name)
         self._canon: dict[str, str] = {}
         for name, k in keys.items():
-            longer = [o for o in by_first[k.split(" ", 1)[0]] if keys[o].startswith(k + " ")]
+            group = by_first[k.split(" ", 1)[0]]
+            if len(group) == 1:
+                self._canon[k] = name  # no other name shares its first word: none extends it
+                continue
+            longer = [o for o in group if keys[o].startswith(k + " ")]
             # The fullest variant that extends this one; ambiguous prefixes stay themselves.
             heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
             if not heads:
