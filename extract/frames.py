@@ -84,30 +84,23 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
         pieces.append((s, e, f"P{len(percents)}"))
         percents.append(v)
     pieces.sort()
-    # The text between pieces is tokenised on its own, each piece becoming its marker: no
-    # token of the pattern holds a space or looks past one, so the words around a piece
-    # split as they would with a space in its place.
-    # (Each part is lower-cased on its own too, as it was with spaces around it: a final
-    # sigma, say, lowers by what follows it.)
-    out: list[str] = []
+    # The text between pieces is tokenised as if each piece were its marker between spaces: no
+    # token of the pattern holds a space or looks past one, so the words around a piece split
+    # as they would with a space in its place, and a marker (upper case, which lowered text
+    # has none of) is one token. One pass over the joined parts.
+    # (Each part is lowered as it was on its own: lowering the whole sentence once does the same
+    # unless a character changes length ("İ") or lowers by context (a final sigma).)
+    parts: list[str] = []
     pos = 0
-    findall = _TOKEN.findall
     low = text.lower()
-    if len(low) == len(text) and "Σ" not in text:
-        # Lowering the whole sentence once lowers each part alike: no character changed
-        # length ("İ") and the one lowered by context (final sigma) is absent. The parts are
-        # then read in place (the pattern sees nothing outside pos..endpos, as in a slice).
-        for s, e, marker in pieces:
-            out += findall(low, pos, s)
-            out.append(marker)
-            pos = e
-        out += findall(low, pos)
-    else:
-        for s, e, marker in pieces:
-            out += findall(text[pos:s].lower())
-            out.append(marker)
-            pos = e
-        out += findall(text[pos:].lower())
+    if len(low) != len(text) or "Σ" in text:
+        low = None
+    for s, e, marker in pieces:
+        parts.append(low[pos:s] if low is not None else text[pos:s].lower())
+        parts.append(marker)
+        pos = e
+    parts.append(low[pos:] if low is not None else text[pos:].lower())
+    out = _TOKEN.findall(" ".join(parts))
     # "Ostrava Chemicals' acquisition": a bare apostrophe after a company is a possessive.
     if "'" in text or "’" in text:
         out = [("'s" if t in ("'", "’") and i and out[i - 1].startswith("E") else t) for i, t in enumerate(out)]
