@@ -78,7 +78,10 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
     for i, a in enumerate(amounts):
         pieces.append((a.start, a.end, f"M{i}"))
     percents = []
-    for s, e, v in find_percents(text):
+    low = text.lower()
+    # find_percents' own test, on the sentence lowered here once for the tokens too.
+    maybe_pct = "%" in text or "percent" in low or "per cent" in low or "prozent" in low
+    for s, e, v in find_percents(text) if maybe_pct else ():
         if any(s < pe and ps < e for ps, pe, _ in pieces):
             continue
         pieces.append((s, e, f"P{len(percents)}"))
@@ -92,7 +95,6 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
     # unless a character changes length ("İ") or lowers by context (a final sigma).)
     parts: list[str] = []
     pos = 0
-    low = text.lower()
     if len(low) != len(text) or "Σ" in text:
         low = None
     for s, e, marker in pieces:
