@@ -261,9 +261,11 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
         for sp in ss:
             if tickers and any(s <= sp.start < e for s, e in tickers):
                 continue  # "(NASDAQ: ZPH)": a listing, not another company
-            sp = _keep_span(sp, text, vocab, inner, grammar)
-            if sp is None:
-                continue
+            # (`_keep_span` keeps a mid-sentence name as it is unless "a"/"an" stands before it.)
+            if sp.initial or text[sp.start - 2:sp.start] in _ARTICLE_TAILS:
+                sp = _keep_span(sp, text, vocab, inner, grammar)
+                if sp is None:
+                    continue
             if looks_like_person(text, sp):
                 kind = "person"
                 person_tokens.update(sp.surface.split()[1:])
@@ -306,10 +308,9 @@ def build_mentions(texts: list[str], grammar: Grammar,
     for text, row in zip(texts, labelled):
         if not row:
             # No names: only references, resolved against what came before.
-            refs = _resolve_refs(text, grammar, history, set(), [], [], opens_clause)
+            refs = _resolve_refs(text, grammar, history, [], opens_clause)
             refs.sort(key=_START)
-            history.names.append([m.name for m in refs])
-            history.subjects.append([m.name for m in refs if m.subject])
+            history.add([m.name for m in refs], [m.name for m in refs if m.subject])
             out.append(refs)
             continue
         mentions: list[Mention] = []
@@ -322,9 +323,7 @@ def build_mentions(texts: list[str], grammar: Grammar,
                 mentions.append(Mention(sp.start, sp.end, name, kind, opens_clause(text, sp.start), sp.possessive))
             else:
                 mentions.append(Mention(sp.start, sp.end, sp.surface, kind, False, sp.possessive))
-        own = {m.name for m in mentions if m.kind == "org"}
-        taken = [(m.start, m.end) for m in mentions]
-        refs = _resolve_refs(text, grammar, history, own, taken, mentions, opens_clause)
+        refs = _resolve_refs(text, grammar, history, mentions, opens_clause)
         if refs:  # names are found in order already: only resolved references need sorting in
             mentions = sorted(mentions + refs, key=_START)
         orgs = [m for m in mentions if m.kind == "org" or m.kind == "ref"]
@@ -375,14 +374,22 @@ def _cataphor(text: str, end: int, grammar: Grammar, mentions: list[Mention]) ->
 
 
 def _resolve_refs(
-    text: str, grammar: Grammar, history: _History, own: set[str],
-    taken: list[tuple[int, int]], mentions: list[Mention], opens_clause: Callable[[str, int], bool],
+    text: str, grammar: Grammar, history: _History, mentions: list[Mention],
+    opens_clause: Callable[[str, int], bool],
 ) -> list[Mention]:
     """Returns descriptions and pronouns in `text` resolved to company names.
 
-    `opens_clause(text, pos)`: whether a mention at `pos` is a subject (see `_clause_opener`)."""
+    `mentions`: the names of `text`; `opens_clause(text, pos)`: whether a mention at `pos` is a
+    subject (see `_clause_opener`)."""
     refs: list[Mention] = []
+    # What the names cover, and the companies the sentence names itself: worked out at the first
+    # description or pronoun, which most sentences have none of.
+    taken: list[tuple[int, int]] | None = None
+    own: set[str] = set()
     for m in grammar.description.finditer(text):
+        if taken is None:
+            taken = [(x.start, x.end) for x in mentions]
+            own = {x.name for x in mentions if x.kind == "org"}
         if _overlaps(m.start(), m.end(), taken):
             continue
         if _APPOSITION.search(text, max(0, m.start() - 3), m.start()) and any(
@@ -419,6 +426,8 @@ def _resolve_refs(
             possessive = text[m.end():m.end() + 2] in ("'s", "’s")
             refs.append(Mention(m.start(), m.end(), name, "ref", subject, possessive))
     for m in grammar.pronoun.finditer(text):
+        if taken is None:
+            taken = [(x.start, x.end) for x in mentions]
         if _overlaps(m.start(), m.end(), taken):
             continue
         subject = opens_clause(text, m.start())

@@ -261,8 +261,10 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
     hits = [h for h in hits if h.frame.family not in _AUXILIARY and "negated" not in h.flags]
     _switch_competitors(hits)
     for h in resolve_similar(sorted(hits, key=lambda h: h.sentence)):
+        family = h.frame.family
         for g in groups:
-            if all(_agree(h, other) for other in g):
+            # A group holds one family (`_agree` says so): the others are passed over at a glance.
+            if g[0].frame.family == family and all(_agree(h, other) for other in g):
                 g.append(h)
                 break
         else:
