@@ -271,11 +271,15 @@ def _own_clause(shadow: str, start: int, end: int) -> str:
     return shadow[left:start] + " " + shadow[end:right]
 
 
-def _gap(m: re.Match[str]) -> str:
+def _gap(m: re.Match[str], groups: dict[str, str | None] | None = None) -> str:
     """Returns the words of a match that qualify its verb: group "g" (subject to verb) and, for
-    languages that put the verb last, group "g2" (object to final verb: "hat Y laut Insidern übernommen")."""
-    gap = " " + (m.groupdict().get("g") or "") + " "
-    tail = m.groupdict().get("g2")
+    languages that put the verb last, group "g2" (object to final verb: "hat Y laut Insidern übernommen").
+
+    `groups`: the match's groupdict(), when the caller has it already."""
+    if groups is None:
+        groups = m.groupdict()
+    gap = " " + (groups.get("g") or "") + " "
+    tail = groups.get("g2")
     return gap + tail + " " if tail else gap
 
 
@@ -336,13 +340,19 @@ def _inner(m: re.Match[str]) -> str:
     return " " + text + " "
 
 
-def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal") -> tuple[str, bool]:
+def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
+            groups: dict[str, str | None] | None = None, gap: str | None = None) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
-    whether anything in the text said so (False: the default "announced")."""
-    gap = _gap(m)
-    verb = " " + (m.groupdict().get("v") or "") + " "
+    whether anything in the text said so (False: the default "announced").
+
+    `groups`, `gap`: the match's groupdict() and `_gap`, when the caller has them already."""
+    if groups is None:
+        groups = m.groupdict()
+    if gap is None:
+        gap = _gap(m, groups)
+    verb = " " + (groups.get("v") or "") + " "
     # A gap made of two parts of the sentence ("g" and "g2") is no part of it: always searched.
-    joined_gap = bool(m.groupdict().get("g2"))
+    joined_gap = bool(groups.get("g2"))
     # The clause and the words between the roles are cut out only when a cue needs them.
     memo: dict[str, str] = {}
 
@@ -403,18 +413,24 @@ def _signing(hit_status: tuple[str, bool], frame: Frame, subtype: str, cues: Cue
     return "announced", True
 
 
-def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str) -> tuple[Money | None, int]:
-    """Returns the amount a hit states and how firmly: 3 the frame's own, 2 a price cue, 1 same clause."""
-    own = m.groupdict().get("m")
+def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str,
+                 groups: dict[str, str | None] | None = None,
+                 clause: tuple[int, int] | None = None) -> tuple[Money | None, int]:
+    """Returns the amount a hit states and how firmly: 3 the frame's own, 2 a price cue, 1 same clause.
+
+    `groups`, `clause`: the match's groupdict() and `_clause_span`, when the caller has them already."""
+    own = (groups if groups is not None else m.groupdict()).get("m")
     # A customer's spend is meant per year; a deal's price is not "a share" or "in revenue".
     if own and (family == "spend" or cues.not_price_after is None or not cues.not_price_after.match(sh.shadow, m.end("m"))):
         return sh.amounts[int(own[1:])], 3
-    left, right = _clause_span(sh.shadow, m.start(), m.end())
+    if not sh.amounts:
+        return None, 0  # no amount marker anywhere in the sentence
+    left, right = clause or _clause_span(sh.shadow, m.start(), m.end())
     best: tuple[Money | None, int] = (None, 0)
     # ", which bought Tallis for $600m in 2021,": a relative clause that does not hold the match.
     aside = [(r.start(), r.end()) for r in _RELATIVE.finditer(sh.shadow, left, right)
              if not (r.start() < m.end() and m.start() < r.end())]
-    for mm in re.finditer(r"M(\d+) ", sh.shadow[left:right]):
+    for mm in _AMOUNT_MARK.finditer(sh.shadow[left:right]):
         pos = left + mm.start()
         if any(a <= pos < b for a, b in aside):
             continue
@@ -429,12 +445,20 @@ def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str) -> tuple
     return best
 
 
-def _pick_percent(sh: Shadow, m: re.Match[str]) -> float | None:
-    """Returns the stake percentage a hit states, from its own group or the match text."""
-    own = m.groupdict().get("p")
+_AMOUNT_MARK = re.compile(r"M(\d+) ")
+_PERCENT_MARK = re.compile(r"P(\d+) ")
+
+
+def _pick_percent(sh: Shadow, m: re.Match[str], groups: dict[str, str | None] | None = None) -> float | None:
+    """Returns the stake percentage a hit states, from its own group or the match text.
+
+    `groups`: the match's groupdict(), when the caller has it already."""
+    own = (groups if groups is not None else m.groupdict()).get("p")
     if own:
         return sh.percents[int(own[1:])]
-    found = re.findall(r"P(\d+) ", m.group(0))
+    if not sh.percents:
+        return None  # no percentage marker anywhere in the sentence
+    found = _PERCENT_MARK.findall(m.group(0))
     return sh.percents[int(found[-1])] if found else None
 
 
@@ -583,6 +607,10 @@ _PLACE_OF = re.compile(r"(?:^| )(?:the )?(?:city|county|state|town|port|province
 _PREP_BEFORE = re.compile(r" (?:by|from|with|of|to|in|at|for|on|than|von|mit|für|an|bei) $")
 
 
+# How much less sure a hedged status makes a hit.
+_HEDGE = {"reported": 0.1, "considering": 0.15, "denied": 0.2, "cancelled": 0.05}
+
+
 def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> Hit | None:
     """Returns the hit for one frame match, or None when it is no event (negated, musing, background)."""
     if m.group(0)[:1] == "E" and _PREP_BEFORE.search(sh.shadow, max(0, m.start() - 7), m.start()) and not \
@@ -596,7 +624,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
             roles[role] = ent.name
     if len(set(roles.values())) < len(roles) or not roles:
         return None
-    gap = _gap(m)
+    gap = _gap(m, groups)
     if cues.musing.search(" " + m.group(0) + " "):
         return None
     background = cues.background if frame.family == "deal" or cues.relationship_background is None \
@@ -604,7 +632,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if "no_background" not in frame.flags and _anywhere(sh, background) and \
             background.search(_background_scope(sh.shadow, m.start(), m.end())):
         return None
-    status, explicit = _status(sh, m, cues, frame.family)
+    status, explicit = _status(sh, m, cues, frame.family, groups, gap)
     if "weighing" in frame.flags and status in ("announced", "completed"):
         status, explicit = "considering", True  # "X is reviewing its contract with Y"
     negated = False
@@ -616,7 +644,7 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         status, explicit, negated = "denied", True, True
     left, right = _clause_span(sh.shadow, m.start(), m.end())
     subtype = frame.subtype
-    pct = _pick_percent(sh, m) if frame.family == "deal" else None
+    pct = _pick_percent(sh, m, groups) if frame.family == "deal" else None
     window = sh.shadow[left:right]
     flags = set(frame.flags)
     if pct is not None and cues.increment is not None and cues.increment.search(m.group(0)):
@@ -626,8 +654,8 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
     if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
         subtype = "reduction"
     status, explicit = _signing((status, explicit), frame, subtype, cues, sh, m)
-    amount, strength = _pick_amount(sh, m, cues, frame.family)
-    hedge = {"reported": 0.1, "considering": 0.15, "denied": 0.2, "cancelled": 0.05}.get(status, 0.0)
+    amount, strength = _pick_amount(sh, m, cues, frame.family, groups, (left, right))
+    hedge = _HEDGE.get(status, 0.0)
     return Hit(
         frame=frame, sentence=index, roles=roles, subtype=subtype, status=status,
         amount=amount, amount_strength=strength, stake_pct=pct,
