@@ -110,6 +110,14 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(chunk))
 
 
+@lru_cache(maxsize=16384)
+def _describes(descriptor: re.Pattern[str], word: str) -> bool:
+    """Returns True when `word` says what a company is (the grammar's descriptor matches all of it).
+
+    Remembered per word: the pattern tries its long list of heads at every position of the word."""
+    return descriptor.fullmatch(word) is not None
+
+
 def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: set[str],
                grammar: Grammar) -> NameSpan | None:
     """Returns the span as a company-name candidate, trimmed, or None when it is no name.
@@ -132,11 +140,11 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
     descriptor, opener = grammar.descriptor, grammar.opener
     if descriptor is not None:
         # "Chipmaker Arveon", "Insurer Carrow Mutual": a sentence opens with what the company is.
-        if descriptor.fullmatch(first.lower()) and rest and rest.split(" ", 1)[0] not in ("of", "&"):
+        if _describes(descriptor, first.lower()) and rest and rest.split(" ", 1)[0] not in ("of", "&"):
             return NameSpan(span.start + len(first) + 1, span.end, rest, span.possessive, False)
         # "Supermarket chain Finchley's", "Private equity firm Larchmont": a modifier of the description.
         described = _DESCRIBED.match(text, span.end) if not rest else None
-        if described and descriptor.fullmatch(described.group(2)) and described.group(2) not in _RELATIONAL:
+        if described and _describes(descriptor, described.group(2)) and described.group(2) not in _RELATIONAL:
             return None
     # (An opener before another capitalised word may be part of the name: "Just Eat".)
     if (first.lower() not in lower_vocab and (rest or opener is None or not opener.match(text, span.start))) \
@@ -290,6 +298,8 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
 
 
 _START = attrgetter("start")
+# Makes a Mention from all its fields at C speed (the NamedTuple's __new__ is Python code).
+_tuple_new = tuple.__new__
 
 
 def build_mentions(texts: list[str], grammar: Grammar,
@@ -320,9 +330,10 @@ def build_mentions(texts: list[str], grammar: Grammar,
                 name = canonical.get(sp.surface)
                 if name is None:
                     name = canonical[sp.surface] = index.canonical(sp.surface)
-                mentions.append(Mention(sp.start, sp.end, name, kind, opens_clause(text, sp.start), sp.possessive))
+                mentions.append(_tuple_new(Mention, (sp.start, sp.end, name, kind, opens_clause(text, sp.start),
+                                                     sp.possessive)))
             else:
-                mentions.append(Mention(sp.start, sp.end, sp.surface, kind, False, sp.possessive))
+                mentions.append(_tuple_new(Mention, (sp.start, sp.end, sp.surface, kind, False, sp.possessive)))
         refs = _resolve_refs(text, grammar, history, mentions, opens_clause)
         if refs:  # names are found in order already: only resolved references need sorting in
             mentions = sorted(mentions + refs, key=_START)

@@ -292,6 +292,11 @@ def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
     return tuple(out)
 
 
+# Makes a NameSpan from all its fields at C speed: the NamedTuple's own __new__ is Python code,
+# and a name span is made for every capitalised name of every sentence.
+_tuple_new = tuple.__new__
+
+
 def find_name_spans(sentence: str) -> list[NameSpan]:
     """Returns candidate company names in one sentence, in order.
 
@@ -309,7 +314,7 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
             s, end = ms + rs, ms + rend
             if legal and sentence[end:end + 1] == ".":
                 end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
-            out.append(NameSpan(s, end, sentence[s:end], poss, s <= first_word))
+            out.append(_tuple_new(NameSpan, (s, end, sentence[s:end], poss, s <= first_word)))
     return out
 
 
@@ -344,7 +349,10 @@ def looks_like_person(sentence: str, span: NameSpan) -> bool:
     if _TITLE_KEY_RE.search(window.lower()) and _PERSON_TITLES.search(window):
         return titled
     if two_words:
-        after = _PERSON_APPOSITION.match(sentence[span.end:span.end + 60])
+        rest = sentence[span.end:span.end + 60]
+        if not rest.lstrip().startswith(","):
+            return False  # the apposition opens with a comma (its "\s*" skips what lstrip does)
+        after = _PERSON_APPOSITION.match(rest)
         return bool(after) and not after.group(0).lower().rstrip().endswith(("is", "was", "said", "told"))
     return False
 
