@@ -209,7 +209,9 @@ _NAME_RE = re.compile(
 )
 # Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
 # same names are found by a pattern that starts with a capital or digit, which scans faster.
-_CAMEL = re.compile(r"[a-z][A-Z]")
+# (The capital is looked for first, and the letter before it checked behind: capitals are rare
+# in a sentence, lower-case letters are nearly every character.)
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
 _TOKEN_UPPER = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
 # The first token is _TOKEN_UPPER with its first character taken first and each alternative
 # then checking it by a lookbehind: a pattern that opens with a character class lets the
