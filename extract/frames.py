@@ -693,6 +693,8 @@ def match_anaphora(sh: Shadow, index: int, anaphora: tuple[Anaphor, ...], cues: 
     families it may refer to (as flags); `merge_hits` attaches it to the event before it."""
     hits = []
     for a in anaphora:
+        if a.status is None and not sh.amounts:
+            continue  # it can only add an amount, and the sentence has none
         for m in a.pattern.finditer(sh.shadow):
             own = m.groupdict().get("m")
             amount = sh.amounts[int(own[1:])] if own else None
