@@ -287,13 +287,15 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
             row.append((sp, kind))
         labelled.append(row)
     # A surname alone, once the full name was seen as a person's, is that person.
-    if person_tokens or outlets:
+    org_names = [sp.surface for row in labelled for sp, kind in row if kind == "org"]
+    if outlets or not person_tokens.isdisjoint(org_names):
         labelled = [
             [(sp, "person" if kind == "org" and sp.surface in person_tokens else
               "media" if kind == "org" and sp.surface in outlets else kind) for sp, kind in row]
             for row in labelled
         ]
-    index = NameIndex([sp.surface for row in labelled for sp, kind in row if kind == "org"])
+        org_names = [sp.surface for row in labelled for sp, kind in row if kind == "org"]
+    index = NameIndex(org_names)
     return labelled, index
 
 
@@ -337,8 +339,8 @@ def build_mentions(texts: list[str], grammar: Grammar,
         refs = _resolve_refs(text, grammar, history, mentions, opens_clause)
         if refs:  # names are found in order already: only resolved references need sorting in
             mentions = sorted(mentions + refs, key=_START)
-        orgs = [m for m in mentions if m.kind == "org" or m.kind == "ref"]
-        history.add([m.name for m in orgs], [m.name for m in orgs if m.subject])
+        history.add([m.name for m in mentions if m.kind == "org" or m.kind == "ref"],
+                    [m.name for m in mentions if m.subject])  # only companies are subjects
         out.append(mentions)
     return out
 

@@ -395,12 +395,13 @@ class NameIndex:
         keys = {p: _key(p) for p in dict.fromkeys(map(normalize_name, dict.fromkeys(names))) if p}
         # A longer variant shares the first word: comparing within those groups only
         # keeps this linear in the number of names rather than quadratic.
+        firsts = [(name, k, k.partition(" ")[0]) for name, k in keys.items()]
         by_first: dict[str, list[str]] = {}
-        for name, k in keys.items():
-            by_first.setdefault(k.split(" ", 1)[0], []).append(name)
+        for name, _k, first in firsts:
+            by_first.setdefault(first, []).append(name)
         self._canon: dict[str, str] = {}
-        for name, k in keys.items():
-            group = by_first[k.split(" ", 1)[0]]
+        for name, k, first in firsts:
+            group = by_first[first]
             if len(group) == 1:
                 self._canon[k] = name  # no other name shares its first word: none extends it
                 continue
@@ -414,11 +415,16 @@ class NameIndex:
         # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
         acronyms = [(name, k) for name, k in keys.items() if name.isupper() and 2 <= len(name) <= 5]
         if acronyms:
+            wanted = {name for name, _k in acronyms}  # only these initials are looked up
             by_initials: dict[str, list[str]] = {}
             for o in keys:
+                if " " not in o:
+                    continue
                 words = o.split()
                 if 2 <= len(words) <= 5:
-                    by_initials.setdefault("".join(w[0] for w in words), []).append(o)
+                    initials = "".join(w[0] for w in words)
+                    if initials in wanted:
+                        by_initials.setdefault(initials, []).append(o)
             for name, k in acronyms:
                 full = by_initials.get(name, [])
                 if self._canon[k] == name and len(full) == 1:
