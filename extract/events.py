@@ -26,7 +26,7 @@ from extract.language import guess_language
 from extract.mentions import build_mentions
 from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
-from extract.money import find_amounts
+from extract.money import find_amounts, trie_alternation
 from extract.model import Event
 from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
@@ -202,7 +202,24 @@ _DIGIT = re.compile(r"\d")
 def _anaphor_hint(rules: ModuleType, sentence: str) -> bool:
     """Returns True when a sentence may be an anaphor: a status verb, or a number and a price word."""
     low = sentence.lower()
-    return bool(rules.ANAPHOR_HINT.search(low) or (_DIGIT.search(sentence) and rules.ANAPHOR_AMOUNT_HINT.search(low)))
+    return bool(_as_trie(rules.ANAPHOR_HINT).search(low)
+                or (_DIGIT.search(sentence) and _as_trie(rules.ANAPHOR_AMOUNT_HINT).search(low)))
+
+
+_WORD_LIST = re.compile(r"[a-z ]+(?:\|[a-z ]+)*")
+_TRIES: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _as_trie(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Returns a pattern found in the same texts as `pattern`: when that is a bare list of words
+    ("deal|transaction|acqui|..."), the words as a trie ("d(?:eal|ivest|...)"), which is tried at
+    a position with a test or two instead of one test per word; else `pattern` itself."""
+    got = _TRIES.get(pattern)
+    if got is None:
+        plain = pattern.flags == re.UNICODE and _WORD_LIST.fullmatch(pattern.pattern)
+        got = _TRIES[pattern] = re.compile(trie_alternation(dict.fromkeys(pattern.pattern.split("|")))) \
+            if plain else pattern
+    return got
 
 
 def _inherit_currency(events: list[Event], text: str, lang: str) -> list[Event]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-__all__ = ["Money", "MoneyLocale", "LOCALES", "find_amounts", "parse_amount", "is_undisclosed"]
+__all__ = ["Money", "MoneyLocale", "LOCALES", "find_amounts", "parse_amount", "is_undisclosed", "trie_alternation"]
 
 
 class Money(NamedTuple):
@@ -92,7 +92,7 @@ DE = MoneyLocale(
 LOCALES: dict[str, MoneyLocale] = {"en": EN, "de": DE}
 
 
-def _alternation(words: dict[str, object]) -> str:
+def trie_alternation(words: dict[str, object]) -> str:
     """Returns a regex matching any of the keys, longest first ("us dollars" beats "dollars").
 
     Written as a trie ("dollar(?:s)?"): the pattern tries it at many positions, and a
@@ -132,8 +132,8 @@ def _compile(locale: MoneyLocale) -> _Compiled:
     """Builds the amount regex for one locale: [currency] number [scale] [currency]."""
     d, t = re.escape(locale.decimal), re.escape(locale.thousands)
     number = rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?|\d+(?:{d}\d+)?"
-    cur = _alternation(locale.currencies)
-    scale = _alternation(locale.scales)
+    cur = trie_alternation(locale.currencies)
+    scale = trie_alternation(locale.scales)
     # A word-like currency or scale must end at a word boundary ("m" of "min" is not a million).
     pattern = re.compile(
         rf"""(?<![\w$€£¥])
@@ -145,7 +145,7 @@ def _compile(locale: MoneyLocale) -> _Compiled:
     )
     lookback = max(len(c) for c in locale.currencies) + 1
     counted = re.compile(locale.counted) if locale.counted else None
-    pre_reversed = re.compile(rf"\s?{_alternation({c[::-1]: None for c in locale.currencies})}", re.IGNORECASE)
+    pre_reversed = re.compile(rf"\s?{trie_alternation({c[::-1]: None for c in locale.currencies})}", re.IGNORECASE)
     return _Compiled(locale, pattern, re.compile(locale.undisclosed, re.IGNORECASE), lookback, counted, pre_reversed)
 
 
