@@ -130,7 +130,7 @@ def detect_events(
         shadow = None
         # A frame's roles are companies: a sentence naming none (only people, outlets) has no event.
         # Most sentences hold no trigger word either: they need no shadow and no frame.
-        frames = select_frames(sentence, rules.FRAMES) if ms and any(m.kind in ("org", "ref") for m in ms) else ()
+        frames = select_frames(sentence, rules.FRAMES) if ms and (ms[0].kind in ("org", "ref") or any(m.kind in ("org", "ref") for m in ms)) else ()
         if frames:
             # Nor can a frame match whose pattern needs more "E"s than the shadow would hold (a
             # company marker or a "PER" per mention, at most): most frames need two companies.
