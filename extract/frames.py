@@ -62,6 +62,9 @@ class Shadow:
         return self.entities[int(marker[1:])] if marker else None
 
 
+_E_MARKERS = tuple(f"E{i}" for i in range(32))  # made once rather than per mention
+
+
 def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Shadow:
     """Returns the shadow of one sentence (see module docstring)."""
     pieces: list[tuple[int, int, str]] = []
@@ -73,7 +76,8 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
         if m.possessive and nxt and nxt.kind in ("org", "ref") and 0 < nxt.start - m.end <= 3:
             continue
         if m.kind in ("org", "ref"):
-            marker = f"E{len(entities)}"
+            n = len(entities)
+            marker = _E_MARKERS[n] if n < len(_E_MARKERS) else f"E{n}"
             entities.append(m)
         else:
             marker = "PER" if m.kind == "person" else "SRC"

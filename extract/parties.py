@@ -306,7 +306,10 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
     "'s" is noted, not kept. Person names are still included: see `looks_like_person`.
     """
     out: list[NameSpan] = []
-    first_word = _LEAD_NONWORD.match(sentence).end()
+    # (Most sentences open with a word character: "\W*" matches nothing there. str.isalnum and "_"
+    # are what "\w" matches.)
+    lead = sentence[:1]
+    first_word = 0 if lead.isalnum() or lead == "_" else _LEAD_NONWORD.match(sentence).end()
     for m in (_NAME_RE if _CAMEL.search(sentence) else _NAME_RE_UPPER).finditer(sentence):
         parts = _run_names(m.group(0))
         if not parts:
