@@ -207,19 +207,20 @@ def _anaphor_hint(rules: ModuleType, sentence: str) -> bool:
 
 
 _WORD_LIST = re.compile(r"[a-z ]+(?:\|[a-z ]+)*")
-_TRIES: dict[re.Pattern[str], re.Pattern[str]] = {}
+# Keyed by id(): hashing a compiled pattern hashes all its code, each time.
+_TRIES: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _as_trie(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Returns a pattern found in the same texts as `pattern`: when that is a bare list of words
     ("deal|transaction|acqui|..."), the words as a trie ("d(?:eal|ivest|...)"), which is tried at
     a position with a test or two instead of one test per word; else `pattern` itself."""
-    got = _TRIES.get(pattern)
-    if got is None:
+    got = _TRIES.get(id(pattern))
+    if got is None or got[0] is not pattern:
         plain = pattern.flags == re.UNICODE and _WORD_LIST.fullmatch(pattern.pattern)
-        got = _TRIES[pattern] = re.compile(trie_alternation(dict.fromkeys(pattern.pattern.split("|")))) \
-            if plain else pattern
-    return got
+        got = _TRIES[id(pattern)] = (pattern, re.compile(trie_alternation(dict.fromkeys(pattern.pattern.split("|"))))
+                                     if plain else pattern)
+    return got[1]
 
 
 def _inherit_currency(events: list[Event], text: str, lang: str) -> list[Event]:

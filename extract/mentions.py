@@ -110,12 +110,25 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(chunk))
 
 
-@lru_cache(maxsize=16384)
+# Per descriptor pattern (by id(): hashing a compiled pattern hashes all its code), its verdicts.
+_DESCRIBES: dict[int, tuple[re.Pattern[str], dict[str, bool]]] = {}
+
+
 def _describes(descriptor: re.Pattern[str], word: str) -> bool:
     """Returns True when `word` says what a company is (the grammar's descriptor matches all of it).
 
-    Remembered per word: the pattern tries its long list of heads at every position of the word."""
-    return descriptor.fullmatch(word) is not None
+    Remembered per word (a bounded number of them): the pattern tries its long list of heads at
+    every position of the word."""
+    got = _DESCRIBES.get(id(descriptor))
+    if got is None or got[0] is not descriptor:
+        got = _DESCRIBES[id(descriptor)] = (descriptor, {})
+    verdicts = got[1]
+    verdict = verdicts.get(word)
+    if verdict is None:
+        verdict = descriptor.fullmatch(word) is not None
+        if len(verdicts) < 16384:
+            verdicts[word] = verdict
+    return verdict
 
 
 def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: set[str],
