@@ -130,14 +130,18 @@ def detect_events(
         shadow = None
         # A frame's roles are companies: a sentence naming none (only people, outlets) has no event.
         # Most sentences hold no trigger word either: they need no shadow and no frame.
-        frames = select_frames(sentence, rules.FRAMES) if ms and (ms[0].kind in ("org", "ref") or any(m.kind in ("org", "ref") for m in ms)) else ()
+        frames = select_frames(sentence, rules.FRAMES) if ms and (ms[0].kind in ("org", "ref") or any(
+            m.kind in ("org", "ref") for m in ms)) else ()
+        read = bool(frames)
         if frames:
             # Nor can a frame match whose pattern needs more "E"s than the shadow would hold (a
             # company marker or a "PER" per mention, at most): most frames need two companies.
             marks = sum(m.kind != "media" for m in ms)
             if any(f.min_e > marks for f in frames):
                 frames = tuple(f for f in frames if f.min_e <= marks)
-        if frames:
+                # A participle clause (", reducing ...") is read with all the frames: it needs the shadow.
+                read = bool(frames) or ("," in sentence and "ing" in sentence.lower())
+        if read:
             shadow = build_shadow(sentence, ms, lang)
             # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
             found = match_sentence(shadow, i - offset, frames, rules.CUES)

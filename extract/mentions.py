@@ -211,6 +211,13 @@ class _Vocabulary:
         return False
 
 
+@lru_cache(maxsize=16384)
+def _last_word(name: str) -> str:
+    """Returns the last word of a name, lower-cased ("Port Carrow City Council" -> "council");
+    remembered per name, which an article repeats."""
+    return name.rsplit(" ", 1)[-1].lower()
+
+
 @dataclass
 class _History:
     """Company names seen so far: per sentence, all names and clause subjects, in order."""
@@ -226,7 +233,7 @@ class _History:
         self.names.append(names)
         self.subjects.append(subjects)
         for n in names:
-            counts = self.by_last.setdefault(n.rsplit(" ", 1)[-1].lower(), {})
+            counts = self.by_last.setdefault(_last_word(n), {})
             counts[n] = counts.get(n, 0) + 1
 
     def named_by(self, head: str, exclude: set[str]) -> str | None:

@@ -413,7 +413,7 @@ class NameIndex:
             heads = {o for o in longer if not any(keys[p].startswith(keys[o] + " ") for p in longer)}
             if not heads:
                 # A headline's short form: "Merrow Pharma" for "Merrow Pharmaceuticals".
-                heads = {o for o in by_first[k.split(" ", 1)[0]] if _abbreviates(k, keys[o])}
+                heads = {o for o in group if _abbreviates(k, keys[o])}
             self._canon[k] = heads.pop() if len(heads) == 1 else name
         # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
         acronyms = [(name, k) for name, k in keys.items() if name.isupper() and 2 <= len(name) <= 5]
