@@ -150,7 +150,7 @@ def detect_events(
         # A body sentence that tells no event of its own may add to one told before it.
         # (Only a few sentences after an event was read: an anaphor refers back to it.)
         # (Talks, a price or a spend only add to an event: the sentence may still be an anaphor.)
-        if any(h.frame.family in _EVENT_FAMILIES for h in found):
+        if found and any(h.frame.family in _EVENT_FAMILIES for h in found):
             last_event = i
         elif anaphora and hits and i >= offset and i - last_event <= _ANAPHOR_REACH and _anaphor_hint(rules, sentence):
             shadow = shadow or build_shadow(sentence, ms, lang)
