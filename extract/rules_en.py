@@ -764,8 +764,10 @@ FRAMES: tuple[Frame, ...] = (
 _P = re.compile  # shorthand for the cue table below
 
 # A past deal told as background: "which it bought in 2019", "two years later", "since its takeover".
+# (Every cue starts a token: the leading space lets the search skip from space to space, four
+# times fewer starts than trying the alternation at every character.)
 _BACKGROUND = (
-    r"(?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
+    r" (?:(?:, |\( )(?:which|who|that) (?:\S+ ){0,8}?(?:in (?:early |late |mid- )?(?:19|20)\d\d|"
     r"years? ago|last year|previously|earlier)|(?:previously|formerly|once) (?:\S+ )?"
     r"(?:acquired|bought|purchased|owned|invested|raised)|"
     # (the lookahead first: the lookbehinds are costly to try at every position)
@@ -797,7 +799,9 @@ CUES = Cues(
                          r"(?:talks|negotiations|discussions)|no longer (?:pursu\S*|plans?|interested)|"
                          r"(?:won't|will not|would not|did not|didn't) (?:proceed|go ahead)|"
                          # ("a string of cancelled projects": an adjective, no cancellation)
-                         r"(?<! of )(?<! a )(?<! the )(?<! several )(?<! other )(?<! many )(?<! recent )cancel(?:s|led|ed|ling)?) ")),
+                         # (the lookahead first: the lookbehinds are costly to try at every word)
+                         r"(?=cancel)(?<! of )(?<! a )(?<! the )(?<! several )(?<! other )(?<! many )(?<! recent )"
+                         r"cancel(?:s|led|ed|ling)?) ")),
         # A party weighing it is "considering" even when sources tell it ...
         ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
                            r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|courting|studying|looking (?:at|into)|"
