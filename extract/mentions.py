@@ -302,7 +302,8 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
                 kind = "media"  # "The Information": the article is part of the outlet's name
             else:
                 kind = "org"
-                if media_apposition is not None and media_apposition.match(text, sp.end):
+                if text[sp.end:sp.end + 1] == "," and media_apposition is not None and media_apposition.match(
+                        text, sp.end):
                     outlets.add(sp.surface)
             row.append((sp, kind))
         labelled.append(row)
