@@ -471,6 +471,9 @@ def _resolve_refs(
         # an apposition ("X, the Abu Dhabi investment group, said it ...") is a modifier there.
         asides = [(a.start(), a.end()) for a in _ASIDE.finditer(text, 0, m.start())]
         subj = [x for x in before if x.subject and not any(a <= x.start < b for a, b in asides)]
+        if not subject and len(subj) >= 2 and subj[-1].name != subj[-2].name:
+            # "X said that Y has selected it": an object is not its own clause's subject.
+            subj = subj[:-1]
         name = subj[-1].name if subj else (before[-1].name if before else _cataphor(text, m.end(), grammar, mentions)
                                            or history.last_subject(set()))
         if name:
