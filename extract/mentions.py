@@ -70,6 +70,8 @@ class Grammar:
     fronted_clause: re.Pattern[str] | None = None
     # Matched right after a name: an apposition that calls it a news outlet (", a financial news website,").
     media_apposition: re.Pattern[str] | None = None
+    # Matched right after a name that follows "a"/"an": a relation that makes it a party ("a Carver customer").
+    related_after: re.Pattern[str] | None = None
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
@@ -139,13 +141,13 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
       is an ordinary word: "Developers of AI models ..." (dropped), "Activist
       Elmstead buys ..." (trimmed to "Elmstead"); "Oracle agreed ..." stays.
     - A name used as a modifier after "a"/"an" ("a San Jose startup", "a Google
-      spokesperson") names no party.
+      spokesperson") names no party, unless a relation to it follows ("a Carver customer").
     """
     # "a "/"an " before the name: the letter before the space is tested first, the pattern only then.
     if text[span.start - 2:span.start] in _ARTICLE_TAILS and _ARTICLE_BEFORE.search(
             text[max(0, span.start - 3):span.start]) and _LOWER_AFTER.match(
         text[span.end:span.end + 2]
-    ):
+    ) and (grammar.related_after is None or not grammar.related_after.match(text, span.end)):
         return None
     if not span.initial or span.surface in inner_caps:
         return span

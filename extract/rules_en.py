@@ -37,6 +37,15 @@ _RELATION_WORDS = (r"(?:parent|owner|owners|shareholders?|investors?|founders?|r
                    r"suppliers?|partners?|lenders?|creditors?|backers?|buyer|seller|bidder|suitor)")
 
 
+# A customer with its vendor in an apposition or a relative clause, then the subject gap.
+_REL_CUSTOMER = (
+    r"(?P<c>E\d+) (?:(?!, )\S+ ){0,4}?, (?:(?:a |an |the )?(?:\S+ ){0,2}?(?P<vd>E\d+) (?:'s )?(?:customer|client|user)|"
+    r"(?:which|that|who) (?:\S+ ){0,3}?(?:buy|buys|bought|use|uses|used|source|sources|sourced|order|orders|ordered|"
+    r"purchases?|purchased) (?:\S+ ){0,3}?(?:from )?(?P<vd2>E\d+)) (?:(?!, )\S+ ){0,14}?, "
+    + _GAP
+)
+
+
 def S(name: str) -> str:
     """Returns the subject slot for role group `name`: the company, an optional
     apposition (", the discount chain that ...,") and the gap up to the verb."""
@@ -95,6 +104,9 @@ _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = ("drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull "
             "phas extend")
 _ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
+_REDUCE_T = "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein"
+_EXPAND_T = ("renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
+                  "step enlarg scal upgrad")
 _TRIGGERS = {
     "paid_for": "pay paid spen shell", "lost_to_rival": "lost los",
     "self_sale": "sale sell-off itself", "investment_noun_subj": "investment",
@@ -123,15 +135,15 @@ _TRIGGERS = {
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
     "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending", "continue_less": "less smaller limited reduced lower",
-    "reduce_spend": "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein",
+    "reduce_spend": _REDUCE_T,
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
-    "expand_rel": "renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
-                  "step enlarg scal upgrad",
+    "expand_rel": _EXPAND_T,
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "replaced_at": "replaced", "lost_named_customer": "lost los",
+    "replace_plain": "replac", "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
+    "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
     "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
     "deal_to_use": "sign agreed struck ink", "became_one_of": "becam becom", "customer_moving": "customer client", "review_rel": "review evaluat re-evaluat reconsider reassess re-examin reexamin",
@@ -152,6 +164,8 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "rel_expand": "customer client user buy bought use used sourc order purchas",
+    "rel_reduce": "customer client user buy bought use used sourc order purchas", "rel_switch": "which that who",
     "sale_of_stake": "stake holding shareholding interest",
     "spend_buy": "year annually month", "lost_named_customer": "customer client account",
     "take_private": "private", "jv_with_to": "with",
@@ -723,6 +737,20 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?P<c>E\d+) , (?:a |an |the )?(?:\S+ )?(?P<vd>E\d+) (?:customer|client) (?:(?!, )\S+ ){{0,5}}?, {_GAP}"
        rf"{MOVE_V} (?:\S+ ){{0,5}}?(?:to|onto) {O('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # The vendor named in an apposition or relative clause about the customer: "X, a Y customer
+    # since 2019, has expanded its agreement", "X, which already buys Y's pods, increased its order",
+    # "X, which has bought Y's radars since 2018, will source them from Z".
+    _f("rel_expand", "customer_change", "expansion",
+       rf"{_REL_CUSTOMER}{EXPAND_V} (?:its |their |the )?(?:\S+ ){{0,2}}?(?:order|orders|purchases|spending|spend|contract|"
+       rf"agreement|business|volumes?|commitment|deal)s? ",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
+    _f("rel_reduce", "customer_change", "reduction",
+       rf"{_REL_CUSTOMER}{REDUCE_V} (?:its |their |the )?(?:\S+ ){{0,2}}?(?:order|orders|purchases|spending|spend|contract|"
+       rf"business|volumes?|commitment|use|usage)s? ",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
+    _f("rel_switch", "customer_change", "churn",
+       rf"{_REL_CUSTOMER}(?P<v>(?:sourc|buy|order|purchas|procur|switch|mov|shift)\S*) (?:\S+ ){{0,5}}?(?:from|to) {O('k')}",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor", "k": "competitor"}, 0.75),
     # "X is reviewing its contract with Y": a churn it is weighing
     _f("review_rel", "customer_change", "churn",
        rf"{S('c')}(?P<v>review(?:s|ed|ing)?|re-?evaluat(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|reassess(?:es|ed|ing)?|"
@@ -905,6 +933,8 @@ GRAMMAR = Grammar(
     media_apposition=re.compile(
         r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:news\s+(?:website|site|agency|outlet|service|portal)|newspaper|"
         r"magazine|publication|journal|newsletter|blog|tabloid|wire\s+service|daily|weekly|news\s+organi[sz]ation)\b"),
+    related_after=re.compile(r"\s+(?:long-?time\s+|longstanding\s+|major\s+|key\s+)?(?:customer|client|user|"
+                             r"supplier|vendor)s?\b"),
     ordinal_first=frozenset({"first", "former"}),
     ordinal_last=frozenset({"second", "latter"}),
     subject_left=re.compile(
