@@ -288,7 +288,7 @@ def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
         if not surface or low in NON_COMPANY or low in _GENERIC or _INITIAL.fullmatch(surface):
             continue
         # "Portuguese AI", "US Midwest": generic words only make no company name.
-        if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.split()):
+        if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.replace("-", " ").split()):
             continue
         out.append((s, e, surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV))
     return tuple(out)

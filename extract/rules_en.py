@@ -25,7 +25,9 @@ LANGUAGE = "en"
 # clause break. Eight words cover "has said on Monday that it had agreed to".
 # (A participle clause, ", trimming its reliance on Y", belongs to the main clause's subject, not to
 # a company just before it: extract.events reads it with that subject.)
-_GAP = r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing |, \S+s (?:\S+ )?E\d)\S+ ){0,14}?)"
+# ("X's most important customer has cut ...": the customer is the subject, not X.)
+_GAP = (r"(?P<g>(?:(?!E\d+ (?!'s )|PER |SRC |; |: |which |who |whose |whereas |but |, \S+ing |, \S+s (?:\S+ )?E\d|"
+        r"'s (?:\S+ ){0,3}?(?:customers?|clients?|suppliers?|rivals?|parent|owner|shareholders?|investors?) )\S+ ){0,14}?)")
 
 
 # An apposition after an object: ", the butter maker it owns jointly with farmers,".
@@ -53,7 +55,7 @@ def S(name: str) -> str:
     # extract.frames, because a lookbehind here would slow every frame down.)
     # (A report of what another company does is no apposition: "X, a website, reported that Y, ...".)
     # ("X's board agreed": X; "X's parent, Y, agreed": not X.)
-    return (rf"(?P<{name}>E\d+) (?:'s (?!{_RELATION_WORDS} )\S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?"
+    return (rf"(?P<{name}>E\d+) (?:'s (?!(?:\S+ ){{0,3}}?{_RELATION_WORDS} )\S+ )?(?:\( (?:[^()\s]+ ){{1,8}}?\) )?"
             rf"(?:, (?:(?!(?:reported|reports|said|says|told|wrote|writes) (?:that )?E\d)\S+ ){{1,16}}?, )?{_GAP}")
 
 
@@ -770,8 +772,9 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X ..., replacing Y" (a participle read with its subject), "X replaced Y" (not "as ...")
     _f("replace_plain", "customer_change", "churn",
-       rf"(?P<c>E\d+) (?P<v>replacing) (?:its |their )?(?:\S+ ){{0,2}}?{O('vd')} (?!as |with |by |for |in |on )",
-       {"c": "customer", "vd": "vendor"}, 0.65),
+       rf"(?P<c>E\d+) (?P<v>replacing) (?:(?:the |its |their )(?:\S+ ){{1,6}}?(?:from|by) {O('vd2')}|"
+       rf"(?:its |their )?(?:\S+ ){{0,2}}?{O('vd')} (?!as |with |by |for |in |on ))",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.65),
     # Headlines: "X halves Y seats", "X cuts Y orders"
     _f("reduce_head", "customer_change", "reduction",
        rf"{S('c')}{REDUCE_V} (?:its |their |the )?(?P<vd>E\d+) (?:\S+ )?(?:seats|licen[cs]es|orders?|contracts?|"
