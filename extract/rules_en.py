@@ -806,7 +806,10 @@ _BACKGROUND = (
     r"(?<!expected )(?<!due )(?<!until )(?<!by )(?<!before )(?:in|since|back in|during) "
     r"(?:early |late |mid- |mid-|january |february |march |april |may |june |july |august |"
     r"september |october |november |december )?(?:19|20)\d\d|(?:19|20)\d\d (?:acquisition|purchase|"
-    r"takeover|deal|merger|sale|round|investment)|last year|years? ago|in the past|"
+    r"takeover|deal|merger|sale|round|investment)|"
+    # ("$310m in revenue last year", "sales last year": a period of figures, not a past deal)
+    r"(?=last year)(?<!revenue )(?<!revenues )(?<!sales )(?<!profit )(?<!turnover )(?<!earnings )(?<!ebitda )"
+    r"(?<!income )last year|years? ago|in the past|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+) (?:years|decades) later|"
     r"a (?:year|decade) later|the (?:following|next) year|a decade earlier|"
     r"acquisition spree|(?:has|have) (?:spent|done|made) (?:\S+ ){0,4}?(?:acquisitions|deals)|"
