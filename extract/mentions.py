@@ -238,6 +238,11 @@ class _History:
             counts = self.by_last.setdefault(_last_word(n), {})
             counts[n] = counts.get(n, 0) + 1
 
+    def describe(self, head: str, name: str) -> None:
+        """Records that the article called `name` by the description `head` ("the operator")."""
+        counts = self.by_last.setdefault(head, {})
+        counts[name] = counts.get(name, 0) + 1
+
     def named_by(self, head: str, exclude: set[str]) -> str | None:
         """Returns the company seen so far whose name ends in the description's head word
         ("the council" -> "Port Carrow City Council"), the most often named of several; None
@@ -428,9 +433,13 @@ def _resolve_refs(
             own = {x.name for x in mentions if x.kind == "org"}
         if _overlaps(m.start(), m.end(), taken):
             continue
-        if _APPOSITION.search(text, max(0, m.start() - 3), m.start()) and any(
-                x.kind == "org" and text[x.end:m.start()].strip() == "," for x in mentions):
-            continue  # "Polyvance, the US maker of resins, ...": describes the name before it
+        if _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
+            described = next((x for x in mentions if x.kind == "org" and text[x.end:m.start()].strip() == ","), None)
+            if described is not None:
+                # "Polyvance, the US maker of resins, ...": describes the name before it, and tells
+                # what "the maker" means later in the article.
+                history.describe(_last_word(m.group(0)), described.name)
+                continue
         subject = opens_clause(text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
