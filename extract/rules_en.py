@@ -144,7 +144,7 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
+    "replace_plain": "replac", "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
     "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
@@ -166,6 +166,8 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "shift_share": "third quarter half part some portion share much most",
+    "reduce_told": "said says disclosed confirmed announced warned",
     "rel_expand": "customer client user buy bought use used sourc order purchas",
     "rel_reduce": "customer client user buy bought use used sourc order purchas", "rel_switch": "which that who",
     "sale_of_stake": "stake holding shareholding interest",
@@ -649,8 +651,8 @@ FRAMES: tuple[Frame, ...] = (
     # "X signed a ten-year offtake agreement under which it will supply ore to Y"
     _f("supply_deal", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>signed|agreed|struck|inked|won|secured|landed|clinched|reached) (?:a |an |the )?(?:\S+ ){{0,4}}?"
-       rf"(?:agreement|contract|deal|pact) (?:\S+ ){{0,6}}?(?:suppl|deliver|provid|sell)\S* (?:\S+ ){{0,6}}?"
-       rf"(?:to|for) {O('c')}",
+       rf"(?:agreement|contract|deal|pact) (?:\S+ ){{0,6}}?(?:suppl|deliver|provid|sell)\S* (?:(?:\S+ ){{0,6}}?"
+       rf"(?:to|for) )?{O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X awarded a $140m signalling contract to Y", "X has handed the contract to Y"
     _f("award_to", "customer_change", "new_customer",
@@ -753,6 +755,18 @@ FRAMES: tuple[Frame, ...] = (
     _f("rel_switch", "customer_change", "churn",
        rf"{_REL_CUSTOMER}(?P<v>(?:sourc|buy|order|purchas|procur|switch|mov|shift)\S*) (?:\S+ ){{0,5}}?(?:from|to) {O('k')}",
        {"c": "customer", "vd": "vendor", "vd2": "vendor", "k": "competitor"}, 0.75),
+    # "X has shifted a third of the work it used to send to Y to its own base"
+    _f("shift_share", "customer_change", "reduction",
+       rf"{S('c')}{MOVE_V} (?:\S+ ){{0,3}}?(?:a third|a quarter|half|part|some|a portion|a share|much|most) of "
+       rf"(?:the |its |their )?(?:\S+ ){{0,3}}?(?:work|business|volumes?|orders|spend|spending|production) "
+       rf"(?:that |which )?(?:it|they|E\d+) (?:\S+ ){{0,3}}?{FLOW_V} (?:\S+ ){{0,2}}?(?:to|with|from|through) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y said X would reduce its purchases": the vendor tells of its customer's cut
+    _f("reduce_told", "customer_change", "reduction",
+       rf"{S('vd')}(?:said|says|disclosed|confirmed|announced|warned) (?:\S+ ){{0,3}}?(?:that )?{O('c')} "
+       rf"(?:\S+ ){{0,3}}?{REDUCE_V} (?:its |their )(?:\S+ ){{0,2}}?(?:purchases|orders|order|volumes?|offtake|"
+       rf"business) (?!(?:\S+ ){{0,3}}?(?:from|with|at|to) E\d)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "X is reviewing its contract with Y": a churn it is weighing
     _f("review_rel", "customer_change", "churn",
        rf"{S('c')}(?P<v>review(?:s|ed|ing)?|re-?evaluat(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|reassess(?:es|ed|ing)?|"

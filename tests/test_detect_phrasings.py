@@ -40,6 +40,18 @@ CHANGES = [
     ("Norvale Foods renewed its agreement with Pellam Packaging on larger terms.", "expansion", None),
     ("Norvale Foods more than doubled its order with Pellam Packaging.", "expansion", None),
     ("Norvale Foods handed Pellam Packaging a five-year extension to its contract.", "expansion", None),
+    # The vendor in an apposition or relative clause about the customer, or the one who tells.
+    ("Norvale Foods, a Pellam Packaging customer since 2019, has expanded its agreement to cover all plants.",
+     "expansion", None),
+    ("Norvale Foods, which already buys cartons from Pellam Packaging, increased its order in the quarter.",
+     "expansion", None),
+    ("Norvale Foods has shifted a third of the work it used to send to Pellam Packaging to its own plant.",
+     "reduction", None),
+    ("Pellam Packaging said on Tuesday that Norvale Foods would reduce its purchases from July.", "reduction", None),
+    ("Pellam Packaging has signed an agreement to supply Norvale Foods with cartons for five years.",
+     "new_customer", None),
+    ("Norvale Foods said it had moved its orders to Astra Cartons, replacing the system it had licensed from "
+     "Pellam Packaging since 2012.", "churn", K),
 ]
 
 
