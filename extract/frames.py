@@ -238,6 +238,8 @@ class Cues:
     # A negation in the subject gap that denies the event ("has no plans to", "is not"), as
     # opposed to one that only says it has not happened yet.
     denial: re.Pattern[str] | None = None
+    # Text just before an amount that makes it the level a customer change leaves ("to about $45m").
+    level_before: re.Pattern[str] | None = None
     # A percentage bought on top of a holding ("a further 14%"): not the stake the buyer ends with.
     increment: re.Pattern[str] | None = None
 
@@ -444,6 +446,9 @@ def _pick_amount(sh: Shadow, m: re.Match[str], cues: Cues, family: str,
         if any(a <= pos < b for a, b in aside):
             continue
         before = sh.shadow[max(0, pos - 60):pos]
+        if family == "customer_change" and cues.level_before is not None and cues.level_before.search(before):
+            best = (sh.amounts[int(mm.group(1))], 2)  # "cut its spend with Y to $45m": the level it leaves
+            continue
         if cues.not_price_before.search(before):
             continue
         if cues.not_price_after is not None and cues.not_price_after.match(sh.shadow, pos + len(mm.group(0)) - 1):

@@ -905,6 +905,8 @@ CUES = Cues(
                        r"subscribers|customers|users)\b| (?:under management|a year|per year|annually|a quarter|a share|per share|"
                        r"an? (?:ordinary |common |class \S+ )?share|each) "),
     signing_subtypes=frozenset({"new_customer", "expansion"}),
+    level_before=_P(r" (?:to|at) (?:about |around |roughly |some |nearly |approximately |an estimated |just over |"
+                    r"just under |more than |less than )?$"),
     denial=_P(r" (?:not|n't|never|no plans? to) (?!yet )"),
     increment=_P(r" (?:further|additional|another|extra|more) (?:(?:about|around|roughly|nearly|some|almost) )?P\d+ "),
 )
@@ -1011,7 +1013,12 @@ ANAPHORA: tuple[Anaphor, ...] = (
         # ("Y's contract, which covers …, is worth", "the contract covers … and is worth")
         rf" (?:{_DET}|E\d+ 's) (?:\S+ ){{0,2}}?{_BOTH_NOUN} (?:, (?:(?!, )\S+ ){{1,20}}?, )?(?:\S+ ){{0,10}}?"
         rf"(?:is |was |would be |will be |could be |are |were |"
-        rf"is said to be |was said to be )?(?:worth|valued at|priced at) {_ABOUT}(?P<m>M\d+) ")),
+        rf"is said to be |was said to be )?(?:worth|valued at|priced at|bring in|bringing in|brings in|generate|"
+        rf"generates) {_ABOUT}(?P<m>M\d+) ")),
+    # "bringing the value of its purchases under the contract to $85m"
+    Anaphor("value_to", ("customer_change", "deal"), re.compile(
+        rf" (?:bringing|brings|bring|taking|takes|lifting|lifts|raising|raises) (?:the )?(?:total |combined |annual )?"
+        rf"(?:value|size|worth) of (?:\S+ ){{0,6}}?to {_ABOUT}(?P<m>M\d+) ")),
     Anaphor("amount_noun", ("deal", "customer_change"), re.compile(
         rf" (?:the|this|that|its|their|a|an) (?P<m>M\d+) (?:\S+ ){{0,2}}?{_BOTH_NOUN} ")),
     Anaphor("noun_of_amount", ("deal", "customer_change"), re.compile(
