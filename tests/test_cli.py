@@ -25,6 +25,18 @@ def _env() -> dict:
     return {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
 
 
+def test_a_reader_that_stops_early_gets_no_traceback():
+    # `dealwatch detect corpus.jsonl --format jsonl | head -1`: the pipe closes after one line.
+    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "detect", str(ROOT / "tests/data/corpus/en_deals.jsonl"),
+                             "--format", "jsonl"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**_env(), "PYTHONPATH": str(ROOT)})
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert json.loads(first)["source"].endswith("#en-d-001")
+    assert proc.returncode == 0 and b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+
+
 def test_detect_seed_jsonl_prints_exactly_four_events():
     result = dealwatch("detect", str(SEED_TXT), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
