@@ -12,7 +12,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, pla
 from flows.progress import advance
 from flows.reading import PageInput, PageOutput, ReadingPool
 from flows.report import MAX_ROWS, publish_report, report_order
-from flows.showconfig import mask_url
+from flows.showconfig import mask_url, mask_urls
 from storage.db import connect, transaction
 from storage.runs import RunRecord, record_run
 from storage.writes import ArticleRow, known_articles, store_articles, store_events, sync_feeds
@@ -198,7 +198,8 @@ def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob],
         with transaction(con):
             for p in polls:
                 p.state.new_entries = new_by_feed.get(p.state.url, 0)
-            record_polls_in(con, [p.state for p in polls])
+            # A password or token in a feed URL stays out of the stored error columns too.
+            record_polls_in(con, [replace(p.state, error=mask_urls(p.state.error)) for p in polls])
 
 
 # No timeout_seconds on the two tasks submitted beside the flow (fetch-pages, read-pages): in a
@@ -289,7 +290,7 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
             reason = error or (out.error if out else "not read")
             rows.append(ArticleRow(url=job.url, guid=job.guid, feed_url=job.feed_url,
                                    status="failed" if transient else "skipped",
-                                   title=job.title, published_at=job.published_at, error=reason))
+                                   title=job.title, published_at=job.published_at, error=mask_urls(reason)))
         else:
             rows.append(ArticleRow(url=job.url, guid=job.guid, feed_url=job.feed_url, status="ok",
                                    article=out.article, title=job.title,

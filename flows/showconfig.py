@@ -37,6 +37,14 @@ def mask_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
+_URL = re.compile(r"https?://[^\s'\"<>]+")
+
+
+def mask_urls(text: str | None) -> str | None:
+    """Returns `text` (an error message, say) with every URL in it masked as `mask_url` does."""
+    return _URL.sub(lambda m: mask_url(m.group(0)), text) if text else text
+
+
 def _value(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"

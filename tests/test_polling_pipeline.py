@@ -236,3 +236,8 @@ def test_a_token_in_a_feed_url_stays_out_of_the_run_summary(tmp_path):
                             "recorded, not retried this run (failure 1; next try ")
     [(stored,)] = query(tmp_path / "dw.duckdb", "SELECT summary::VARCHAR FROM runs")
     assert "token=***" in stored and "s3cret" not in stored
+    # ... and out of the stored error columns (the feed's own URL column keeps it: it is fetched with it)
+    [(last_error,)] = query(tmp_path / "dw.duckdb", f"SELECT last_error FROM feeds WHERE url = '{gone}'")
+    [(poll_error,)] = query(tmp_path / "dw.duckdb", f"SELECT error FROM feed_polls WHERE feed_url = '{gone}'")
+    for text in (last_error, poll_error):
+        assert "HTTP 404 Not Found" in text and "token=***" in text and "s3cret" not in text, text
