@@ -228,6 +228,9 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _LEAD_NONWORD = re.compile(r"\W*")
 
 
+_PLACE_SUFFIX = re.compile(r"-(?:based|headquartered|registered|born)$")
+
+
 @lru_cache(maxsize=16384)
 def _breaks_name(token: str) -> bool:
     """Returns True when a token of a capitalised run cannot be part of a company name
@@ -253,7 +256,8 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
     for m in _WORD_RUN.finditer(surface):
         tok = m.group(0)
         if _breaks_name(tok) or (cur is None and tok.strip("'’").lower().rstrip(".") == "of"):
-            if cur:
+            # "a Green Bay-based maker": the words before "-based" name the place, not a company.
+            if cur and not _PLACE_SUFFIX.search(tok):
                 spans.append(cur)
             cur = None
             continue

@@ -144,7 +144,7 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
+    "replace_plain": "replac", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
     "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
@@ -166,6 +166,8 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "signed_supply": "suppl deliver provision servic",
+    "reduce_qty_of": "number volume amount share portion proportion part quantit bulk",
     "shift_share": "third quarter half part some portion share much most",
     "reduce_told": "said says disclosed confirmed announced warned",
     "rel_expand": "customer client user buy bought use used sourc order purchas",
@@ -262,7 +264,7 @@ CHURN_V = (
 )
 MOVE_V = (r"(?P<v>mov(?:e|es|ed|ing)|shift(?:s|ed|ing)?|switch(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|"
           r"transfer(?:s|red|ring)?|port(?:s|ed|ing)?|defect(?:s|ed|ing)?)")
-REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?|slash(?:es|ed|ing)?|scal(?:e|es|ed|ing) (?:back|down)|"
+REDUCE_V = (r"(?P<v>reduc(?:e|es|ed|ing)|cut(?:s|ting)?(?: back)?|slash(?:es|ed|ing)?|scal(?:e|es|ed|ing) (?:back|down)|"
             r"trim(?:s|med|ming)?|lower(?:s|ed|ing)?|curb(?:s|ed|ing)?|par(?:e|es|ed|ing) back|"
             r"decreas(?:e|es|ed|ing)|shrink(?:s|ing)?|shrank|limit(?:s|ed|ing)?|wind(?:s|ing)? down|"
             r"wound down|rein(?:s|ed|ing)? in|halv(?:e|es|ed|ing))")
@@ -291,7 +293,7 @@ EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
             r"grow(?:s|ing)?|grew|ramp(?:s|ed|ing)? up|step(?:s|ped|ping)? up|enlarg(?:e|es|ed|ing)|"
             r"scal(?:e|es|ed|ing) up|upgrad(?:e|es|ed|ing))")
 REL_N = (r"(?:contract|contracts|deal|partnership|agreement|relationship|spending|spend|use|usage|"
-         r"commitment|orders?|business|work|purchases|cooperation|collaboration|subscription|"
+         r"commitment|orders?|business|work|purchases|subscription|"
          r"licen[cs]e|licen[cs]es|footprint|adoption|deployment|investment)")
 
 FRAMES: tuple[Frame, ...] = (
@@ -635,6 +637,17 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:\S+ ){{0,3}}?to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y won a contract from X", "Y signed a $50m deal with X"
+    # "X has signed a multi-year agreement with Y covering LNG supplies": Y supplies
+    _f("signed_supply", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s? with "
+       rf"{O('vd')} (?:\S+ ){{0,3}}?(?:covering|for|to (?:supply|provide|deliver)) (?:\S+ ){{0,3}}?"
+       rf"(?:suppl|deliver|provision|servic)\S*",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X is cutting back the number of Y sorting systems it runs"
+    _f("reduce_qty_of", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?P<vd>E\d+) (?:\S+ ){{0,3}}?(?:that |which )?"
+       rf"(?:it|they|E\d+) (?:\S+ )?{FLOW_V}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     _f("win_contract", "customer_change", "new_customer",
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",

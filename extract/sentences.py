@@ -76,6 +76,10 @@ def is_junk_line(line: str) -> bool:
     return not stripped or bool(_JUNK_LINE.match(stripped))
 
 
+# A letter that names a round, class or phase, not a person's initial.
+_LABELLED_LETTER = re.compile(r"\b(?:Series|Class|Tier|Phase|Type|Grade|Plan|Model|Round|Section|Category) [A-Z]\.$")
+
+
 def _is_false_boundary(chunk: str, following: str) -> bool:
     """Returns True when the full stop ending `chunk` belongs to an abbreviation."""
     if not chunk.endswith("."):
@@ -88,8 +92,8 @@ def _is_false_boundary(chunk: str, following: str) -> bool:
     if _DOTTED_ACRONYM.search(word):
         nxt = following.split(None, 1)[0].strip("\"'“‘(").lower() if following.strip() else ""
         return nxt not in _OPENERS
-    # "John F. Kennedy": a lone capital initial.
-    return bool(_SINGLE_INITIAL.search(chunk, max(0, len(chunk) - 3)))
+    # "John F. Kennedy": a lone capital initial; but "a $40 million Series B." ends a sentence.
+    return bool(_SINGLE_INITIAL.search(chunk, max(0, len(chunk) - 3))) and not _LABELLED_LETTER.search(chunk)
 
 
 def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
