@@ -22,8 +22,8 @@ __all__ = ["resolve_similar", "merge_hits"]
 _DEAL_ORDER = ("divestiture", "merger", "joint_venture", "stake", "acquisition", "investment")
 _CUSTOMER_ORDER = ("churn", "reduction", "expansion", "new_customer")
 _SYMMETRIC = ("merger", "joint_venture")
-# Hits that only add to an event read elsewhere: a spend, an anaphor, a price, talks.
-_AUXILIARY = ("spend", "anaphor", "price", "talks")
+# Hits that only add to an event read elsewhere: a spend, an anaphor, a price, talks, a round's lead.
+_AUXILIARY = ("spend", "anaphor", "price", "talks", "lead")
 
 
 def resolve_similar(hits: list[Hit]) -> list[Hit]:
@@ -250,6 +250,18 @@ def _switch_competitors(hits: list[Hit]) -> None:
             h.roles = {**h.roles, "competitor": won.roles["vendor"]}
 
 
+def _attach_lead(lead: Hit, groups: list[list[Hit]]) -> None:
+    """Adds a round's lead investor ("Harborline led the round") to the funding round told last at
+    or before its sentence, when that round names no investor yet; no round, no event."""
+    rounds = [(max(h.sentence for h in g), i) for i, g in enumerate(groups)
+              if g[0].frame.family == "deal" and any(h.subtype == "investment" for h in g)
+              and min(h.sentence for h in g) <= lead.sentence]
+    if rounds:
+        group = groups[max(rounds)[1]]
+        if not _roles(group).get("acquirer"):
+            group.append(lead)
+
+
 def merge_hits(hits: list[Hit]) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention."""
     groups: list[list[Hit]] = []
@@ -257,6 +269,7 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
     anaphors = [h for h in hits if h.frame.family == "anaphor"]
     prices = [h for h in hits if h.frame.family == "price"]
     talks = [h for h in hits if h.frame.family == "talks"]
+    leads = [h for h in hits if h.frame.family == "lead"]
     denials = [h for h in hits if "negated" in h.flags and h.frame.family not in _AUXILIARY]
     hits = [h for h in hits if h.frame.family not in _AUXILIARY and "negated" not in h.flags]
     _switch_competitors(hits)
@@ -275,6 +288,8 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
         _attach_price(p, groups)
     for t in talks:
         _attach_talks(t, groups)
+    for lead in leads:
+        _attach_lead(lead, groups)
     for d in denials:  # "X has no plans to end its relationship with Y": only of an event told elsewhere
         # (and of the same kind: "X does not intend to make a full offer" denies no stake it bought)
         g = next((g for g in groups if all(_agree(d, other) for other in g)
@@ -284,6 +299,13 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
     events = [e for e in (_event(g, spends) for g in groups) if e is not None]
     # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's
     # new customer is that same change told from the other side.
-    switches = [(e.customer, e.competitor) for e in events if e.subtype == "churn" and e.competitor]
-    return [e for e in events if not (e.subtype == "new_customer" and any(
-        same_party(e.customer, c) and same_party(e.vendor, k) for c, k in switches))]
+    switches = [e for e in events if e.subtype == "churn" and e.competitor]
+    kept = []
+    for e in events:
+        switch = next((c for c in switches if e.subtype == "new_customer" and same_party(e.customer, c.customer)
+                       and same_party(e.vendor, c.competitor)), None)
+        if switch is None:
+            kept.append(e)
+        elif switch.amount is None and e.amount is not None:  # the new contract's value, told on that side
+            switch.amount, switch.currency = e.amount, e.currency
+    return kept

@@ -144,7 +144,7 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
+    "replace_plain": "replac", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
     "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
@@ -166,6 +166,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "spend_valued": "value", "round_lead_only": "round raise financing funding",
     "signed_supply": "suppl deliver provision servic",
     "reduce_qty_of": "number volume amount share portion proportion part quantit bulk",
     "shift_share": "third quarter half part some portion share much most",
@@ -211,7 +212,7 @@ _ALSO = {
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
-_NEEDS = {"spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
+_NEEDS = {"spend_valued": "M", "spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
           "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
 
@@ -525,6 +526,16 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>spen(?:d|ds|t|ding)|pa(?:y|ys|id|ying)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
        rf"(?:\S+ ){{0,6}}?(?:with|at|on|to|of|for) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # "Y put the annual value of its X business at about £420m": the vendor tells the customer's spend
+    _f("spend_valued", "spend", "spend",
+       rf"{S('vd')}(?P<v>put|puts|putting|valued|values|estimated|estimates) (?:the )?(?:annual |yearly )?value of "
+       rf"(?:its |the )(?P<c>E\d+) (?:business|account|contract|relationship) at {_ABOUT_M}(?P<m>M\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # "X led the round", "The round was led by X": the lead investor of a round told just before
+    _f("round_lead_only", "lead", "lead",
+       rf"(?:{S('a')}(?P<v>led|co-led|headed) (?:the |this |that )(?:\S+ )?(?:round|raise|financing|funding) |"
+       rf" (?:the |this |that )(?:\S+ )?(?:round|financing|funding) (?:was |is |has been )(?:co-)?led by {O('a2')})",
+       {"a": "acquirer", "a2": "acquirer"}, 0.5),
     # "X buys about £65m a year of Y products"
     _f("spend_buy", "spend", "spend",
        rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
@@ -1040,7 +1051,7 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf" (?:put|puts|putting|pegged|pegs|estimated|estimates) (?:it|the (?:price|deal|value|transaction)) at "
         rf"{_ABOUT}(?P<m>M\d+) ")),
     Anaphor("invest_in_venture", ("deal",), re.compile(
-        rf" (?:invest|put|commit|contribut|inject)\S* {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,3}}?(?:in|into|to) {_DET} "
+        rf" (?:invest|put|commit|contribut|inject)\S* {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,5}}?(?:in|into|to) {_DET} "
         rf"(?:new )?(?:venture|jv|joint venture|company|entity|project) ")),
 )
 # Cheap tests on the lower-cased sentence before its shadow is built for ANAPHORA: a verb of
