@@ -131,6 +131,16 @@ LONG_ROWS = [
     ("A report said Corran Stores had held talks to buy Pelly Foods for about £300m. Pelly Foods said it was not "
      "in discussions with Corran Stores.", None, dict(acquirer="Corran Stores", target="Pelly Foods",
                                                      status="denied")),
+    # "Series B." ends a sentence; the round's lead, told in the next one, is its investor.
+    ("Quillhaven said on Tuesday it has closed a $40 million Series B. Harborne Ventures led the round, with "
+     "participation from Tallow Point Capital.", None,
+     dict(subtype="investment", acquirer="Harborne Ventures", target="Quillhaven", amount=40e6)),
+    # A place before "-based" is no company.
+    ("Dunmore Packaging, a Green Bay-based maker of cartons, snapped up Riverbend Label last week.", None,
+     dict(acquirer="Dunmore Packaging", target="Riverbend Label")),
+    # The value a vendor puts on a customer's business is the customer's spend.
+    ("Vostrel Motors will cut its orders from Bramhall Interiors. Bramhall put the annual value of its Vostrel "
+     "business at about £420 million.", None, dict(subtype="reduction", amount=420e6, currency="GBP")),
     # A headline's short form of a name is the body's company, not another one.
     ("Hollin Pharmaceuticals has abandoned its planned takeover of Quade Biotech.",
      "Hollin Pharma abandons Quade takeover", dict(acquirer="Hollin Pharmaceuticals", status="cancelled")),

@@ -50,6 +50,9 @@ CHANGES = [
     ("Pellam Packaging said on Tuesday that Norvale Foods would reduce its purchases from July.", "reduction", None),
     ("Pellam Packaging has signed an agreement to supply Norvale Foods with cartons for five years.",
      "new_customer", None),
+    ("Norvale Foods has signed a multi-year agreement with Pellam Packaging covering carton supplies.",
+     "new_customer", None),
+    ("Norvale Foods is cutting back the number of Pellam Packaging machines it runs.", "reduction", None),
     ("Norvale Foods said it had moved its orders to Astra Cartons, replacing the system it had licensed from "
      "Pellam Packaging since 2012.", "churn", K),
 ]
