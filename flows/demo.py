@@ -31,6 +31,9 @@ def serve_directory(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+DEMO_FEED_NAME = "dealwatch seed feed"
+
+
 def demo_config(feed_url: str, *, db: str, outbox: str) -> str:
     """Returns the TOML config of the demo: the seed feed, loopback allowed, .eml alerts."""
     return f'''\
@@ -39,7 +42,7 @@ database = "{db}"
 
 [[feeds]]
 url = "{feed_url}"
-name = "dealwatch seed feed"
+name = "{DEMO_FEED_NAME}"
 
 [fetch]
 allow_hosts = ["127.0.0.1"]

@@ -79,6 +79,15 @@ def prefect_harness():
         yield
 
 
+def prefect_process_env(**extra: str) -> dict[str, str]:
+    """Returns the environment for a `dealwatch` child process: this session's Prefect API (the
+    `prefect_harness` server), the repository on PYTHONPATH, no DEALWATCH_* from the caller."""
+    from prefect.settings import get_current_settings
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
+    return {**env, "PREFECT_API_URL": str(get_current_settings().api.url), "PYTHONPATH": str(ROOT), **extra}
+
+
 @pytest.fixture(scope="session")
 def seed_expected() -> dict:
     return json.loads((SEEDS / "scale-ai-google-withdraws.expected.json").read_text(encoding="utf-8"))

@@ -187,3 +187,26 @@ def test_detect_reads_german_text_files(tmp_path):
         ("customer_change", "churn", "Google", "Scale AI", None, "reported"),
         ("deal", "stake", "Meta", "Scale AI", 49, "completed")]
     assert next(e for e in events if e["event_type"] == "deal")["evidence"].startswith("Der Facebook-Konzern Meta")
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_demo_twice_reads_the_seed_once_and_reports_no_failed_feed(tmp_path):
+    # Each demo serves the seed feed on a new port: the feed of the run before is gone, not failing.
+    from tests.conftest import prefect_process_env
+
+    def demo() -> str:
+        result = subprocess.run([sys.executable, "-m", "flows.cli", "demo"], cwd=tmp_path, env=prefect_process_env(),
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    first, second = demo(), demo()
+    for out, new, sent in ((first, 1, 1), (second, 0, 0)):
+        lines = {line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in out.splitlines()
+                 if line.startswith(("feeds failed", "new articles"))}
+        assert lines == {"feeds failed": "0", "new articles": str(new)}, out
+        assert f"Alert emails in {tmp_path / 'outbox'}: 1 (this run sent {sent})" in out
+        assert "customer_change  reduction  OpenAI     Scale AI" in out and "(4 rows)" in out
+    [(feeds,)] = duckdb.connect(str(tmp_path / "dealwatch.duckdb"), read_only=True).execute(
+        "SELECT count(*) FROM feeds").fetchall()
+    assert feeds == 1

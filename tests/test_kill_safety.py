@@ -13,21 +13,13 @@ import duckdb
 import pytest
 
 from flows.pipeline import BATCH_PAGES
-from tests.conftest import ROOT, write_config
+from tests.conftest import ROOT, prefect_process_env, write_config
 from tests.httpserver import serve_routes
 from tests.newssite import expected_deals, site_routes
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 PAGES = BATCH_PAGES + 40     # two batches: the first is stored, the second is in flight when killed
-
-
-def _prefect_env() -> dict[str, str]:
-    """Returns the environment for a `dealwatch run` process using this session's Prefect API."""
-    from prefect.settings import get_current_settings
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
-    return {**env, "PREFECT_API_URL": str(get_current_settings().api.url), "PYTHONPATH": str(ROOT)}
 
 
 def _articles(db) -> int:
@@ -50,7 +42,7 @@ def test_a_run_killed_mid_run_is_completed_by_the_next_without_duplicates(tmp_pa
         config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=[server.url("/feed.xml")],
                               extra=f'[alerts]\ntransport = "file"\noutbox = "{outbox}"\n')
         run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
-                               cwd=ROOT, env=_prefect_env(), stdout=subprocess.PIPE,
+                               cwd=ROOT, env=prefect_process_env(), stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 120
         slow = [f"/a/{i}.html" for i in range(BATCH_PAGES, PAGES)]

@@ -3,7 +3,6 @@ of each run in the `runs` table and its report in Prefect. Real Prefect runs, re
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -12,12 +11,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SEEDS, write_config
+from tests.conftest import SEEDS, prefect_process_env, write_config
 from tests.httpserver import Route, serve_routes
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "/scale-ai-google-withdraws.html"
 
 
@@ -51,16 +49,13 @@ def _flow_run_logs(flow_run_id) -> list[str]:
 
 
 def test_overlapping_runs_do_not_both_proceed(tmp_path):
-    from prefect.settings import PREFECT_API_URL
-
     from flows.pipeline import monitor
 
     db = tmp_path / "dw.duckdb"
     with _site(page_delay=3.0) as site:
         config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=[site.url("/feed.xml")],
                               extra=f'[alerts]\noutbox = "{tmp_path / "outbox"}"\n')
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
-        env.update(PYTHONPATH=str(ROOT), PREFECT_API_URL=PREFECT_API_URL.value())
+        env = prefect_process_env()
         first = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:

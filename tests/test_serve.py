@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SEEDS, write_config
+from tests.conftest import SEEDS, prefect_process_env, write_config
 from tests.httpserver import Route, serve_routes
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -41,11 +41,7 @@ def seed_site(request):
 
 
 def _serve(config: Path, *args: str) -> subprocess.Popen:
-    from prefect.settings import PREFECT_API_URL
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALWATCH_")}
-    env.update(PYTHONPATH=str(ROOT), PREFECT_API_URL=PREFECT_API_URL.value(),
-               PREFECT_RUNNER_POLL_FREQUENCY="1")
+    env = prefect_process_env(PREFECT_RUNNER_POLL_FREQUENCY="1")
     # a session of its own: a group-wide signal reaches serve and its flow-run processes, as a
     # Ctrl-C at a terminal does, and nothing else of the test session
     return subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--config", str(config), *args],

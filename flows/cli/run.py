@@ -82,13 +82,18 @@ def cmd_run(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from flows.demo import SEEDS, demo_config, serve_directory
+    from flows.demo import DEMO_FEED_NAME, SEEDS, demo_config, serve_directory
     from flows.pipeline import monitor
     from storage.db import connect
+    from storage.feeds import forget_other_feeds
 
     db = os.path.abspath(args.db)
     outbox = os.path.abspath(args.outbox)
     with serve_directory(SEEDS) as base, tempfile.TemporaryDirectory() as tmp:
+        if os.path.exists(db):
+            # An earlier demo served the seed feed on another port: that feed is gone, not failing.
+            with connect(db) as con:
+                forget_other_feeds(con, DEMO_FEED_NAME, base + "feed.xml")
         config = Path(tmp) / "demo.toml"
         config.write_text(demo_config(base + "feed.xml", db=db, outbox=outbox), encoding="utf-8")
         summary = monitor(config=str(config), all_feeds=True)
