@@ -156,7 +156,8 @@ def detect_events(
             shadow = shadow or build_shadow(sentence, ms, lang)
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
-    return _inherit_currency(merge_hits(refine(hits) if refine else hits), f"{title or ''}\n{text}", lang)
+    return _inherit_currency(merge_hits(refine(hits) if refine else hits, _topic(mentions)), f"{title or ''}\n{text}",
+                             lang)
 
 
 # ", reducing its reliance on Y": a participle clause after a comma, read with its clause's subject.
@@ -198,6 +199,16 @@ def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hi
 
 
 _EVENT_FAMILIES = ("deal", "customer_change")
+
+
+def _topic(mentions: list[list]) -> str | None:
+    """Returns the company the article names most (names and references; the first of equals)."""
+    counts: dict[str, int] = {}
+    for ms in mentions:
+        for m in ms:
+            if m.kind == "org" or m.kind == "ref":
+                counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 # How many sentences after an event "the deal", "the transaction" may still refer to it.
 _ANAPHOR_REACH = 6
 _DIGIT = re.compile(r"\d")

@@ -262,8 +262,12 @@ def _attach_lead(lead: Hit, groups: list[list[Hit]]) -> None:
             group.append(lead)
 
 
-def merge_hits(hits: list[Hit]) -> list[Event]:
-    """Returns one event per group of agreeing hits, in order of first mention."""
+def merge_hits(hits: list[Hit], topic: str | None = None) -> list[Event]:
+    """Returns one event per group of agreeing hits, in order of first mention.
+
+    `topic`: the company the article is about (named most), the vendor of a customer change that
+    names only its customer ("Meridian renewed for three more years and added sites", in an
+    article about the supplier)."""
     groups: list[list[Hit]] = []
     spends = [h for h in hits if h.frame.family == "spend"]
     anaphors = [h for h in hits if h.frame.family == "anaphor"]
@@ -296,6 +300,11 @@ def merge_hits(hits: list[Hit]) -> list[Event]:
                   and any(h.subtype == d.subtype for h in g)), None)
         if g is not None:
             g.append(d)
+    if topic:
+        for g in groups:
+            if g[0].frame.family == "customer_change" and "vendor" not in _roles(g) \
+                    and all("vendor_implied" in h.flags for h in g) and not same_party(_roles(g).get("customer"), topic):
+                g[0].roles = {**g[0].roles, "vendor": topic}
     events = [e for e in (_event(g, spends) for g in groups) if e is not None]
     # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's
     # new customer is that same change told from the other side.

@@ -144,7 +144,8 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
+    "replace_plain": "replac", "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
+    "not_renew_implied": "renew extend", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
     "instead_of": "instead rather", "delist": "delist", "told_not_renew": "told inform notifi",
@@ -166,6 +167,8 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "cut_implied": "orders order purchases commitment licen seats volume offtake",
+    "renew_more_implied": "added expanded extended increased doubled widened broadened", "not_renew_implied": "not",
     "spend_valued": "value", "round_lead_only": "round raise financing funding",
     "signed_supply": "suppl deliver provision servic",
     "reduce_qty_of": "number volume amount share portion proportion part quantit bulk",
@@ -791,6 +794,21 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:\S+ ){{0,3}}?{REDUCE_V} (?:its |their )(?:\S+ ){{0,2}}?(?:purchases|orders|order|volumes?|offtake|"
        rf"business) (?!(?:\S+ ){{0,3}}?(?:from|with|at|to) E\d)",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # A change that names only its customer: the vendor is the company the article is about
+    # ("Meridian renewed for three more years and added sites", "Brockway is cutting its orders").
+    _f("cut_implied", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:its |their )(?:\S+ ){{0,2}}?(?:orders|order|purchases|commitment|licen[cs]es|seats|"
+       rf"volumes?|offtake) (?!(?:\S+ ){{0,4}}?(?:from|with|at|to|of) E\d)",
+       {"c": "customer"}, 0.6, "vendor_implied"),
+    _f("renew_more_implied", "customer_change", "expansion",
+       rf"{S('c')}(?P<v>renew(?:s|ed|ing)?) (?:its |their |the )?(?:(?:contract|agreement|deal|subscription) )?"
+       rf"(?:for (?:\S+ ){{0,3}}?(?:years?|months?) )?and (?:\S+ ){{0,2}}?(?:added|expanded|extended|increased|doubled|"
+       rf"widened|broadened) (?!(?:\S+ ){{0,6}}?(?:with|at|from) E\d)",
+       {"c": "customer"}, 0.6, "vendor_implied"),
+    _f("not_renew_implied", "customer_change", "churn",
+       rf"{S('c')}(?:would|will|did|does|has decided|decided|had decided|chose) not (?:to )?(?P<v>renew|extend)"
+       rf"(?! (?:\S+ ){{0,6}}?(?:with|at|from) E\d)",
+       {"c": "customer"}, 0.6, "vendor_implied"),
     # "X is reviewing its contract with Y": a churn it is weighing
     _f("review_rel", "customer_change", "churn",
        rf"{S('c')}(?P<v>review(?:s|ed|ing)?|re-?evaluat(?:e|es|ed|ing)|reconsider(?:s|ed|ing)?|reassess(?:es|ed|ing)?|"
