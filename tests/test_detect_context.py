@@ -141,6 +141,10 @@ LONG_ROWS = [
     # The value a vendor puts on a customer's business is the customer's spend.
     ("Vostrel Motors will cut its orders from Bramhall Interiors. Bramhall put the annual value of its Vostrel "
      "business at about £420 million.", None, dict(subtype="reduction", amount=420e6, currency="GBP")),
+    # A change that names only its customer, in an article about the supplier: the supplier.
+    ("Corvell Systems beat forecasts on Tuesday. Corvell said demand from hospitals was strong. Meridian Health "
+     "renewed for three more years and added cabinets at 12 more sites, Corvell's chief executive said.", None,
+     dict(subtype="expansion", customer="Meridian Health", vendor="Corvell Systems")),
     # A headline's short form of a name is the body's company, not another one.
     ("Hollin Pharmaceuticals has abandoned its planned takeover of Quade Biotech.",
      "Hollin Pharma abandons Quade takeover", dict(acquirer="Hollin Pharmaceuticals", status="cancelled")),
