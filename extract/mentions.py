@@ -460,7 +460,9 @@ def _resolve_refs(
             # the subject of its own clause ("X ... ends its relationship with the company").
             subjects = {x.name for x in before if x.subject}
             inside = [x.name for x in before if x.name not in subjects]
-            name = inside[-1] if inside else history.recent(own)
+            # "X's chief executive said Y told the company ...": the company whose person speaks.
+            owners = [x.name for x in before if x.possessive]
+            name = inside[-1] if inside else owners[-1] if owners else history.recent(own)
         if not name and before:
             # Everything before is a subject: "X said that Y had selected the company" -> X,
             # not Y, which cannot be the object of its own verb.

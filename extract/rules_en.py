@@ -42,7 +42,8 @@ _RELATION_WORDS = (r"(?:parent|owner|owners|shareholders?|investors?|founders?|r
 # A customer with its vendor in an apposition or a relative clause, then the subject gap.
 _REL_CUSTOMER = (
     r"(?P<c>E\d+) (?:(?!, )\S+ ){0,4}?, (?:(?:a |an |the )?(?:\S+ ){0,2}?(?P<vd>E\d+) (?:'s )?(?:customer|client|user)|"
-    r"(?:which|that|who) (?:\S+ ){0,3}?(?:buy|buys|bought|use|uses|used|source|sources|sourced|order|orders|ordered|"
+    r"(?:(?:a |an |the )(?:\S+ ){0,3}?)?(?:which|that|who) (?:\S+ ){0,3}?(?:buy|buys|bought|use|uses|used|source|sources|"
+    r"sourced|order|orders|ordered|"
     r"purchases?|purchased) (?:\S+ ){0,3}?(?:from )?(?P<vd2>E\d+)) (?:(?!, )\S+ ){0,14}?, "
     + _GAP
 )
@@ -136,7 +137,7 @@ _TRIGGERS = {
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
-    "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending", "continue_less": "less smaller limited reduced lower",
+    "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending purchases orders", "continue_less": "less smaller limited reduced lower",
     "reduce_spend": _REDUCE_T,
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
@@ -144,7 +145,8 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
+    "replace_plain": "replac", "told_cut": "told inform notifi warn", "ending_run": "ending",
+    "won_back": "won win regain recaptur", "in_house": "in-house", "expand_implied": _EXPAND_T, "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
     "not_renew_implied": "renew extend", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
     "supply_with": "suppl provid equip", "diversify_away": "diversif", "not_renewed": "renewed extended",
@@ -167,6 +169,9 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "told_cut": _REDUCE_T, "ending_run": "run tenure relationship contract reign stint partnership",
+    "won_back": "back regain regained regaining recaptur", "in_house": "relationship contract agreement partnership",
+    "expand_implied": "contract agreement order commitment deal",
     "cut_implied": "orders order purchases commitment licen seats volume offtake",
     "renew_more_implied": "added expanded extended increased doubled widened broadened", "not_renew_implied": "not",
     "spend_valued": "value", "round_lead_only": "round raise financing funding",
@@ -177,7 +182,7 @@ _ALSO = {
     "rel_expand": "customer client user buy bought use used sourc order purchas",
     "rel_reduce": "customer client user buy bought use used sourc order purchas", "rel_switch": "which that who",
     "sale_of_stake": "stake holding shareholding interest",
-    "spend_buy": "year annually month", "lost_named_customer": "customer client account",
+    "spend_buy": "year annually month from", "lost_named_customer": "customer client account",
     "take_private": "private", "jv_with_to": "with",
     "reduce_flow": "number volume amount share portion proportion part quantit bulk space orders order business "
                    "work spend",
@@ -542,11 +547,12 @@ FRAMES: tuple[Frame, ...] = (
     # "X buys about £65m a year of Y products"
     _f("spend_buy", "spend", "spend",
        rf"{S('c')}(?:\S+ ){{0,2}}?(?P<v>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)) (?:\S+ ){{0,3}}?(?P<m>M\d+) "
-       rf"(?:a year|annually|per year|each year|a month) (?:\S+ ){{0,4}}?(?:of|from) {O('vd')}",
+       rf"(?:(?:a year|annually|per year|each year|a month) )?(?:\S+ ){{0,4}}?(?:of|from) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "the retailer's annual spend with Y would rise to about £40m"
     _f("spend_noun", "spend", "spend",
-       rf"(?P<c>E\d+) 's (?:annual |yearly |total |overall )?(?:spend|spending) (?:with|on|at) {O('vd')} (?:\S+ ){{0,4}}?"
+       rf"(?P<c>E\d+) 's (?:annual |yearly |total |overall )?(?:spend|spending|purchases|orders) (?:with|on|at|through|from) "
+       rf"{O('vd')} (?:\S+ ){{0,4}}?"
        rf"{_ABOUT_M}(?P<m>M\d+)",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "X paid $610m in cash and shares for Y", "X will pay about $45m for Y", "X paid $740m for the
@@ -735,8 +741,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.7),
     # "Y's contract with X will not be renewed"
     _f("not_renewed", "customer_change", "churn",
-       rf"(?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:contract|agreement|deal) with {O('c')} (?:\S+ ){{0,3}}?"
-       rf"(?:will not|won't|would not|is not going to|is not set to) be (?P<v>renewed|extended)",
+       rf"(?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:contract|agreement|deal) (?:with|at|for|to (?:\S+ ){{1,10}}?(?:at|for)) "
+       rf"{O('c')} (?:\S+ ){{0,6}}?(?:will not|won't|would not|is not going to|is not set to) be (?P<v>renewed|extended)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X will source the part from Z instead of Y"
     _f("instead_of", "customer_change", "churn",
@@ -750,9 +756,15 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X has told Y it will not renew"
     _f("told_not_renew", "customer_change", "churn",
-       rf"{S('c')}(?P<v>told|informed|notified) {O('vd')} (?:that )?(?:it|they|E\d+) (?:will|would|does|did) not "
-       rf"(?:renew|extend)",
+       rf"{S('c')}(?P<v>told|informed|notified) {O('vd')} (?:\S+ ){{0,4}}?(?:that )?(?:it|they|E\d+) (?:will|would|does|did) "
+       rf"not (?:renew|extend)",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X has notified the company it will cut volumes"
+    _f("told_cut", "customer_change", "reduction",
+       rf"{S('c')}(?:told|informed|notified|warned) {O('vd')} (?:\S+ ){{0,4}}?(?:that )?(?:it|they|E\d+) "
+       rf"(?:will|would|plans to|intends to|is going to) {REDUCE_V} (?:its |their |the )?(?:\S+ ){{0,2}}?"
+       rf"(?:volumes?|orders?|purchases|spending|business|commitment)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X signed a multi-year deal to use Y's platform"
     _f("deal_to_use", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an )?(?:\S+ ){{0,3}}?(?:deal|contract|agreement) "
@@ -780,7 +792,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"business|volumes?|commitment|use|usage)s? ",
        {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
     _f("rel_switch", "customer_change", "churn",
-       rf"{_REL_CUSTOMER}(?P<v>(?:sourc|buy|order|purchas|procur|switch|mov|shift)\S*) (?:\S+ ){{0,5}}?(?:from|to) {O('k')}",
+       rf"{_REL_CUSTOMER}(?P<v>(?:sourc|buy|order|purchas|procur|switch|mov|shift)\S*) (?:\S+ ){{0,9}}?(?:from|to) {O('k')}",
        {"c": "customer", "vd": "vendor", "vd2": "vendor", "k": "competitor"}, 0.75),
     # "X has shifted a third of the work it used to send to Y to its own base"
     _f("shift_share", "customer_change", "reduction",
@@ -808,6 +820,25 @@ FRAMES: tuple[Frame, ...] = (
     _f("not_renew_implied", "customer_change", "churn",
        rf"{S('c')}(?:would|will|did|does|has decided|decided|had decided|chose) not (?:to )?(?P<v>renew|extend)"
        rf"(?! (?:\S+ ){{0,6}}?(?:with|at|from) E\d)",
+       {"c": "customer"}, 0.6, "vendor_implied"),
+    # "X has tapped Z, ending Y's eight-year run" (a participle read with its subject)
+    _f("ending_run", "customer_change", "churn",
+       rf"(?P<c>E\d+) (?P<v>ending) (?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:run|tenure|relationship|contract|reign|stint|"
+       rf"partnership)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y has won back X"
+    _f("won_back", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>w[oi]n(?:s|ning)? back|regain(?:s|ed|ing)?|recaptur(?:e|es|ed|ing)) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X is studying whether to bring the maintenance in-house, a move that would end a relationship with Y"
+    _f("in_house", "customer_change", "churn",
+       rf"{S('c')}(?:\S+ ){{0,6}}?(?:bring|take|move|bringing|taking|moving)\S* (?:\S+ ){{0,8}}?in-house (?:\S+ ){{0,6}}?"
+       rf"(?:end|ending|ends) (?:a |its |the )?(?:\S+ ){{0,3}}?(?:relationship|contract|agreement|partnership) with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "(Y said) X had more than doubled the scope of its contract": the vendor is the article's company
+    _f("expand_implied", "customer_change", "expansion",
+       rf"{S('c')}{EXPAND_V} (?:the (?:scope|size|value) of )?(?:its |their )(?:\S+ ){{0,2}}?(?:contract|agreement|order|"
+       rf"commitment|deal) (?!(?:\S+ ){{0,4}}?(?:with|at|from) E\d)",
        {"c": "customer"}, 0.6, "vendor_implied"),
     # "X is reviewing its contract with Y": a churn it is weighing
     _f("review_rel", "customer_change", "churn",
@@ -906,7 +937,10 @@ CUES = Cues(
                         r"insiders?|SRC (?:, (?:\S+ ){1,8}?, )?(?:reported|reports|said|says|wrote|writes|cited|citing)|"
                         r"(?:reported|reports|writes|wrote) (?:\S+ ){0,3}?SRC|people close to|unnamed|"
                         r"anonymity|anonymous|leaked|(?:a|the|media) report|(?:is|are) understood to|"
-                        r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed) ")),
+                        r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed|"
+                        # an analyst's reading: "PER wrote that", "in a note to clients", "according to a research note"
+                        r"PER (?:wrote|writes) (?:in a \S+ )?(?:note )?that|in a (?:research |client )?note(?: to clients)?|"
+                        r"research note|analysts? (?:at \S+ )?(?:said|say) they believed) ")),
         # ... but talks that only sources tell of are "reported".
         ("considering", _P(r" (?:in (?:\S+ )?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
                            r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
