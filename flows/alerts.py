@@ -94,12 +94,16 @@ def send_pending(con: duckdb.DuckDBPyConnection, settings: Settings) -> AlertOut
             try:
                 refused = transport.send(alert.alert_id, alert.message, list(alert.recipients))
             except AlertError as exc:
-                mark_failed(con, alert.alert_id, str(exc))
-                outcome.errors.append(f"alert {alert.alert_id} ({alert.subject}): {exc}")
+                # A message the server refuses outright (5xx) is not sent by trying forever.
+                give_up = (not isinstance(exc, MailServerError) and not exc.transient
+                           and alert.attempts + 1 >= settings.alerts.max_refusals)
+                mark_failed(con, alert.alert_id, str(exc), give_up=give_up)
+                outcome.errors.append(f"alert {alert.alert_id} ({alert.subject}): {exc}"
+                                      + (f"; given up after {alert.attempts + 1} attempts" if give_up else ""))
                 if isinstance(exc, MailServerError):
                     outcome.pending += len(pending) - i
                     break
-                outcome.pending += 1
+                outcome.pending += 0 if give_up else 1
                 continue
             note = None
             if refused:

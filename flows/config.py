@@ -106,6 +106,8 @@ class AlertSettings(_Section):
         description='Only alert on events naming one of these companies (any role); a company with '
                     'aliases is a list, e.g. ["Meta", ["Alphabet", "Google"]].')
     min_confidence: float = Field(0.0, description="Only alert on events at least this confident (0..1).")
+    max_refusals: int = Field(3, ge=1, description="Give up an alert after this many attempts once the mail "
+                              "server refuses it outright (5xx); it shows as failed in `dealwatch alerts list`.")
     smtp: SmtpSettings = Field(default_factory=SmtpSettings, description="Mail server settings.")
 
     @field_validator("watchlist")

@@ -207,7 +207,9 @@ def mark_sent(con: duckdb.DuckDBPyConnection, alert_id: str, *, note: str | None
                 [datetime.now(timezone.utc), note, alert_id])
 
 
-def mark_failed(con: duckdb.DuckDBPyConnection, alert_id: str, error: str) -> None:
-    """Counts a failed attempt and keeps its reason; the alert stays pending for the next run."""
-    con.execute("UPDATE alerts SET attempts = attempts + 1, last_error = ? WHERE alert_id = ?",
-                [error, alert_id])
+def mark_failed(con: duckdb.DuckDBPyConnection, alert_id: str, error: str, *, give_up: bool = False) -> None:
+    """Counts a failed attempt and keeps its reason; the alert stays pending for the next run, or
+    becomes 'failed' (never tried again) with `give_up`."""
+    con.execute("UPDATE alerts SET attempts = attempts + 1, last_error = ?, "
+                "status = CASE WHEN ? THEN 'failed' ELSE status END WHERE alert_id = ?",
+                [error, give_up, alert_id])

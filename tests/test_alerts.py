@@ -149,6 +149,29 @@ def test_refusing_server_keeps_alert_pending_with_its_words(tmp_path):
     assert len(srv.sink.messages) == 1
 
 
+def test_a_message_refused_outright_is_given_up_after_max_refusals(tmp_path):
+    srv = SmtpServer(free_port(), sink=Sink(refuse="554 5.7.1 Message rejected as spam")).start()
+    db = tmp_path / "dw.duckdb"
+    add_article(db, SEED_URL, "Meta takes 49% of Scale AI", [meta_scale()])
+    settings = settings_for(db, smtp_port=srv.port)
+    settings.alerts.max_refusals = 2
+    try:
+        first = run_alerts(settings)
+        second = run_alerts(settings)
+        srv.sink.refuse = None  # even a server that would now accept it is not tried again
+        third = run_alerts(settings)
+    finally:
+        srv.stop()
+
+    assert (first.sent, first.pending, second.sent, second.pending) == (0, 1, 0, 0)
+    assert second.errors[0].endswith("answered 554 5.7.1 Message rejected as spam; given up after 2 attempts")
+    assert (third.sent, third.pending, third.errors) == (0, 0, [])
+    assert srv.sink.messages == []
+    [row] = _alerts(db)
+    assert (row["status"], row["attempts"]) == ("failed", 2)
+    assert row["last_error"].endswith("answered 554 5.7.1 Message rejected as spam")
+
+
 def test_server_that_never_answers_times_out_and_run_completes(tmp_path):
     silent = SilentServer()
     db = tmp_path / "dw.duckdb"
