@@ -27,7 +27,8 @@ __all__ = [
 ]
 
 ENT = r"E\d+"
-_PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b)", re.IGNORECASE)
+# ("40pc": the British press's per cent)
+_PCT = re.compile(r"(?<![\w.])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per cent\b|prozent\b|pc\b)", re.IGNORECASE)
 # "u.s." is one token: its full stops end no clause.
 # The tokens are "'s", "’s", "u.s.", "14.3", a word, one word character, or one other non-space
 # character, tried in that order. Each alternative checks the first character (taken first, by
@@ -40,7 +41,7 @@ _TOKEN = re.compile(r"[^\s](?:(?<=')s\b|(?<=’)s\b|(?<=[a-z])\.(?:[a-z]\.)+(?![
 def find_percents(text: str) -> list[tuple[int, int, float]]:
     """Returns (start, end, value) of each percentage in `text` ("49%", "20 percent")."""
     low = text.lower()
-    if "%" not in text and "percent" not in low and "per cent" not in low and "prozent" not in low:
+    if "%" not in text and "percent" not in low and "per cent" not in low and "prozent" not in low and "pc" not in low:
         return []  # substring tests instead of the full pattern at every position
     return [(m.start(), m.end(), float(m.group(1).replace(",", "."))) for m in _PCT.finditer(text)]
 
@@ -89,7 +90,7 @@ def build_shadow(text: str, mentions: list[Mention], language: str = "en") -> Sh
     percents = []
     low = text.lower()
     # find_percents' own test, on the sentence lowered here once for the tokens too.
-    maybe_pct = "%" in text or "percent" in low or "per cent" in low or "prozent" in low
+    maybe_pct = "%" in text or "percent" in low or "per cent" in low or "prozent" in low or "pc" in low
     for s, e, v in find_percents(text) if maybe_pct else ():
         if any(s < pe and ps < e for ps, pe, _ in pieces):
             continue
@@ -351,6 +352,16 @@ def _inner(m: re.Match[str]) -> str:
     return " " + text + " "
 
 
+# ", even as a county scrapped a separate award": what follows tells of something else.
+_CONTRAST = re.compile(r" , (?:even as|even though|while|whereas|although|though) ")
+
+
+def _before_contrast(shadow: str, end: int) -> str:
+    """Returns the shadow from `end` up to a contrasting clause after it (or to its end)."""
+    c = _CONTRAST.search(shadow, end - 1)
+    return shadow[end:c.start() + 1] if c else shadow[end:]
+
+
 def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
             groups: dict[str, str | None] | None = None, gap: str | None = None) -> tuple[str, bool]:
     """Returns the status of a hit from cues around it and the tense of its verb, and
@@ -383,7 +394,8 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
         cues.completed.search(gap) or cues.completed.search(inner()))
     for status, pat in cues.status:
         if _anywhere(sh, pat):
-            scope = clause() if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + sh.shadow[m.end():]
+            scope = clause() if status in _CLAUSE_STATUSES else sh.shadow[:m.start()] + " " + _before_contrast(
+                sh.shadow, m.end())
             # The trigger verb itself may be the cue ("considering similar plans", "abandons the Y
             # takeover"), and so may the words between the roles ("is exploring a sale of"), except
             # for cancelling a customer relationship: "terminates its contract" is a churn.
@@ -530,7 +542,7 @@ class FrameSelector:
         if bits & self._need_m and not _DIGIT.search(text):
             bits &= ~self._need_m
         if bits & self._need_p and "%" not in text and "percent" not in low and "per cent" not in low \
-                and "prozent" not in low:
+                and "prozent" not in low and "pc" not in low:
             bits &= ~self._need_p
         out = []
         while bits:

@@ -303,7 +303,8 @@ def merge_hits(hits: list[Hit], topic: str | None = None) -> list[Event]:
     if topic:
         for g in groups:
             if g[0].frame.family == "customer_change" and "vendor" not in _roles(g) \
-                    and all("vendor_implied" in h.flags for h in g) and not same_party(_roles(g).get("customer"), topic):
+                    and all("vendor_implied" in h.flags for h in g if h.frame.family not in _AUXILIARY) \
+                    and not same_party(_roles(g).get("customer"), topic):
                 g[0].roles = {**g[0].roles, "vendor": topic}
     events = [e for e in (_event(g, spends) for g in groups) if e is not None]
     # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's

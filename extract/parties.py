@@ -110,6 +110,7 @@ _GENERIC = frozenset(
     asian africa african texas california new york london berlin paris tokyo beijing
     silicon valley washington brussels munich frankfurt shanghai hong kong wall street
     ai ipo gpu gpus cpu api apis saas cloud ml llm llms esg ev evs r&d m&a pc pcs it tv
+    mro cdmo cro oem oems odm 3pl mvno reit spac
     seed phase stage chapter section article part covid internet web 5g 4g 3g 6g 3d
     danish finnish norwegian swiss austrian belgian polish czech hungarian greek turkish
     portuguese saudi emirati qatari egyptian nigerian kenyan vietnamese thai indonesian

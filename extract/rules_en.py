@@ -145,7 +145,8 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "told_cut": "told inform notifi warn", "ending_run": "ending",
+    "replace_plain": "replac", "win_to_supply": "won win secur land clinch bag award",
+    "keep_but_cut": "keep continu", "spend_put_at": "put puts putting estimat", "told_cut": "told inform notifi warn", "ending_run": "ending",
     "won_back": "won win regain recaptur", "in_house": "in-house", "expand_implied": _EXPAND_T, "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
     "not_renew_implied": "renew extend", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
@@ -169,6 +170,8 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "win_to_supply": "supply serve equip support run", "keep_but_cut": "but",
+    "spend_put_at": "spend spending purchases",
     "merger_weighed": "merger combination tie-up",
     "told_cut": _REDUCE_T, "ending_run": "run tenure relationship contract reign stint partnership",
     "won_back": "back regain regained regaining recaptur", "in_house": "relationship contract agreement partnership",
@@ -221,7 +224,7 @@ _ALSO = {
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
-_NEEDS = {"spend_valued": "M", "spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
+_NEEDS = {"spend_put_at": "M", "spend_valued": "M", "spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
           "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
 
@@ -266,7 +269,7 @@ CHURN_V = (
     r"relying on|stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
     r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
-    r"part(?:s|ed|ing)? ways with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
+    r"part(?:s|ed|ing)? (?:ways|company) with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
     r"not (?:to )?(?:renew|extend)(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:renew|extend)) "
     r"(?:its |their |a |the |all )?(?:\S+ ){0,3}?(?:relationship|contract|contracts|partnership|"
@@ -296,7 +299,7 @@ PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
           r"award(?:s|ed|ing)?)")
-EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and expand(?:s|ed|ing)?|"
+EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and (?:expand|enlarg|extend|widen|broaden|increas|upsiz|doubl)\S*|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,8}?on (?:larger|bigger|expanded|enlarged|broader|increased) terms)|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
             r"increas|doubl)\S*)|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
@@ -431,7 +434,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?:\S+ ){{0,5}}?{JV} (?:\S+ ){{0,4}}?with {O('t')}", {"a": "acquirer", "t": "target"}, 0.8),
     # "X is close to an agreement with Y to pool their operations in a jointly owned company"
     _f("jv_with_to", "deal", "joint_venture",
-       rf"{S('a')}(?:\S+ ){{0,6}}?with {O('t')} (?:(?!E\d|; |, )\S+ ){{0,12}}?{JV} ",
+       rf"{S('a')}(?:\S+ ){{0,6}}?with {O('t')} {_APPOS}(?:(?!E\d|; |, )\S+ ){{0,12}}?{JV} ",
        {"a": "acquirer", "t": "target"}, 0.75),
     _f("jv_noun", "deal", "joint_venture",
        rf"{JV} (?:between|of|by|from) {O('a')} and {O('t')}", {"a": "acquirer", "t": "target"}, 0.75),
@@ -665,6 +668,21 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?:\S+ ){{0,4}}?{CONTRACT_N} (?:that |which )?(?:it|they|E\d+) (?:had )?(?P<v>awarded|granted|gave|handed|let) "
        rf"(?:\S+ ){{0,3}}?to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y has won the contract to supply X"
+    _f("win_to_supply", "customer_change", "new_customer",
+       rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:\S+ ){{0,3}}?{CONTRACT_N}s? to (?:supply|serve|equip|support|run "
+       rf"(?:\S+ ){{0,3}}?(?:for|at)) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X will keep buying from Y but has cut its orders by a third"
+    _f("keep_but_cut", "customer_change", "reduction",
+       rf"{S('c')}(?:will |would )?(?:keep|continue to|continues to) (?:buy|us|sourc|order)\S* (?:\S+ ){{0,3}}?(?:from )?"
+       rf"{O('vd')} (?:\S+ ){{0,3}}?but (?:\S+ ){{0,3}}?{REDUCE_V}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "(Analyst) put X's annual spend on Y at roughly £14m"
+    _f("spend_put_at", "spend", "spend",
+       rf"(?:put|puts|putting|estimated|estimates) (?P<c>E\d+) 's (?:annual |yearly )?(?:spend|spending|purchases) "
+       rf"(?:on|with|at|from) (?P<vd>E\d+) (?:\S+ )?at {_ABOUT_M}(?P<m>M\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
     # "Y won a contract from X", "Y signed a $50m deal with X"
     # "X has signed a multi-year agreement with Y covering LNG supplies": Y supplies
     _f("signed_supply", "customer_change", "new_customer",
@@ -1032,6 +1050,8 @@ GRAMMAR = Grammar(
         r"generally|broadly|specifically|asked|speaking|beyond|within|across|throughout|including|"
         r"following|given|thanks|amid|above|below|behind|toward|towards|upon|excluding)\b(?![-'’])|"
         r"[A-Za-z]+ly,|"
+        # A dateline: "OMAHA, Nebraska, March 4 (Newswire) - ..."
+        r"[A-Z][A-Z\-]+(?= ?,[^.]{0,60}? [-—–] | \([A-Za-z .]+\) [-—–] | [-—–] )|"
         # A gerund opening a subheading, a line with no full stop ("Betting on audio").
         r"[A-Za-z]+ing\b(?![-'’])(?=[^.!?]*$)"
     ),
@@ -1106,6 +1126,14 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf"(?:is |was |would be |will be |could be |are |were |"
         rf"is said to be |was said to be )?(?:worth|valued at|priced at|bring in|bringing in|brings in|generate|"
         rf"generates) {_ABOUT}(?P<m>M\d+) ")),
+    # "The cooperative will spend roughly $96m over five years under the expanded deal"
+    Anaphor("spend_under", ("customer_change",), re.compile(
+        rf" (?:spend|spending|spends|pay|paying|pays) {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,4}}?(?:under|on|through) "
+        rf"(?:the|this|its|their) (?:\S+ )?{_BOTH_NOUN} ")),
+    # "The work, estimated at around $35m a year, will go to Z"
+    Anaphor("work_worth", ("customer_change",), re.compile(
+        rf" (?:the|this|that|its|their) (?:\S+ ){{0,2}}?(?:work|business|account|volumes?) (?:, )?(?:is |was )?"
+        rf"(?:estimated at|worth|valued at) {_ABOUT}(?P<m>M\d+) (?:a year|annually|per year|each year) ")),
     # "bringing the value of its purchases under the contract to $85m"
     Anaphor("value_to", ("customer_change", "deal"), re.compile(
         rf" (?:bringing|brings|bring|taking|takes|lifting|lifts|raising|raises) (?:the )?(?:total |combined |annual )?"
@@ -1129,4 +1157,4 @@ ANAPHOR_HINT = re.compile(r"complet|closed|finali|consummat|went through|called 
 ANAPHOR_AMOUNT_HINT = re.compile(r"deal|transaction|acqui|takeover|purchase|merger|combination|sale|divest|disposal|"
                                  r"investment|round|buyout|venture|jv|offer|bid|contract|agreement|order|account|"
                                  r"award|partnership|renewal|expansion|engagement|mandate|tender|put|peg|estimat|commit|"
-                                 r"invest|inject|contribut")
+                                 r"invest|inject|contribut|spend|work|business|volume")
