@@ -161,8 +161,10 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
         described = _DESCRIBED.match(text, span.end) if not rest else None
         if described and _describes(descriptor, described.group(2)) and described.group(2) not in _RELATIONAL:
             return None
-    # (An opener before another capitalised word may be part of the name: "Just Eat".)
-    if (first.lower() not in lower_vocab and (rest or opener is None or not opener.match(text, span.start))) \
+    # (An opener before another capitalised word may be part of the name: "Just Eat"; but a dateline's
+    # city in capitals is one however many words: "SAO PAULO, May 2 (Wire) -".)
+    if (first.lower() not in lower_vocab and ((rest and not span.surface.isupper()) or opener is None
+                                              or not opener.match(text, span.start))) \
             or rest.split(" ", 1)[0] in ("of", "&"):
         return span
     if not rest:
@@ -305,8 +307,10 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
                 kind = "person"
                 person_tokens.update(sp.surface.split()[1:])
             elif is_media(sp.surface) or (text[max(0, sp.start - 4):sp.start] in ("The ", "the ")
-                                          and is_media("the " + sp.surface)):
-                kind = "media"  # "The Information": the article is part of the outlet's name
+                                          and is_media("the " + sp.surface)) or (
+                    text[sp.start - 1:sp.start] == "(" and text[sp.end:sp.end + 3] in (") -", ") —", ") –")):
+                # "The Information": the article is part of the outlet's name; "LONDON (Wire) -": a dateline's agency
+                kind = "media"
             else:
                 kind = "org"
                 if text[sp.end:sp.end + 1] == "," and media_apposition is not None and media_apposition.match(

@@ -56,6 +56,8 @@ def _agree(a: Hit, b: Hit) -> bool:
     """
     if a.frame.family != b.frame.family:
         return False
+    if a.frame.family == "deal" and ("joint_venture" in (a.subtype, b.subtype)) and a.subtype != b.subtype:
+        return False  # a venture the two set up, and a stake one takes in the other, are two deals
     if a.frame.family == "deal" and (a.subtype in _SYMMETRIC or b.subtype in _SYMMETRIC):
         pa = {a.roles.get("acquirer"), a.roles.get("target")} - {None}
         pb = {b.roles.get("acquirer"), b.roles.get("target")} - {None}

@@ -367,12 +367,24 @@ def looks_like_person(sentence: str, span: NameSpan) -> bool:
     return False
 
 
+# Last words that make a name a company's, whatever comes before them.
+_ORG_WORDS = frozenset("""
+    capital partners ventures group holdings bank fund funds investments investment management advisors
+    advisers associates industries systems foods technologies technology labs laboratories networks
+    media energy pharma pharmaceuticals therapeutics biosciences bioscience logistics airlines airways
+    motors insurance securities solutions services software semiconductor semiconductors robotics
+    analytics health healthcare resources mining metals steel chemicals materials corporation company
+    """.split())
+
+
 @lru_cache(maxsize=16384)
 def _person_shape(surface: str) -> tuple[bool | None, bool, bool]:
     """Returns what the words of a name alone say of it being a person's: (verdict or None when
     the sentence must tell, whether a title before it makes it a person's, whether it is two
     capitalised words that an apposition after it can make a person's). A pure function of the name."""
     words = surface.split()
+    if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
+        return False, False, False  # "Kestrel Capital", "Jordan Foods": a company's kind ends the name
     given = bool(words) and words[0].lower() in _GIVEN_NAMES
     if len(words) >= 2 and given:
         return True, True, False

@@ -75,8 +75,10 @@ _OBJ_FILLER = (
 
 
 def O_NC(name: str) -> str:
-    """Returns the object slot without commas in its filler, for optional objects at a clause's end."""
-    return rf"{_OBJ_FILLER.replace('|, ', '')}(?P<{name}>E\d+)"
+    """Returns the object slot without commas in its filler, for optional objects at a clause's end;
+    a buying group's leader stands for it ("to a consortium led by private equity firm X")."""
+    return rf"(?:(?:a |an |the )?(?:\S+ )?(?:consortium|group of investors|investor group) (?:led|headed|fronted) by )?" \
+           rf"{_OBJ_FILLER.replace('|, ', '')}(?P<{name}>E\d+)"
 
 
 def O(name: str) -> str:
@@ -120,7 +122,7 @@ _TRIGGERS = {
     "stake_by": "acquiring buying taking purchasing", "acq_by": "acquiring buying taking purchasing", "noun_head": "clos complet seal agree announc finali strik struck walk drop abandon scrap eye weigh mull near "
                  "confirm unveil launch mak made tabl win won get got den",
     "stake_given": "giv gave hand", "sale_of_to": "sale divestiture disposal spin-off carve-out",
-    "sale_of_stake": "sale divestiture disposal",
+    "sale_of_stake": "sale divestiture disposal", "sale_of_unit_to": "sale divestiture disposal",
     "sale_to": "sale sell-off", "acq_active": _ACQ_T, "acq_relative": _ACQ_T,
     "acq_noun_subj": "acqui purchase takeover take-over take-private buyout buy-out buying bid offer pursuit",
     "take_private": "tak took",
@@ -259,7 +261,8 @@ MERGE_V = r"(?P<v>merg(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|join(?:s|ed|ing)? fo
 JV = (r"(?:joint venture|joint-venture|jv|jointly owned|jointly-owned|joint company|"
       r"venture(?! capital| arm| fund| investor| partner| firm| studio| debt))")
 # "X and Japan's Y", "X and rival Y"
-_PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger )?"
+# ("X and Czech battery producer Y": up to three words that say what Y is)
+_PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger |(?:(?!and |or |to |with |said )[a-z][\w\-]* ){1,3}?(?=E\d))?"
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
     r"quit(?:s|ting)?|exit(?:s|ed|ing)?|phas(?:e|es|ed|ing) out|"
@@ -368,8 +371,13 @@ FRAMES: tuple[Frame, ...] = (
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
+       rf"(?:\S+ ){{0,3}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:, )?(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
+    # "X has completed the sale of its logistics business to a consortium led by Z" (a unit not named)
+    _f("sale_of_unit_to", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal) of (?:its |their |the )(?:\S+ ){{0,4}}?{UNIT_N} "
+       rf"(?:\S+ ){{0,3}}?to {O_NC('a')}",
+       {"s": "seller", "a": "acquirer"}, 0.75),
     # "X is weighing a sale of its 25% stake in Y"
     _f("sale_of_stake", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal) of (?:its |their |the |a )?(?:P\d+ )?(?:\S+ )?"
@@ -984,7 +992,7 @@ CUES = Cues(
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
-    musing=_P(r" (?:should|ought|would do well|needs? to|must|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|"
+    musing=_P(r" (?:should|ought|might|would do well|needs? to|must|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|"
                r"make (?:\S+ ){0,3}?sense|makes? sense|(?:be|is) (?:\S+ )?(?:logical|natural|obvious) (?:\S+ )?for|"
                r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|lobb(?:y|ies|ied|ying) for) "),
     price_before=_P(r"(?: for| at| worth| valued at| paying| paid| price of| priced at| totall?ing| of| "
@@ -1038,7 +1046,7 @@ GRAMMAR = Grammar(
                        r"too|hard|difficult|easy|important|worth))"),
     # Adverbs and connectives that open sentences; an "-ly" word before a comma ("Separately,").
     opener=re.compile(
-        r"(?i:even|just|only|indeed|rather|already|again|soon|recently|separately|additionally|likewise|"
+        r"(?i:even|just|only|indeed|rather|already|again|soon|recently|separately|additionally|likewise|last|"
         r"similarly|ultimately|eventually|finally|lastly|perhaps|maybe|together|elsewhere|otherwise|hence|"
         r"besides|shortly|currently|previously|initially|originally|alternatively|notably|importantly|"
         r"crucially|clearly|almost|nearly|partly|largely|mostly|especially|particularly|nonetheless|"
@@ -1051,7 +1059,7 @@ GRAMMAR = Grammar(
         r"following|given|thanks|amid|above|below|behind|toward|towards|upon|excluding)\b(?![-'’])|"
         r"[A-Za-z]+ly,|"
         # A dateline: "OMAHA, Nebraska, March 4 (Newswire) - ..."
-        r"[A-Z][A-Z\-]+(?= ?,[^.]{0,60}? [-—–] | \([A-Za-z .]+\) [-—–] | [-—–] )|"
+        r"[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+)*(?= ?,[^.]{0,60}? [-—–] | \([A-Za-z .]+\) [-—–] | [-—–] )|"
         # A gerund opening a subheading, a line with no full stop ("Betting on audio").
         r"[A-Za-z]+ing\b(?![-'’])(?=[^.!?]*$)"
     ),

@@ -145,6 +145,20 @@ LONG_ROWS = [
     ("Corvell Systems beat forecasts on Tuesday. Corvell said demand from hospitals was strong. Meridian Health "
      "renewed for three more years and added cabinets at 12 more sites, Corvell's chief executive said.", None,
      dict(subtype="expansion", customer="Meridian Health", vendor="Corvell Systems")),
+    # A company's kind ends its name: "Activist investor Kestrel Capital" is no person.
+    ("Activist investor Kestrel Capital has raised its stake in Italian pasta maker Ondina Foods to 29%.", None,
+     dict(subtype="stake", acquirer="Kestrel Capital", target="Ondina Foods", stake_pct=29.0)),
+    # A dateline names no party, however many words its city has, and its agency is a source.
+    ("SAO PAULO, May 2 (Wire) - Grupo Tavares has snapped up the brewer Cervejaria Serra for R$850 million.", None,
+     dict(acquirer="Grupo Tavares", target="Cervejaria Serra")),
+    # A sale to a consortium is a sale to its leader.
+    ("Vantor Chemicals has completed the sale of its in-house logistics business to a consortium led by private "
+     "equity firm Greyhaven Partners.", None, dict(subtype="divestiture", seller="Vantor Chemicals", target=None,
+                                                   acquirer="Greyhaven Partners")),
+    # "X and Czech battery producer Y will set up a joint venture"
+    ("Japanese electronics maker Sakura Denki and Czech battery producer Moravia Battery Works will set up a joint "
+     "venture to build a plant.", None, dict(subtype="joint_venture", acquirer="Sakura Denki",
+                                             target="Moravia Battery Works")),
     # A headline's short form of a name is the body's company, not another one.
     ("Hollin Pharmaceuticals has abandoned its planned takeover of Quade Biotech.",
      "Hollin Pharma abandons Quade takeover", dict(acquirer="Hollin Pharmaceuticals", status="cancelled")),
@@ -170,6 +184,15 @@ def test_reads_what_long_articles_say(text: str, title: str | None, expected: di
     "Ramsay estimated that the Halvard and Petrow decisions combined could cut Nimby's revenue by $80 million.",
     "Two years later Calloway itself bought the clinic chain Lochside Health for £210 million.",
     "Pellew Group said it did not intend to make a full offer for Carrow Foods.",
+    # History and a question are no news.
+    "Solvane denied the report. Last year Solvane bought German biotech firm Rheinwald Therapeutics for €1.6bn.",
+    "Whitcombe was asked whether Arvena Energy might eventually buy Solberg Hydrogen outright.",
 ])
 def test_long_article_context_is_no_event(text: str) -> None:
     assert detect_events(text) == []
+
+
+def test_a_venture_and_a_stake_between_the_same_two_are_two_deals() -> None:
+    text = ("Sakura Denki and Moravia Battery Works will set up a joint venture to build a plant. Sakura Denki will "
+            "also take a 15% stake in Moravia Battery Works.")
+    assert sorted(e.subtype for e in detect_events(text)) == ["joint_venture", "stake"]

