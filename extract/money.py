@@ -67,6 +67,11 @@ EN = MoneyLocale(
         "sterling": "GBP", "swiss francs": "CHF", "francs": "CHF", "yen": "JPY", "yuan": "CNY",
         "renminbi": "CNY", "rupees": "INR", "canadian dollars": "CAD",
         "australian dollars": "AUD", "hong kong dollars": "HKD", "singapore dollars": "SGD",
+        "koruna": "CZK", "korunas": "CZK", "czech crowns": "CZK", "reais": "BRL", "zloty": "PLN", "zlotys": "PLN",
+        "forint": "HUF", "rand": "ZAR", "swedish crowns": "SEK", "swedish kronor": "SEK", "kronor": "SEK",
+        "norwegian crowns": "NOK", "norwegian kroner": "NOK", "danish crowns": "DKK", "danish kroner": "DKK",
+        "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "shekels": "ILS",
+        "nkr": "NOK", "skr": "SEK", "dkr": "DKK", "czk": "CZK", "huf": "HUF", "mxn": "MXN",
     },
     undisclosed=r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|confidential)\s+(?:sum|amount|price|fee|figure)",
     counted=r"\s+(?:[a-z]+-)?(?!(?:as|is|was|has|its|this|his|plus|less|across|versus|thus|says)\b)"

@@ -147,7 +147,7 @@ _TRIGGERS = {
     "win_contract": "won win secur land clinch bag sign ink award receiv nab snag",
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
-    "replace_plain": "replac", "win_to_supply": "won win secur land clinch bag award",
+    "replace_plain": "replac", "shares_for": "bought buys buying purchased acquired", "win_to_supply": "won win secur land clinch bag award",
     "keep_but_cut": "keep continu", "spend_put_at": "put puts putting estimat", "told_cut": "told inform notifi warn", "ending_run": "ending",
     "won_back": "won win regain recaptur", "in_house": "in-house", "expand_implied": _EXPAND_T, "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
     "not_renew_implied": "renew extend", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
@@ -172,6 +172,7 @@ _TRIGGERS = {
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
+    "shares_for": "shares stake holding",
     "win_to_supply": "supply serve equip support run", "keep_but_cut": "but",
     "spend_put_at": "spend spending purchases",
     "merger_weighed": "merger combination tie-up",
@@ -226,7 +227,7 @@ _ALSO = {
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
-_NEEDS = {"spend_put_at": "M", "spend_valued": "M", "spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
+_NEEDS = {"shares_for": "M", "spend_put_at": "M", "spend_valued": "M", "spend_buy": "M", "spend_noun": "M", "paid_for": "M", "stake_pct_of": "P", "stake_raise": "P", "stake_by": "P",
           "round_from": "M", "round_plain": "M",
           "spend_pays": "M", "spend_with": "M"}
 
@@ -582,6 +583,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:(?!for )\S+ ){{0,6}}?for (?:{O('t')}|(?:the|its|their|a|this) (?:\S+ )?(?:shares|stake|holding|"
        rf"company|business|unit|deal|acquisition|purchase|takeover|assets))",
        {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
+    # "The fund bought a further 8.5 million shares for about €96m": the price of a stake told elsewhere
+    _f("shares_for", "price", "price",
+       rf"{S('a')}(?P<v>bought|buys|buying|purchased|acquired) (?:\S+ ){{0,4}}?(?:shares|stake|holding) (?:\S+ ){{0,8}}?"
+       rf"for {_ABOUT_M}(?P<m>M\d+)",
+       {"a": "acquirer"}, 0.5, "no_background"),
     # "Y lost X, its largest customer, to a rival", "Y lost X to a competitor"
     _f("lost_to_rival", "customer_change", "churn",
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} (?:, (?:\S+ ){{0,5}}?(?:customer|client|account) , )?"
