@@ -262,6 +262,7 @@ def _clause_span(shadow: str, start: int, end: int) -> tuple[int, int]:
     return left, (nxt.start() + 1 if nxt else len(shadow))
 
 
+_STAKE_WORD = re.compile(r" (?:stake|holding|shareholding) ")
 # A participle or relative clause after the match tells of something else: "X raised its stake
 # in Y, tightening its grip on a company whose board is weighing a merger".
 _CLAUSE_TAIL = re.compile(r" , (?:\S+ing|which|who|whose|where) | whose | as (?=(?:\S+ ){0,3}?E\d)")
@@ -677,6 +678,9 @@ def _hit(sh: Shadow, index: int, frame: Frame, m: re.Match[str], cues: Cues) -> 
         flags.add("increment")
     if subtype == "stake" and (pct is not None and pct > 50 or (pct is None and cues.majority.search(m.group(0)))):
         subtype = "acquisition"
+    if subtype == "investment" and _STAKE_WORD.search(m.group(0)):
+        # "investing $2.5bn for a minority stake in Y": a stake (a majority one is control)
+        subtype = "acquisition" if cues.majority.search(m.group(0)) else "stake"
     if frame.family == "customer_change" and subtype == "churn" and cues.partial.search(m.group(0)):
         subtype = "reduction"
     status, explicit = _signing((status, explicit), frame, subtype, cues, sh, m)

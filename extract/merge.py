@@ -195,7 +195,8 @@ def _attach(anaphor: Hit, groups: list[list[Hit]]) -> None:
     if best is None:
         return
     group = groups[best[1]]
-    if anaphor.amount is not None and any(h.amount is not None and h.amount_strength for h in group):
+    # (An amount merely in the same clause as the event, "raises $450m and lands X", is no firmer.)
+    if anaphor.amount is not None and any(h.amount is not None and h.amount_strength >= 2 for h in group):
         if not anaphor.explicit:
             return
         anaphor = replace(anaphor, amount=None, amount_strength=0)

@@ -107,7 +107,7 @@ _ACQ_NOUN_T = "acqui purchas takeover take-over take-private buyout buy-out buyi
 _RAISE_T = "rais secur clos land bag pull collect receiv got get attract complet announc won win"
 _MOVE_T = "mov shift switch migrat transfer port defect"
 _CHURN_T = ("drop ditch dump abandon quit exit stop ceas end longer ways ties walk terminat cancel scrap renew withdr pull "
-            "phas extend leav")
+            "phas extend leav paus")
 _ABOUT_M = r"(?:about |around |roughly |some |nearly |approximately |almost |up to |more than |over |an estimated |a reported |a total of |a combined )?"
 _REDUCE_T = "reduc cut slash scal trim lower curb pare decreas shrink shrank limit wind wound rein"
 _EXPAND_T = ("renew expand extend doubl tripl increas deepen broaden widen upsiz boost grow grew ramp "
@@ -267,6 +267,8 @@ _PAIR_MOD = r"(?:[a-z]+ 's |rival |fellow |smaller |larger |(?:(?!and |or |to |w
 CHURN_V = (
     r"(?P<v>drop(?:s|ped|ping)?|ditch(?:es|ed|ing)?|dump(?:s|ed|ing)?|abandon(?:s|ed|ing)?|"
     r"quit(?:s|ting)?|exit(?:s|ed|ing)?|phas(?:e|es|ed|ing) out|"
+    r"paus(?:e|es|ed|ing) (?:its |their |all )?(?:\S+ ){0,2}?(?:projects|project|work|contracts?|orders|business|"
+    r"spending|relationship) with|"
     # ("X is leaving Y"; "would leave Kingsley focused on TV" is no churn)
     r"(?<=is )leaving|(?<=are )leaving|(?<=be )leaving|(?<=not )leaving|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|doing business with|"
@@ -504,7 +506,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X invests $2bn in Y", "X is pouring $1bn into Y"
     _f("invest_in", "deal", "investment",
        rf"{S('a')}{INVEST_V} (?:(?:an |a |another |additional |further |up to |about |around |nearly |"
-       rf"roughly |some |more than |over |\S+ly )*(?P<m>M\d+) (?:(?!in |into )\S+ ){{0,3}}?)?(?:in|into) {O('t')} (?!'s)",
+       rf"roughly |some |more than |over |\S+ly )*(?P<m>M\d+) (?:(?!in |into )\S+ ){{0,4}}?)?(?:in|into) {O('t')} (?!'s)",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("investment_poss", "deal", "investment",
        rf"(?P<a>E\d+) 's (?:(?P<m>M\d+) |\S+ ){{0,3}}?(?:investment|backing) (?:of (?P<m2>M\d+) )?in {O('t')}",
@@ -689,7 +691,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X will keep buying from Y but has cut its orders by a third"
     _f("keep_but_cut", "customer_change", "reduction",
-       rf"{S('c')}(?:will |would )?(?:keep|continue to|continues to) (?:buy|us|sourc|order)\S* (?:\S+ ){{0,3}}?(?:from )?"
+       rf"{S('c')}(?:will |would )?(?:keep|continue to|continues to) (?:\S+ ){{0,4}}?(?:from |on |with |at )?"
        rf"{O('vd')} (?:\S+ ){{0,3}}?but (?:\S+ ){{0,3}}?{REDUCE_V}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "(Analyst) put X's annual spend on Y at roughly £14m"

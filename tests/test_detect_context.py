@@ -155,6 +155,10 @@ LONG_ROWS = [
     ("Vantor Chemicals has completed the sale of its in-house logistics business to a consortium led by private "
      "equity firm Greyhaven Partners.", None, dict(subtype="divestiture", seller="Vantor Chemicals", target=None,
                                                    acquirer="Greyhaven Partners")),
+    # Money for a minority stake is a stake.
+    ("The Munich industrial group Reinholt is investing USD 2.5 billion for a minority stake in Aurelion, the "
+     "Dresden-based chip designer.", None, dict(subtype="stake", acquirer="Reinholt", target="Aurelion",
+                                                 amount=2.5e9, currency="USD")),
     # "X and Czech battery producer Y will set up a joint venture"
     ("Japanese electronics maker Sakura Denki and Czech battery producer Moravia Battery Works will set up a joint "
      "venture to build a plant.", None, dict(subtype="joint_venture", acquirer="Sakura Denki",
