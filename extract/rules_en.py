@@ -983,7 +983,9 @@ CUES = Cues(
                         r"(?:not|yet to be|has not been|have not been) (?:officially )?confirmed|"
                         # an analyst's reading: "PER wrote that", "in a note to clients", "according to a research note"
                         r"PER (?:wrote|writes) (?:in a \S+ )?(?:note )?that|in a (?:research |client )?note(?: to clients)?|"
-                        r"research note|analysts? (?:at \S+ )?(?:said|say) they believed) ")),
+                        r"research note|analysts? (?:at \S+ )?(?:said|say) they believed|"
+                        # "a person familiar said", "one of the people said"
+                        r"(?:person|people) (?:familiar|close to|briefed|with knowledge)|(?:the|one of the) people said) ")),
         # ... but talks that only sources tell of are "reported".
         ("considering", _P(r" (?:in (?:\S+ ){0,2}?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
                            r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
@@ -1161,6 +1163,10 @@ ANAPHORA: tuple[Anaphor, ...] = (
     Anaphor("put_it_at", ("deal",), re.compile(
         rf" (?:put|puts|putting|pegged|pegs|estimated|estimates) (?:it|the (?:price|deal|value|transaction)) at "
         rf"{_ABOUT}(?P<m>M\d+) ")),
+    # "The partners will invest a combined $800m over three years"
+    Anaphor("partners_invest", ("deal",), re.compile(
+        rf" the (?:two |three )?(?:partners|companies|venture partners) (?:will |would |plan to |are to |have agreed to )?"
+        rf"(?:invest|commit|contribute|put in|inject) {_ABOUT}(?P<m>M\d+) ")),
     Anaphor("invest_in_venture", ("deal",), re.compile(
         rf" (?:invest|put|commit|contribut|inject)\S* {_ABOUT}(?P<m>M\d+) (?:\S+ ){{0,5}}?(?:in|into|to) {_DET} "
         rf"(?:new )?(?:venture|jv|joint venture|company|entity|project) ")),
