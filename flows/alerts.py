@@ -103,7 +103,8 @@ def send_pending(con: duckdb.DuckDBPyConnection, settings: Settings) -> AlertOut
                 if isinstance(exc, MailServerError):
                     outcome.pending += len(pending) - i
                     break
-                outcome.pending += 0 if give_up else 1
+                if not give_up:
+                    outcome.pending += 1
                 continue
             note = None
             if refused:

@@ -51,12 +51,10 @@ def remove_feed(con: duckdb.DuckDBPyConnection, url: str) -> str:
     return found[0]
 
 
-def forget_other_feeds(con: duckdb.DuckDBPyConnection, name: str, keep: str) -> int:
+def forget_other_feeds(con: duckdb.DuckDBPyConnection, name: str, keep: str) -> None:
     """Deletes the feeds called `name` except the one at `keep` (a demo's feed of an earlier run,
-    served on another port); returns how many. Their articles and events stay."""
-    gone = con.execute("SELECT count(*) FROM feeds WHERE name = ? AND url <> ?", [name, keep]).fetchone()[0]
+    served on another port). Their articles and events stay."""
     con.execute("DELETE FROM feeds WHERE name = ? AND url <> ?", [name, keep])
-    return gone
 
 
 def reset_feed(con: duckdb.DuckDBPyConnection, url: str) -> None:

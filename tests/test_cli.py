@@ -10,6 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import prefect_process_env
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TXT = ROOT / "seeds" / "scale-ai-google-withdraws.txt"
 
@@ -192,7 +194,6 @@ def test_detect_reads_german_text_files(tmp_path):
 @pytest.mark.usefixtures("prefect_harness")
 def test_demo_twice_reads_the_seed_once_and_reports_no_failed_feed(tmp_path):
     # Each demo serves the seed feed on a new port: the feed of the run before is gone, not failing.
-    from tests.conftest import prefect_process_env
 
     def demo() -> str:
         result = subprocess.run([sys.executable, "-m", "flows.cli", "demo"], cwd=tmp_path, env=prefect_process_env(),

@@ -68,6 +68,10 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "title", "expected"), ROWS, ids=[r[0][:60] for r in ROWS])
 def test_reads_across_and_around_the_event(text: str, title: str | None, expected: dict) -> None:
+    _assert_one_event(text, title, expected)
+
+
+def _assert_one_event(text: str, title: str | None, expected: dict) -> None:
     events = [e.to_dict() for e in detect_events(text, title=title)]
     assert len(events) == 1, f"{text!r} -> {events}"
     got = events[0]
@@ -178,7 +182,7 @@ def test_a_denied_change_and_a_confirmed_one_of_another_kind_are_two_events() ->
 
 @pytest.mark.parametrize(("text", "title", "expected"), LONG_ROWS, ids=[r[0][:60] for r in LONG_ROWS])
 def test_reads_what_long_articles_say(text: str, title: str | None, expected: dict) -> None:
-    test_reads_across_and_around_the_event(text, title, expected)
+    _assert_one_event(text, title, expected)
 
 
 @pytest.mark.parametrize("text", [
