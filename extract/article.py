@@ -1,28 +1,53 @@
-"""Article text and metadata from HTML, through trafilatura. Pure: bytes in, Article out."""
+"""Article text and metadata from HTML, through trafilatura. Pure: bytes in, Article out.
+
+The page is parsed once. Its metadata comes from the feed entry when the feed gives it (title,
+date), else from the page's own meta tags and JSON-LD; trafilatura's full metadata pass (a
+wide search for dates, authors, categories) is skipped: it cost more than the extraction itself.
+The text comes from one fast pass of trafilatura's main extractor (no readability/justext
+comparison), which finds as much of the main text as its default extract() on real pages, at
+about two thirds of the CPU (benchmarks/extraction.py).
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.settings import use_config
+from trafilatura.utils import load_html
 
 from extract.errors import ExtractionError
 from extract.language import article_language
 from extract.model import Article
+from extract.urls import canonical_url, is_http_url
 
 # trafilatura logs every page it finds too short; the pipeline records that reason itself.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _CONFIG = use_config()
 # No per-page timeout thread: extraction runs in worker processes that the pipeline bounds.
 _CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
 _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "200")
 _CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "100")
-# Characters of text below which the fast extraction is not trusted and the full cascade runs;
-# on the seed page and the benchmark corpus both give the same text, the fast one in half the time.
-FULL_CASCADE_BELOW = 1000
+
+
+@dataclass
+class PageMeta:
+    """What a page says about itself in its head: title, date, author, outlet, language, URL."""
+
+    title: str | None = None
+    published_at: datetime | None = None
+    author: str | None = None
+    site_name: str | None = None
+    language: str | None = None      # the <html lang> attribute, as written
+    url: str | None = None           # the page's canonical link (or og:url), canonicalised
+    page_title: str | None = None    # the page's own title when `title` came from the feed
 
 
 def _parse_date(value: str | None) -> datetime | None:
@@ -35,38 +60,92 @@ def _parse_date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def _bare_extraction(html: bytes | str, url: str, *, fast: bool):
-    return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, deduplicate=False, fast=fast, config=_CONFIG)
-
-
-def extract_article(html: bytes | str, *, url: str) -> Article:
-    """Returns the article in an HTML page: main text, title, date, author, language, outlet.
-
-    Raises ExtractionError when the page holds no article text (a index page, a paywall stub).
-    """
+def parse_page(html: bytes | str, *, url: str) -> HtmlElement:
+    """Returns the parsed page; raises ExtractionError for an empty or unparsable body."""
     if not html or not (html.strip() if isinstance(html, str) else html.strip()):
         raise ExtractionError(f"page {url}: empty body, no article text")
     try:
-        # fast=True skips the readability/justext comparison, which doubles the cost of a page;
-        # when the main extractor finds little, the full cascade gets its chance after all.
-        doc = _bare_extraction(html, url, fast=True)
-        if len(getattr(doc, "text", None) or "") < FULL_CASCADE_BELOW:
-            doc = _bare_extraction(html, url, fast=False)
+        tree = load_html(html)
+    except Exception as exc:  # lxml raises assorted parser errors on broken markup
+        raise ExtractionError(f"page {url}: HTML could not be parsed: {exc}") from exc
+    if tree is None:
+        raise ExtractionError(f"page {url}: HTML could not be parsed (not an HTML document?)")
+    return tree
+
+
+def page_metadata(tree: HtmlElement, *, url: str, title: str | None = None,
+                  published: datetime | None = None) -> PageMeta:
+    """Returns the page's metadata; a title or date already known (from the feed) is not searched for.
+
+    Reads meta tags, OpenGraph and JSON-LD, the <title>/<h1> when no title is found there, and
+    htmldate's quick date search (meta tags, <time>, the URL) when no date is known.
+    """
+    meta = examine_meta(tree)
+    try:
+        meta = extract_meta_json(tree, meta)
+    except Exception:  # trafilatura's JSON-LD reader fails on some malformed blocks; it is optional
+        pass
+    if not meta.title:
+        meta.title = extract_title(tree)
+    page_url = meta.url if is_http_url(meta.url) else None
+    if page_url is None:
+        link = tree.find('.//head/link[@rel="canonical"]')
+        href = (link.get("href") or "").strip() if link is not None else ""
+        page_url = href if is_http_url(href) else None
+    if published is None:
+        try:
+            published = _parse_date(find_date(tree, extensive_search=False, original_date=True,
+                                              url=url if is_http_url(url) else None))
+        except Exception:  # htmldate trips over odd markup now and then; a date is optional
+            published = None
+    return PageMeta(title=title or meta.title or None, published_at=published,
+                    author=meta.author or None, site_name=meta.sitename or None,
+                    language=tree.get("lang"), url=canonical_url(page_url) if page_url else None,
+                    page_title=meta.title or None)
+
+
+def _fold(line: str | None) -> str:
+    return " ".join((line or "").split()).casefold()
+
+
+def _without_headline(text: str, titles: tuple[str | None, ...]) -> str:
+    """Returns the text stripped, without a first line that repeats the headline (the title has it)."""
+    text = text.strip()
+    first, _, rest = text.partition("\n")
+    if first and _fold(first) in {_fold(t) for t in titles if t}:
+        return rest.strip()
+    return text
+
+
+def extract_article(html: bytes | str, *, url: str, title: str | None = None,
+                    published: datetime | None = None) -> Article:
+    """Returns the article in an HTML page: main text, title, date, author, language, outlet.
+
+    `title` and `published` are what the feed entry says, used rather than searched for in the
+    page. Raises ExtractionError when the page holds no article text (an index page, a paywall stub).
+    """
+    tree = parse_page(html, url=url)
+    meta = page_metadata(tree, url=url, title=title, published=published)
+    try:
+        # trafilatura works on its own copy of the tree
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+            deduplicate=False, fast=True, config=_CONFIG)
     except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
         raise ExtractionError(f"page {url}: HTML could not be parsed: {exc}") from exc
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = _without_headline((getattr(doc, "text", None) or "") if doc is not None else "",
+                             (title, meta.title, meta.page_title))
+    if not text:
         raise ExtractionError(f"page {url}: no article text found (index page, paywall or script-only page?)")
     return Article(
         url=url,
-        title=doc.title or None,
-        text=text.strip(),
-        published_at=_parse_date(doc.date),
-        author=doc.author or None,
-        language=article_language(doc.language, f"{doc.title or ''}\n{text}"),
-        site_name=doc.sitename or None,
+        title=meta.title,
+        text=text,
+        published_at=meta.published_at,
+        author=meta.author,
+        language=article_language(meta.language, f"{meta.title or ''}\n{text}"),
+        site_name=meta.site_name,
+        extra={"page_url": meta.url} if meta.url else {},
     )
 
 

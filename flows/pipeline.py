@@ -219,7 +219,7 @@ def fetch_pages(settings: Settings,
         advance("articles fetched", total=len(jobs))
         if error is not None:
             return job, None, str(error), isinstance(error, FetchError) and error.transient
-        return job, PageInput(job.url, html=body, title=job.title), None, False
+        return job, PageInput(job.url, html=body, title=job.title, published=job.published_at), None, False
 
     with Fetcher(settings.fetch) as fetcher, \
             ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:

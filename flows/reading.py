@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from extract.article import extract_article
 from extract.errors import DealwatchError
@@ -32,7 +33,8 @@ class PageInput:
     url: str
     html: bytes | str | None = None      # a fetched page
     fragment: str | None = None          # the feed's full content instead of a page
-    title: str | None = None
+    title: str | None = None             # the feed entry's title and date, used rather than
+    published: datetime | None = None    # searched for in the page
 
 
 @dataclass
@@ -53,7 +55,8 @@ def read_one(page: PageInput) -> PageOutput:
         if page.fragment is not None:
             article = Article(url=page.url, title=page.title, text=text_from_fragment(page.fragment))
         else:
-            article = extract_article(page.html or b"", url=page.url)
+            article = extract_article(page.html or b"", url=page.url, title=page.title,
+                                      published=page.published)
     except DealwatchError as exc:
         return PageOutput(page.url, error=str(exc), extract_seconds=time.thread_time() - started)
     extracted = time.thread_time()
@@ -67,8 +70,6 @@ def read_one(page: PageInput) -> PageOutput:
                                           "article skipped (please report it with this URL)",
                           extract_seconds=extracted - started,
                           detect_seconds=time.thread_time() - extracted)
-    if page.fragment is None and not article.title and page.title:
-        article.title = page.title
     return PageOutput(page.url, article, events, extract_seconds=extracted - started,
                       detect_seconds=time.thread_time() - extracted)
 

@@ -11,9 +11,9 @@ import os
 import sys
 
 from extract.errors import DealwatchError
-from flows.cli import alerts, detect, feeds, ops, query, run, serve
+from flows.cli import alerts, detect, extract, feeds, ops, query, run, serve
 
-GROUPS = (run, serve, detect, query, feeds, alerts, ops)
+GROUPS = (run, serve, detect, extract, query, feeds, alerts, ops)
 
 
 def build_parser() -> argparse.ArgumentParser:
