@@ -17,9 +17,15 @@ from extract.scoring import parse_records, score, select_records
 CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 
 
+# Sets just written and scored untuned, not yet learned from: reported by benchmarks/score.py, gated once the
+# detector has been trained with them.
+NOT_YET_GATED = {"en_gen.jsonl", "en_gen2.jsonl", "de_gen.jsonl"}
+
+
 def load_records(split: str, lang: str) -> list[dict]:
-    """Returns the corpus records of one split and language."""
-    records = [r for p in sorted(CORPUS_DIR.glob("*.jsonl")) for r in parse_records(p.read_text("utf-8"), str(p))]
+    """Returns the gated corpus records of one split and language."""
+    paths = [p for p in sorted(CORPUS_DIR.glob("*.jsonl")) if p.name not in NOT_YET_GATED]
+    records = [r for p in paths for r in parse_records(p.read_text("utf-8"), str(p))]
     return select_records(records, split, lang)
 
 # Per language: event_type -> (precision floor, recall floor), and field-accuracy floors.
