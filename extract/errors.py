@@ -10,6 +10,8 @@ DealwatchError, so the CLI can print it as one line (`Error: …`) and exit non-
     ├── ExtractionError      a page that yields no article text
     │   └── UnsupportedLanguageError   no detection rules for the article's language
     ├── StorageError         the database cannot be opened, read or written
+    ├── ClusterError         the Dask cluster cannot be reached, has no workers, lost the run
+    │   └── CodeMismatch (flows/cluster.py)   a worker runs other dealwatch code
     └── AlertError           an alert could not be delivered (.transient: worth retrying)
         └── MailServerError       the mail server takes no message now (down, timed out, login
                                   refused): the rest of the outbox waits for the next run
@@ -59,6 +61,10 @@ class UnsupportedLanguageError(ExtractionError):
 
 class StorageError(DealwatchError):
     pass
+
+
+class ClusterError(DealwatchError):
+    """The Dask cluster of run.executor = "dask" cannot be reached or used."""
 
 
 class AlertError(DealwatchError):

@@ -6,7 +6,7 @@
 Checks, in order: the file reads as TOML; every key is known and well-typed (all of them, not the
 first bad one); the schedule's cron and time zone are valid for Prefect; alert settings are
 complete (an SMTP login has its password variable set); the database, if it exists, can be opened by
-this version; and with smtp=True, the SMTP server answers, speaks the configured security and
+this version; with run.executor = "dask", the cluster answers and its workers run this code; and with smtp=True, the SMTP server answers, speaks the configured security and
 accepts the login (no message is sent).
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extract.errors import ConfigError, DealwatchError
-from flows.config import Settings, config_path, describe_errors, read_config
+from flows.config import Settings, apply_environment, config_path, describe_errors, read_config
 
 
 @dataclass
@@ -70,8 +70,10 @@ def check_config(path: str | Path | None = None, *, db: str | None = None,
         settings.database = db
     report.notes.append(f"{len(settings.feeds)} feed(s) configured" if settings.feeds else
                         "no [[feeds]] in the file (feeds added with the CLI are still polled)")
+    apply_environment(settings, report.problems)
     report.problems += _alert_problems(settings)
     report.problems += _database_problems(settings, report.notes)
+    report.problems += _cluster_problems(settings, report.notes)
     if smtp:
         if settings.alerts.transport != "smtp":
             report.notes.append(f'--smtp: alerts.transport is "{settings.alerts.transport}", '
@@ -149,6 +151,20 @@ def _database_problems(settings: Settings, notes: list[str]) -> list[str]:
         return [str(exc)]
     notes.append(f"database {path}: schema version {version}"
                  + ("" if version == LATEST else f" (the next run migrates it to {LATEST})"))
+    return []
+
+
+def _cluster_problems(settings: Settings, notes: list[str]) -> list[str]:
+    """With run.executor = "dask": connects to the cluster and notes its workers."""
+    if settings.run.executor != "dask":
+        return []
+    from flows.cluster import open_cluster
+
+    try:
+        with open_cluster(settings.run) as cluster:
+            notes.append(cluster.describe())
+    except DealwatchError as exc:
+        return [str(exc)]
     return []
 
 

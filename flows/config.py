@@ -129,6 +129,31 @@ class ScheduleSettings(_Section):
     timezone: str = Field("UTC", description="Time zone the cron expression is read in.")
 
 
+class RunSettings(_Section):
+    executor: Literal["local", "dask"] = Field(
+        "local", description='"local": this machine reads pages (fetch.workers processes); "dask": the '
+                             'Dask cluster at dask_address polls feeds and reads pages.')
+    dask_address: str | None = Field(
+        None, description='Dask scheduler address, e.g. "tcp://scheduler:8786"; '
+                          "$DEALWATCH_DASK_ADDRESS overrides it.")
+    dask_timeout: float = Field(10.0, gt=0, description="Seconds to wait for the Dask scheduler to answer.")
+
+    @field_validator("dask_address")
+    @classmethod
+    def _dask_address(cls, v: str | None) -> str | None:
+        return dask_address(v)
+
+
+def dask_address(v: str | None) -> str | None:
+    """Returns a Dask scheduler address as given (None when empty); raises ValueError when it is none."""
+    if not v:
+        return None
+    scheme, _, rest = v.rpartition("://")
+    if (scheme or "tcp") not in ("tcp", "tls", "ws", "wss", "inproc", "ucx") or not rest.strip():
+        raise ValueError(f'expected a Dask scheduler address such as "tcp://host:8786", got {v!r}')
+    return v
+
+
 class Settings(_Section):
     database: str = Field("dealwatch.duckdb", description="DuckDB file; DEALWATCH_DB and --db override it.")
     feeds: list[FeedSettings] = Field(default_factory=list, description="The feeds to monitor.")
@@ -136,6 +161,7 @@ class Settings(_Section):
     poll: PollSettings = Field(default_factory=PollSettings)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
     schedule: ScheduleSettings = Field(default_factory=ScheduleSettings)
+    run: RunSettings = Field(default_factory=RunSettings)
     source: str | None = Field(None, exclude=True, description="File the settings were read from.")
 
 
@@ -182,7 +208,8 @@ def parse_settings(data: dict, *, source: str = "<config>") -> Settings:
 
 def load_settings(path: str | os.PathLike | None = None, *, db: str | None = None,
                   require_file: bool = True) -> Settings:
-    """Reads the config file and applies overrides (--db, then $DEALWATCH_DB, then the file)."""
+    """Reads the config file and applies overrides (--db, then $DEALWATCH_DB, then the file;
+    $DEALWATCH_DASK_ADDRESS, then the file)."""
     file = config_path(path)
     if file.exists():
         settings = parse_settings(read_config(file), source=str(file))
@@ -193,4 +220,18 @@ def load_settings(path: str | os.PathLike | None = None, *, db: str | None = Non
     override = db or os.environ.get("DEALWATCH_DB")
     if override:
         settings.database = override
+    problems: list[str] = []
+    apply_environment(settings, problems)
+    if problems:
+        raise ConfigError(problems[0])
     return settings
+
+
+def apply_environment(settings: Settings, problems: list[str]) -> None:
+    """Applies $DEALWATCH_DASK_ADDRESS to settings; a bad value is added to problems."""
+    address = os.environ.get("DEALWATCH_DASK_ADDRESS")
+    if address:
+        try:
+            settings.run.dask_address = dask_address(address)
+        except ValueError as exc:
+            problems.append(f"$DEALWATCH_DASK_ADDRESS: {exc}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fcntl
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
@@ -19,11 +18,12 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from extract.errors import DealwatchError, FetchError
+from extract.errors import DealwatchError
 from flows.alerts import run_alerts
+from flows.cluster import Cluster, open_cluster
 from flows.config import Settings, load_settings
-from flows.fetch import Fetcher
-from flows.polling import FeedPoll, FeedRow, PageJob, fetch_page, page_jobs, plan_pages, poll_feed
+from flows.polling import (FeedPoll, FeedRow, FetchedPage, PageJob, fetch_pages_concurrently, page_jobs,
+                           plan_pages, poll_feeds_concurrently)
 from flows.progress import advance
 from flows.reading import PageInput, PageOutput, ReadingPool
 from flows.report import MAX_ROWS, publish_report, report_order
@@ -147,20 +147,20 @@ def select_feeds(settings: Settings, all_feeds: bool, clock: StageClock) -> list
 
 
 @task(name="poll-feeds", timeout_seconds=900, cache_policy=NO_CACHE)
-def poll_feeds(settings: Settings, feeds: list[FeedRow], clock: StageClock) -> list[FeedPoll]:
-    """Polls every given feed concurrently; a broken feed yields a failed state, not an exception.
+def poll_feeds(settings: Settings, feeds: list[FeedRow], clock: StageClock,
+               cluster: Cluster | None = None) -> list[FeedPoll]:
+    """Polls every given feed concurrently, here or on the cluster; a broken feed yields a failed
+    state, not an exception.
 
     Transient failures are retried inside the poll (fetch.retries, with backoff); logs one line
     per feed.
     """
-    def one(feed: FeedRow) -> FeedPoll:
-        result = poll_feed(fetcher, feed, settings.poll)
-        advance("feeds polled", total=len(feeds))
-        return result
-
-    with clock.stage("poll"), Fetcher(settings.fetch) as fetcher, \
-            ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
-        polls = list(pool.map(one, feeds))
+    with clock.stage("poll"):
+        if cluster is not None:
+            polls = cluster.poll(settings.fetch, settings.poll, feeds)
+        else:
+            polls = poll_feeds_concurrently(settings.fetch, settings.poll, feeds,
+                                            lambda: advance("feeds polled", total=len(feeds)))
     log = get_run_logger()
     for p in polls:
         if not p.state.ok:
@@ -206,24 +206,13 @@ def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob],
 # thread Prefect cannot interrupt them. Every request has its own timeouts, and the flow bounds its
 # wait for a batch's reading (READ_TIMEOUT).
 @task(name="fetch-pages", cache_policy=NO_CACHE)
-def fetch_pages(settings: Settings,
-                jobs: list[PageJob]) -> list[tuple[PageJob, PageInput | None, str | None, bool]]:
+def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[FetchedPage]:
     """Fetches the pages of a batch (feeds with full text need none).
 
     Returns (job, input, error, transient) per job; input is None when the page could not be had.
     """
-    def one(job: PageJob):
-        if job.content:
-            return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
-        body, error = fetch_page(fetcher, job)
-        advance("articles fetched", total=len(jobs))
-        if error is not None:
-            return job, None, str(error), isinstance(error, FetchError) and error.transient
-        return job, PageInput(job.url, html=body, title=job.title, published=job.published_at), None, False
-
-    with Fetcher(settings.fetch) as fetcher, \
-            ThreadPoolExecutor(max_workers=max(1, settings.fetch.concurrency)) as pool:
-        return list(pool.map(one, jobs))
+    return fetch_pages_concurrently(settings.fetch, jobs,
+                                    lambda: advance("articles fetched", total=len(jobs)))
 
 
 @task(name="read-pages", cache_policy=NO_CACHE)
@@ -300,12 +289,19 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
 
 def _store_read(settings: Settings, clock: StageClock, summary: RunSummary, new_stories: set[str],
                 fetched, reading) -> None:
-    """Waits for a batch's reading, stores its articles and events, and counts them in summary."""
+    """Waits for a batch's reading, then stores it."""
     waiting = time.perf_counter()
-    outputs = {o.url: o for o in reading.result(timeout=READ_TIMEOUT)}
-    clock.add_reading(time.perf_counter() - waiting, list(outputs.values()))
-    rows = _rows_for(fetched, outputs)
-    new_rows = store_batch(settings, rows, list(outputs.values()), clock)
+    outputs = reading.result(timeout=READ_TIMEOUT)
+    clock.add_reading(time.perf_counter() - waiting, outputs)
+    _store(settings, clock, summary, new_stories, fetched, outputs)
+
+
+def _store(settings: Settings, clock: StageClock, summary: RunSummary, new_stories: set[str],
+           fetched, outputs: list[PageOutput]) -> None:
+    """Stores a batch's articles and events, and counts them in summary."""
+    by_url = {o.url: o for o in outputs}
+    rows = _rows_for(fetched, by_url)
+    new_rows = store_batch(settings, rows, list(by_url.values()), clock)
     summary.new_articles += sum(r.status == "ok" for r in rows)
     summary.articles_failed += sum(r.status != "ok" for r in rows)
     for r in new_rows:
@@ -314,19 +310,9 @@ def _store_read(settings: Settings, clock: StageClock, summary: RunSummary, new_
     summary.keep_for_report(new_rows)
 
 
-def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
-    """Polls the due feeds, reads their new articles, stores them and alerts; counts into summary."""
-    clock, started = StageClock(), time.perf_counter()
-    feeds = select_feeds(settings, all_feeds, clock)
-    polls = poll_feeds(settings, feeds, clock)
-    summary.feeds_polled = len(polls)
-    summary.feeds_not_modified = sum(p.not_modified for p in polls)
-    summary.feeds_failed = sum(not p.state.ok for p in polls)
-    summary.errors += [_feed_error(p) for p in polls if not p.state.ok]
-    jobs = plan_new_pages(settings, polls, clock)
-    for p in polls:
-        p.entries = []   # their summaries and full texts are in the jobs now; free them
-    new_stories: set[str] = set()
+def _read_here(settings: Settings, jobs: list[PageJob], clock: StageClock, summary: RunSummary,
+               new_stories: set[str]) -> None:
+    """Fetches, reads and stores the pages on this machine, batch by batch."""
     # Batches stream through fetch → read → store, at most three in memory at a time: threads
     # fetch batch n+1 and the worker processes read batch n while this thread stores batch n-1.
     # When the next batch is slow to arrive, the last one read is stored first: a killed run
@@ -349,6 +335,50 @@ def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
             del fetched, submitted
         if reading is not None:
             _store_read(settings, clock, summary, new_stories, *reading)
+
+
+def _read_on_cluster(settings: Settings, cluster: Cluster, jobs: list[PageJob], clock: StageClock,
+                     summary: RunSummary, new_stories: set[str]) -> None:
+    """Has the cluster fetch and read the pages; stores them as they stream back, BATCH_PAGES at a
+    time (a killed run loses no more than the pages in flight and in the batch being gathered)."""
+    fetched: list = []
+    outputs: list[PageOutput] = []
+    waiting = time.perf_counter()
+    for chunk_fetched, chunk_outputs in cluster.read(settings.fetch, jobs):
+        clock.add_reading(time.perf_counter() - waiting, chunk_outputs)
+        fetched += chunk_fetched
+        outputs += chunk_outputs
+        advance("articles read", total=len(jobs), step=len(chunk_fetched))
+        if len(fetched) >= BATCH_PAGES:
+            _store(settings, clock, summary, new_stories, fetched, outputs)
+            fetched, outputs = [], []
+        waiting = time.perf_counter()
+    if fetched:
+        _store(settings, clock, summary, new_stories, fetched, outputs)
+
+
+def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
+    """Polls the due feeds, reads their new articles, stores them and alerts; counts into summary.
+
+    With run.executor = "dask", the cluster polls and reads; it is reached, and its workers
+    checked, before any feed is polled.
+    """
+    clock, started = StageClock(), time.perf_counter()
+    with open_cluster(settings.run) as cluster:
+        feeds = select_feeds(settings, all_feeds, clock)
+        polls = poll_feeds(settings, feeds, clock, cluster)
+        summary.feeds_polled = len(polls)
+        summary.feeds_not_modified = sum(p.not_modified for p in polls)
+        summary.feeds_failed = sum(not p.state.ok for p in polls)
+        summary.errors += [_feed_error(p) for p in polls if not p.state.ok]
+        jobs = plan_new_pages(settings, polls, clock)
+        for p in polls:
+            p.entries = []   # their summaries and full texts are in the jobs now; free them
+        new_stories: set[str] = set()
+        if cluster is None:
+            _read_here(settings, jobs, clock, summary, new_stories)
+        else:
+            _read_on_cluster(settings, cluster, jobs, clock, summary, new_stories)
     record_polls(settings, polls, jobs, clock)
     summary.new_stories = len(new_stories)
     summary.alerts_sent, summary.alerts_pending, alert_errors = alert(settings, clock)

@@ -1,7 +1,8 @@
 """Polling feeds and fetching pages: the network half of a run, free of Prefect.
 
 poll_feed() turns one feed row into a FeedState (written back to the feeds table) and its entries;
-plan_pages() keeps the entries never seen before; fetch_page() gets one page's HTML.
+plan_pages() keeps the entries never seen before; fetch_page() gets one page's HTML. The
+*_concurrently functions do many at once: the flow calls them, and so do Dask workers.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urljoin
@@ -17,8 +19,9 @@ from extract.errors import DealwatchError, FetchError
 from extract.feeds import FeedEntry, parse_feed
 from extract.urls import canonical_url, is_http_url
 from flows.backoff import next_poll_after
-from flows.config import PollSettings
+from flows.config import FetchSettings, PollSettings
 from flows.fetch import Fetcher, FetchResult
+from flows.reading import PageInput
 from storage.writes import FeedState
 
 log = logging.getLogger("dealwatch.polling")
@@ -108,15 +111,9 @@ def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) ->
             return FeedPoll(state, not_modified=True)
         parsed = parse_feed(result.body, url=result.url, content_type=result.content_type)
     except DealwatchError as exc:
-        failures = feed.consecutive_failures + 1
-        retry_after = exc.retry_after if isinstance(exc, FetchError) else None
-        status = exc.status if isinstance(exc, FetchError) else None
-        next_at = next_poll_after(now, ok=False, consecutive_failures=failures, settings=poll,
-                                  retry_after=retry_after, max_age=None, ttl_minutes=None)
-        message = f"{exc} (failure {failures}; next try {next_at:%Y-%m-%d %H:%M} UTC)"
-        log.debug("feed %s: %s", feed.url, message)   # the flow logs one line per feed
-        return FeedPoll(FeedState(url=feed.url, polled_at=now, status=status, ok=False,
-                                  error=message, next_poll_at=next_at))
+        return failed_poll(feed, poll, str(exc), now,
+                           retry_after=exc.retry_after if isinstance(exc, FetchError) else None,
+                           status=exc.status if isinstance(exc, FetchError) else None)
     # A feed read leniently still counts as healthy, but the reason is kept on its row.
     warning = f"read with warnings: {'; '.join(parsed.warnings)}" if parsed.warnings else None
     state = FeedState(
@@ -128,6 +125,31 @@ def _poll(fetcher: Fetcher, feed: FeedRow, poll: PollSettings, now: datetime) ->
         items_seen=len(parsed.entries), moved_to=result.permanent_url)
     log.debug("feed %s: %d entries", feed.url, len(parsed.entries))
     return FeedPoll(state, entries=parsed.entries)
+
+
+def failed_poll(feed: FeedRow, poll: PollSettings, reason: str, now: datetime, *,
+                retry_after: float | None = None, status: int | None = None) -> FeedPoll:
+    """Returns the poll of a feed that failed for `reason`: backed off, the reason on its row."""
+    failures = feed.consecutive_failures + 1
+    next_at = next_poll_after(now, ok=False, consecutive_failures=failures, settings=poll,
+                              retry_after=retry_after, max_age=None, ttl_minutes=None)
+    message = f"{reason} (failure {failures}; next try {next_at:%Y-%m-%d %H:%M} UTC)"
+    log.debug("feed %s: %s", feed.url, message)   # the flow logs one line per feed
+    return FeedPoll(FeedState(url=feed.url, polled_at=now, status=status, ok=False,
+                              error=message, next_poll_at=next_at))
+
+
+def poll_feeds_concurrently(settings: FetchSettings, poll: PollSettings, feeds: list[FeedRow],
+                            on_done: Callable[[], None] = lambda: None) -> list[FeedPoll]:
+    """Polls the feeds, fetch.concurrency at a time, in one guarded client; keeps input order."""
+    def one(feed: FeedRow) -> FeedPoll:
+        result = poll_feed(fetcher, feed, poll)
+        on_done()
+        return result
+
+    with Fetcher(settings) as fetcher, \
+            ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
+        return list(pool.map(one, feeds))
 
 
 def page_jobs(feed_url: str, entries: list[FeedEntry]) -> list[PageJob]:
@@ -155,6 +177,30 @@ def plan_pages(jobs: list[PageJob], seen_urls: set[str], seen_guids: set[str]) -
             continue
         planned[job.url] = job
     return list(planned.values())
+
+
+FetchedPage = tuple[PageJob, PageInput | None, str | None, bool]
+
+
+def fetch_pages_concurrently(settings: FetchSettings, jobs: list[PageJob],
+                             on_done: Callable[[], None] = lambda: None) -> list[FetchedPage]:
+    """Fetches the pages of the jobs (feeds with full text need none), fetch.concurrency at a time.
+
+    Returns (job, input, error, transient) per job, in order; input is None when the page could not
+    be had.
+    """
+    def one(job: PageJob) -> FetchedPage:
+        if job.content:
+            return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
+        body, error = fetch_page(fetcher, job)
+        on_done()
+        if error is not None:
+            return job, None, str(error), isinstance(error, FetchError) and error.transient
+        return job, PageInput(job.url, html=body, title=job.title, published=job.published_at), None, False
+
+    with Fetcher(settings) as fetcher, \
+            ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
+        return list(pool.map(one, jobs))
 
 
 def fetch_page(fetcher: Fetcher, job: PageJob) -> tuple[bytes | None, DealwatchError | None]:

@@ -61,4 +61,8 @@ password_env = "DEALWATCH_SMTP_PASSWORD"   # the password is read from this envi
 [schedule]
 cron = "*/15 * * * *"            # when `dealwatch serve` runs the monitor (five-field cron)
 timezone = "UTC"                 # IANA time zone the cron is read in, e.g. "Europe/Berlin"
+
+# [run]
+# executor = "dask"              # poll and read on a Dask cluster (pip install "dealwatch[dask]")
+# dask_address = "tcp://dask-scheduler:8786"   # or $DEALWATCH_DASK_ADDRESS
 '''

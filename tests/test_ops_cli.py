@@ -177,19 +177,25 @@ def test_prefect_yaml_deploys_the_same_flow_parameters_and_schedule():
 
     import yaml
 
-    from flows.config import ScheduleSettings
+    from flows.config import ScheduleSettings, dask_address
     from flows.pipeline import monitor
     from flows.serving import cron_problem
 
     root = Path(__file__).resolve().parent.parent
     spec = yaml.safe_load((root / "prefect.yaml").read_text(encoding="utf-8"))
-    [deployment] = spec["deployments"]
-    path, name = deployment["entrypoint"].split(":")
-    assert (root / path).is_file() and name == "monitor" and monitor.name == "dealwatch-monitor"
+    deployment, on_dask = spec["deployments"]
     assert deployment["name"] == "dealwatch"            # dealwatch-monitor/dealwatch, as `serve` names it
-    assert set(deployment["parameters"]) <= set(inspect.signature(monitor.fn).parameters)
-    [schedule] = deployment["schedules"]
-    defaults = ScheduleSettings()
-    assert (schedule["cron"], schedule["timezone"]) == (defaults.cron, defaults.timezone)
-    assert cron_problem(schedule["cron"]) is None
-    assert deployment["concurrency_limit"] == {"limit": 1, "collision_strategy": "CANCEL_NEW"}
+    for d in (deployment, on_dask):
+        path, name = d["entrypoint"].split(":")
+        assert (root / path).is_file() and name == "monitor" and monitor.name == "dealwatch-monitor"
+        assert set(d["parameters"]) <= set(inspect.signature(monitor.fn).parameters)
+        [schedule] = d["schedules"]
+        defaults = ScheduleSettings()
+        assert (schedule["cron"], schedule["timezone"]) == (defaults.cron, defaults.timezone)
+        assert cron_problem(schedule["cron"]) is None
+        assert d["concurrency_limit"] == {"limit": 1, "collision_strategy": "CANCEL_NEW"}
+    # the Dask variant differs only in giving the run a scheduler address
+    assert on_dask["name"] == "dealwatch-dask"
+    assert dask_address(on_dask["work_pool"]["job_variables"]["env"]["DEALWATCH_DASK_ADDRESS"])
+    assert {k: v for k, v in on_dask["work_pool"].items() if k != "job_variables"} == deployment["work_pool"]
+    assert on_dask["parameters"] == deployment["parameters"]

@@ -68,12 +68,15 @@ def print_summary(summary: dict) -> None:
 
 
 def cmd_run(args) -> int:
+    from flows.cluster import open_cluster
     from flows.config import load_settings
     from flows.pipeline import monitor
 
     from flows.cli.progress import progress_display
 
-    load_settings(args.config, db=args.db)   # fail fast, before Prefect starts, on a bad config
+    settings = load_settings(args.config, db=args.db)   # fail fast, before Prefect starts, on a bad config
+    with open_cluster(settings.run):   # and on a cluster that cannot be used (one line, no traceback)
+        pass
     bars = None if args.progress == "auto" else args.progress == "bars"
     with progress_display(bars):
         summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
