@@ -33,7 +33,7 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 def cluster():
     """A scheduler and two single-threaded worker processes on 127.0.0.1, for the module."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, scheduler_port=0) as local:
+                                  dashboard_address="127.0.0.1:0", scheduler_port=0) as local:
         yield local
 
 
@@ -171,7 +171,7 @@ def test_a_worker_with_other_code_is_refused(tmp_path, capsys):
         shutil.copytree(ROOT / package, other / package, ignore=shutil.ignore_patterns("__pycache__"))
     with open(other / "flows" / "__init__.py", "a", encoding="utf-8") as f:
         f.write("# another build\n")
-    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address=None,
+    with distributed.LocalCluster(n_workers=0, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
                                   scheduler_port=0) as local:
         env = {**os.environ, "PYTHONPATH": str(other)}
         worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker",
