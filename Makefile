@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test clean
+.PHONY: demo test train clean
 
 $(BIN)/dealwatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ demo: $(BIN)/dealwatch
 
 test: $(BIN)/dealwatch
 	$(BIN)/python -m pytest
+
+# Retrain the detector's verifier from the committed corpus (fixed solver, no randomness: the same
+# corpus gives the same bytes) and print its held-out figures.
+train: $(BIN)/dealwatch
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python benchmarks/train.py
 
 clean:
 	rm -rf $(VENV) dealwatch.duckdb dealwatch.duckdb.wal dealwatch.duckdb.lock outbox

@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from types import ModuleType
 
 from extract.frames import Hit, Shadow, build_shadow, match_anaphora, match_sentence, select_frames
 from extract.language import guess_language
-from extract.mentions import build_mentions
+from extract.mentions import Mention, build_mentions
 from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
 from extract.money import find_amounts, trie_alternation
 from extract.model import Event
 from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
+from extract.verify import verify_events
 
-__all__ = ["detect_events", "UnsupportedLanguageError", "supported_languages"]
+__all__ = ["detect_events", "read_candidates", "Candidates", "UnsupportedLanguageError", "supported_languages"]
 
 _RULE_MODULES = {"en": "extract.rules_en", "de": "extract.rules_de"}
 
@@ -85,6 +86,21 @@ def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str
     return _TITLE_WORD.sub(fix, title)
 
 
+@dataclass
+class Candidates:
+    """What the rules read from one article: their events and what the verifier needs to judge them.
+
+    texts: the sentences read (the headline first when `offset` is 1); mentions: each text's
+    mentions; sources: the hits each event was merged from, in the order of `events`."""
+
+    lang: str
+    texts: list[str]
+    offset: int
+    mentions: list[list[Mention]]
+    events: list[Event]
+    sources: list[list[Hit]]
+
+
 def detect_events(
     text: str,
     *,
@@ -100,11 +116,20 @@ def detect_events(
     know it; relative dates in the text are not resolved against it yet.
     Raises UnsupportedLanguageError when no rule set exists for the language.
 
+    The rules propose events (`read_candidates`); a trained verifier (`extract.verify`) gives
+    each its `confidence`, the calibrated probability that it is right, and drops the unlikely.
+
     >>> [(e.subtype, e.acquirer, e.target, e.amount, e.status)
     ...  for e in detect_events("Oracle has agreed to buy Cerner for $28.3 billion.")]
     [('acquisition', 'Oracle', 'Cerner', 28300000000.0, 'announced')]
     """
     del published  # reserved: background deals are told apart by their wording today
+    return verify_events(read_candidates(text, title=title, language=language))
+
+
+def read_candidates(text: str, *, title: str | None = None, language: str | None = None) -> Candidates:
+    """Returns the events the rules read from one article (with the rules' own confidence),
+    and the sentences, mentions and hits behind them. Arguments as for `detect_events`."""
     lang = language or guess_language(f"{title or ''}\n{text}")
     rules = _load_rules(lang)
     sentences = [s.text for s in split_sentences(text)]
@@ -156,8 +181,12 @@ def detect_events(
             shadow = shadow or build_shadow(sentence, ms, lang)
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
-    return _inherit_currency(merge_hits(refine(hits) if refine else hits, _topic(mentions)), f"{title or ''}\n{text}",
-                             lang)
+    sources: list[list[Hit]] = []
+    events = _inherit_currency(merge_hits(refine(hits) if refine else hits, _topic(mentions), sources),
+                               f"{title or ''}\n{text}", lang)
+    return Candidates(lang, texts, offset, mentions, events, sources)
+
+
 
 
 # ", reducing its reliance on Y": a participle clause after a comma, read with its clause's subject.

@@ -265,12 +265,13 @@ def _attach_lead(lead: Hit, groups: list[list[Hit]]) -> None:
             group.append(lead)
 
 
-def merge_hits(hits: list[Hit], topic: str | None = None) -> list[Event]:
+def merge_hits(hits: list[Hit], topic: str | None = None, sources: list[list[Hit]] | None = None) -> list[Event]:
     """Returns one event per group of agreeing hits, in order of first mention.
 
     `topic`: the company the article is about (named most), the vendor of a customer change that
     names only its customer ("Meridian renewed for three more years and added sites", in an
-    article about the supplier)."""
+    article about the supplier). `sources`, when given, receives the hits each returned event was
+    read from, in the same order as the events (the verifier reads them)."""
     groups: list[list[Hit]] = []
     spends = [h for h in hits if h.frame.family == "spend"]
     anaphors = [h for h in hits if h.frame.family == "anaphor"]
@@ -309,16 +310,19 @@ def merge_hits(hits: list[Hit], topic: str | None = None) -> list[Event]:
                     and all("vendor_implied" in h.flags for h in g if h.frame.family not in _AUXILIARY) \
                     and not same_party(_roles(g).get("customer"), topic):
                 g[0].roles = {**g[0].roles, "vendor": topic}
-    events = [e for e in (_event(g, spends) for g in groups) if e is not None]
+    made = [(e, g) for e, g in ((_event(g, spends), g) for g in groups) if e is not None]
+    events = [e for e, _ in made]
     # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's
     # new customer is that same change told from the other side.
     switches = [e for e in events if e.subtype == "churn" and e.competitor]
     kept = []
-    for e in events:
+    for e, g in made:
         switch = next((c for c in switches if e.subtype == "new_customer" and same_party(e.customer, c.customer)
                        and same_party(e.vendor, c.competitor)), None)
         if switch is None:
             kept.append(e)
+            if sources is not None:
+                sources.append(g)
         elif switch.amount is None and e.amount is not None:  # the new contract's value, told on that side
             switch.amount, switch.currency = e.amount, e.currency
     return kept

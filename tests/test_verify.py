@@ -1,0 +1,96 @@
+"""The event verifier: its features, the shipped model, and how it keeps or drops events."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import fnmatch
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from extract.events import detect_events, read_candidates
+from extract.verify import MODEL_FILE, Verifier, article_features, event_features, mention_counts, model, verify_events
+
+ROOT = Path(__file__).resolve().parent.parent
+DEAL = "Oracle has agreed to buy Cerner for $28.3 billion."
+GAME = ("After an evening meal of everything he has, I cross the street to the Riverwood Trader to see if I can "
+        "actually acquire any Illusion spells.")
+
+
+def features(text: str, title: str | None = None) -> list[list[str]]:
+    c = read_candidates(text, title=title)
+    art, counts = article_features(c), mention_counts(c)
+    return [event_features(c, e, h, art, counts) for e, h in zip(c.events, c.sources)]
+
+
+def test_article_features_tell_business_from_a_game_diary() -> None:
+    assert article_features(read_candidates(DEAL)) == [
+        "art.biz=6", "art.money=4", "art.suffix=0", "art.orgs=4", "art.len=0"]
+    assert article_features(read_candidates(GAME)) == [
+        "art.biz=4", "art.money=0", "art.suffix=0", "art.orgs=4", "art.len=0"]
+
+
+def test_event_features_of_a_plain_deal() -> None:
+    [f] = features(DEAL)
+    for want in ("bias", "lang=en", "sub=acquisition", "status=announced", "frame=acq_active", "amount",
+                 "readings=1", "role=acquirer", "acquirer.len=1", "role=target", "w=en:buy", "w=en:agreed"):
+        assert want in f
+    # The parties' own names are no features: the model learns wording, not companies.
+    assert not any(x in f for x in ("w=en:oracle", "w=en:cerner"))
+    assert "headline_only" not in f
+
+
+def test_name_shapes() -> None:
+    [f] = features("Vantor Holdings has agreed to buy 5GiB for $2bn.")
+    assert "acquirer.suffix" in f and "acquirer.len=1" in f  # "Vantor", read from "Vantor Holdings"
+    assert "target.digit" in f and "target.camel" in f and "acquirer.camel" not in f
+
+
+def test_headline_only_event() -> None:
+    feats = features("The weather was fine on Tuesday.", title="Oracle to buy Cerner")
+    assert feats and "headline_only" in feats[0]
+
+
+def test_shipped_model_is_found_as_package_data() -> None:
+    raw = resources.files("extract").joinpath("data", MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    assert data["format"] == 1 and len(data["weights"]) > 100
+    v = model()
+    assert v is model()  # read once per process
+    assert 0.0 <= v.threshold < 1.0 and v.a > 0
+    p = v.probability(features(DEAL)[0])
+    assert 0.5 < p < 1.0
+
+
+def test_confidence_is_the_calibrated_probability() -> None:
+    v = Verifier({"bias": 1.0, "sub=acquisition": 0.5}, a=2.0, b=-1.0, threshold=0.3)
+    [e] = verify_events(read_candidates(DEAL), v)
+    assert e.confidence == round(1 / (1 + math.exp(-(2.0 * 1.5 - 1.0))), 2) == 0.88
+
+
+def test_events_below_the_threshold_are_dropped() -> None:
+    v = Verifier({"bias": 2.0, "w=en:spells": -6.0}, a=1.0, b=0.0, threshold=0.5)
+    assert verify_events(read_candidates(GAME), v) == []
+    assert [e.acquirer for e in verify_events(read_candidates(DEAL), v)] == ["Oracle"]
+
+
+def test_unknown_model_format_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="format 2 not known.*make train"):
+        Verifier.from_json({"format": 2})
+
+
+def test_detect_events_applies_the_shipped_verifier() -> None:
+    [e] = detect_events(DEAL)
+    assert e.confidence == round(model().probability(features(DEAL)[0]), 2)
+
+
+def test_package_data_declares_the_model() -> None:
+    """A non-editable install gets the weights: pyproject.toml declares them as package data."""
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "extract*" in conf["packages"]["find"]["include"]
+    assert any(fnmatch.fnmatch(f"data/{MODEL_FILE}", glob) for glob in conf["package-data"]["extract"])
+    assert (ROOT / "extract" / "data" / MODEL_FILE).is_file()
