@@ -9,9 +9,9 @@ Every event the rules read from a dev article is one example, right (1) when the
 to a labelled event, else wrong (0). The model is a logistic regression over the binary features
 of `extract.verify.event_features`. Honest figures come from splits by corpus file, never by
 article:
-- calibration and threshold: the scores of leave-one-set-out folds (each set scored by a model
-  trained on the others) are fitted with a Platt scale; the threshold is the one that maximises
-  F1 of the surviving events over those folds;
+- calibration and threshold: the scores of five folds of whole sets (each fold scored by a model
+  trained on the other sets) are fitted with a Platt scale; the threshold is the one that
+  maximises F1 of the surviving events over those folds;
 - the per-set table (rules alone vs rules + verifier) and the reliability table are nested: each
   set is scored by a model, Platt scale and threshold fitted on the other sets only.
 Records of the `test` split are dropped as soon as they are parsed: nothing here reads them.
@@ -20,14 +20,24 @@ The output is byte-identical from run to run (fixed solver, no randomness, round
 
 from __future__ import annotations
 
-import argparse
+import os
+
+# One BLAS thread: these problems are small, and threads fighting over a shared machine cost 10x.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402 (after the thread settings, which must precede numpy)
 import gzip
 import json
 import math
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
-from extract.events import Candidates, read_candidates
+from extract.events import Candidates, _load_rules, read_candidates
+from extract.pairs import MODEL_FILE as PAIRS_FILE, ROLES, PairModel, _tokens, pair_candidates, pair_events, \
+    pair_features
+from extract.parties import same_party
 from extract.scoring import FIELDS, match_events, parse_records, score
 from extract.verify import MODEL_FILE, Verifier, article_features, event_features, mention_counts
 
@@ -36,6 +46,13 @@ CORPUS_DIR = ROOT / "tests" / "data" / "corpus"
 OUT = ROOT / "extract" / "data" / MODEL_FILE
 C_REG = 0.5  # inverse L2 strength of the logistic regression, one value for every fold
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
+FOLDS = 5  # calibration folds within a training run: whole sets, dealt round-robin by name
+
+
+def set_folds(entries: list[dict]) -> list[set[str]]:
+    """Returns the calibration folds of `entries`: each a set of corpus files (never split)."""
+    groups = sorted({e["group"] for e in entries})
+    return [set(groups[k::FOLDS]) for k in range(min(FOLDS, len(groups)))]
 
 
 def load_dev(corpus: Path) -> list[dict]:
@@ -51,19 +68,60 @@ def load_dev(corpus: Path) -> list[dict]:
     return out
 
 
+def _pair_label(gold: dict, a: str, b: str) -> str | None:
+    """Returns "subtype:roleA>roleB" when the gold event names A and B in two of its main roles."""
+    roles = ROLES[gold["event_type"]]
+    ra = next((r for r in roles if gold.get(r) and same_party(gold[r], a)), None)
+    rb = next((r for r in roles if gold.get(r) and same_party(gold[r], b) and r != ra), None)
+    return f"{gold['subtype']}:{ra}>{rb}" if ra and rb else None
+
+
+def _stating(c: Candidates, gold: dict, rule_event_hits: list | None) -> set[int] | None:
+    """Returns the indices of the texts that state a gold event: its evidence sentences when
+    labelled; else the sentences the rules read it from; None when neither is known (then every
+    trigger sentence naming both parties counts)."""
+    ev = [x.strip() for x in gold.get("evidence") or [] if x and x.strip()]
+    if ev:
+        return {i for i, t in enumerate(c.texts) if t.strip() and any(t.strip() in x or x in t for x in ev)}
+    if rule_event_hits is not None:
+        return {h.sentence + c.offset for h in rule_event_hits if h.frame.family in ("deal", "customer_change")}
+    return None
+
+
 def examples(records: list[dict]) -> list[dict]:
-    """Returns one entry per record: its candidates, each event's features and label."""
+    """Returns one entry per record: its candidates, each rule event's features and label, and
+    each candidate pair's features and label ("none", "subtype:roleA>roleB"; None: left out)."""
     out = []
     for r in records:
         c: Candidates = read_candidates(r["text"], title=r.get("title"))
+        gold = r.get("events") or []
         pred = [e.to_dict() for e in c.events]
-        pairs, _, _ = match_events(r.get("events") or [], pred)
+        pairs, _, _ = match_events(gold, pred)
         right = {id(p) for _, p in pairs}
+        hits_of = {id(g): c.sources[pred.index(p)] for g, p in pairs}
         art = article_features(c)
         counts = mention_counts(c)
         feats = [event_features(c, e, h, art, counts) for e, h in zip(c.events, c.sources)]
-        out.append({"rec": r, "group": r["_file"], "events": c.events, "feats": feats,
-                    "labels": [int(id(p) in right) for p in pred]})
+        stating = [(g, _stating(c, g, hits_of.get(id(g)))) for g in gold]
+        pair_rows = []
+        tokens: dict[int, list] = {}
+        for i, a, b in pair_candidates(c):
+            label: str | None = "none"
+            for g, where in stating:
+                lab = _pair_label(g, a.name, b.name)
+                if lab is None:
+                    continue
+                if where is None or i in where:
+                    label = lab
+                    break
+                label = None  # the pair of a labelled event, in a sentence not its statement: left out
+            if label is None:
+                continue
+            if i not in tokens:
+                tokens[i] = _tokens(c.texts[i], c.mentions[i])
+            pair_rows.append((pair_features(c, i, a, b, tokens[i]), label, a.name, b.name))
+        out.append({"rec": r, "group": r["_file"], "cands": c, "events": c.events, "feats": feats,
+                    "labels": [int(id(p) in right) for p in pred], "pairs": pair_rows})
     return out
 
 
@@ -112,6 +170,89 @@ def choose_threshold(probs: list[float], labels: list[int], gold: int) -> float:
     return round(best[1], 2)
 
 
+def fit_labels(feats: list[list[str]], labels: list[str]) -> tuple[tuple[str, ...], dict[str, dict[int, float]]]:
+    """Returns (labels, feature -> {label index: weight}) of a multinomial logistic regression."""
+    from sklearn.feature_extraction import DictVectorizer  # noqa: PLC0415 (training only)
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    classes = tuple(sorted(set(labels)))
+    if len(classes) < 2:
+        return classes, {"bias": {0: 1.0}} if classes else {}
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f in feats])
+    # (Converged enough by 300 iterations; many more cost seconds and change no decision.)
+    lr = LogisticRegression(C=C_REG, solver="lbfgs", max_iter=300)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ConvergenceWarning: the cap is deliberate
+        lr.fit(x, labels)
+    assert tuple(lr.classes_) == classes
+    weights: dict[str, dict[int, float]] = {}
+    for j, name in enumerate(vec.get_feature_names_out()):
+        ws = {k: round(float(lr.coef_[k][j]), 4) for k in range(len(classes)) if abs(lr.coef_[k][j]) >= 5e-3}
+        if ws:
+            weights[name] = ws
+    bias = weights.setdefault("bias", {})
+    for k in range(len(classes)):
+        bias[k] = round(bias.get(k, 0.0) + float(lr.intercept_[k]), 4)
+    return classes, weights
+
+
+def _pairs_flat(entries: list[dict]) -> tuple[list[list[str]], list[int]]:
+    feats = [f for e in entries for f, _, _, _ in e["pairs"]]
+    labels = [int(lab != "none") for e in entries for _, lab, _, _ in e["pairs"]]
+    return feats, labels
+
+
+def _uncovered(e: dict, kept: list) -> list[tuple[list[str], str]]:
+    """Returns the pairs of an entry that no kept rule event names (the only ones a pair model judges)."""
+    from extract.pairs import _covered  # noqa: PLC0415
+
+    return [(f, lab) for f, lab, a, b in e["pairs"] if not _covered(a, b, kept)]
+
+
+def train_pairs(entries: list[dict], verifiers: dict[str, Verifier] | None = None) -> PairModel:
+    """Returns a pair model trained on `entries`: the event model and Platt scale as for the
+    verifier, the label model on the event pairs, the threshold that maximises F1 over held-out
+    sets of the rules' kept events plus the pairs fired (a pair counted right when labelled an
+    event). `verifiers`: the verifier that judges each set's rule events (default: all kept)."""
+    scored: list[tuple[float, int]] = []
+    for fold in set_folds(entries):
+        w = fit(*_pairs_flat([e for e in entries if e["group"] not in fold]))
+        v = Verifier(w, 1.0, 0.0, 0.0)
+        for e in entries:
+            if e["group"] not in fold:
+                continue
+            kept = _kept(e, verifiers.get(e["group"]) if verifiers else None)
+            scored += [(v.score(f), int(lab != "none")) for f, lab in _uncovered(e, kept)]
+    a, b = platt([s for s, _ in scored], [y for _, y in scored])
+    probs = [(_sigmoid(a * s + b), y) for s, y in scored]
+    rules_tp = rules_fp = 0
+    for e in entries:
+        v = verifiers.get(e["group"]) if verifiers else None
+        for ev, f, y in zip(e["events"], e["feats"], e["labels"]):
+            if v is None or v.probability(f) >= v.threshold:
+                rules_tp += y
+                rules_fp += 1 - y
+    gold = sum(len(e["rec"].get("events") or []) for e in entries)
+    best = (-1.0, 1.0)
+    for k in range(10, 20):
+        t = k * 0.05
+        tp = sum(y for p, y in probs if p >= t)
+        fp = sum(1 - y for p, y in probs if p >= t)
+        f1 = 2 * (rules_tp + tp) / (gold + rules_tp + tp + rules_fp + fp)
+        if f1 > best[0] + 1e-9:
+            best = (f1, round(t, 2))
+    feats, _ = _pairs_flat(entries)
+    ev_labels = [(f, lab) for e in entries for f, lab, _, _ in e["pairs"] if lab != "none"]
+    classes, label_w = fit_labels([f for f, _ in ev_labels], [lab for _, lab in ev_labels])
+    return PairModel(fit(*_pairs_flat(entries)), classes, label_w, a, b, best[1])
+
+
+def _kept(e: dict, v: Verifier | None) -> list:
+    """Returns the rule events of an entry that the verifier `v` keeps (all when None)."""
+    return [ev for ev, f in zip(e["events"], e["feats"]) if v is None or v.probability(f) >= v.threshold]
+
+
 def _flat(entries: list[dict]) -> tuple[list[list[str]], list[int]]:
     feats = [f for e in entries for f in e["feats"]]
     labels = [y for e in entries for y in e["labels"]]
@@ -121,12 +262,11 @@ def _flat(entries: list[dict]) -> tuple[list[list[str]], list[int]]:
 def train(entries: list[dict]) -> Verifier:
     """Returns a verifier trained on `entries`: weights on all of them, the Platt scale and the
     threshold from leave-one-set-out scores within them."""
-    groups = sorted({e["group"] for e in entries})
     scores: list[float] = []
     labels: list[int] = []
-    for g in groups:
-        inner = [e for e in entries if e["group"] != g]
-        held = [e for e in entries if e["group"] == g]
+    for fold in set_folds(entries):
+        inner = [e for e in entries if e["group"] not in fold]
+        held = [e for e in entries if e["group"] in fold]
         w = fit(*_flat(inner))
         v = Verifier(w, 1.0, 0.0, 0.0)
         f, y = _flat(held)
@@ -138,11 +278,13 @@ def train(entries: list[dict]) -> Verifier:
     return Verifier(fit(*_flat(entries)), a, b, threshold)
 
 
-def _table(entries: list[dict], verifier: Verifier | None) -> dict:
-    """Returns (title, text) -> the event dicts kept (all the rules read when `verifier` is None)."""
+def _table(entries: list[dict], verifier: Verifier | None, pm: PairModel | None = None) -> dict:
+    """Returns (title, text) -> the event dicts kept: all the rules read when `verifier` is None,
+    else those it keeps, plus the pair model's events when `pm` is given."""
     table = {}
     for e in entries:
         events = []
+        kept = []
         for ev, f in zip(e["events"], e["feats"]):
             d = ev.to_dict()
             if verifier is not None:
@@ -151,6 +293,10 @@ def _table(entries: list[dict], verifier: Verifier | None) -> dict:
                     continue
                 d["confidence"] = round(p, 2)
             events.append(d)
+            kept.append(ev)
+        if pm is not None:
+            c = e["cands"]
+            events += [x.to_dict() for x in pair_events(c, kept, _load_rules(c.lang).CUES, pm)]
         table[(e["rec"].get("title"), e["rec"]["text"])] = events
     return table
 
@@ -171,32 +317,33 @@ def _row(name: str, res: dict) -> str:
 
 
 def evaluate(entries: list[dict]) -> None:
-    """Prints rules alone vs rules + verifier per held-out set (nested leave-one-set-out) and the
-    reliability table of the held-out probabilities."""
+    """Prints, per held-out set (nested leave-one-set-out), the rules alone, the rules with the
+    verifier, and the hybrid (verifier + pair model), then the reliability table of the held-out
+    probabilities of the rules' events."""
     groups = sorted({e["group"] for e in entries})
-    print("| set | rules or hybrid | deals P / R / F1 | customer changes P / R / F1 | "
+    print("| set | detector | deals P / R / F1 | customer changes P / R / F1 | "
           + " | ".join(FIELDS) + " | false events on negatives |")
     print("|---|---|---|---|" + "---|" * len(FIELDS) + "---|")
     probs: list[tuple[float, int]] = []
-    by_lang: dict[str, list[dict]] = defaultdict(list)
-    held_models: dict[str, Verifier] = {}
+    kinds = (("rules", False, False), ("rules + verifier", True, False), ("hybrid", True, True))
+    tables: dict[str, dict[str, dict]] = {name: defaultdict(dict) for name, _, _ in kinds}
     for g in groups:
         held = [e for e in entries if e["group"] == g]
-        v = train([e for e in entries if e["group"] != g])
-        held_models[g] = v
+        rest = [e for e in entries if e["group"] != g]
+        v = train(rest)
+        pm = train_pairs(rest)
         recs = [e["rec"] for e in held]
-        for name, verifier in (("rules", None), ("hybrid", v)):
-            print(_row(f"{g} | {name}", score(recs, _detector(_table(held, verifier)))))
+        for name, use_v, use_p in kinds:
+            table = _table(held, v if use_v else None, pm if use_p else None)
+            print(_row(f"{g} | {name}", score(recs, _detector(table))))
+            for e in held:
+                tables[name][e["rec"].get("lang", "en")].update(table)
         for e in held:
-            by_lang[e["rec"].get("lang", "en")].append(e)
             probs += [(v.probability(f), y) for f, y in zip(e["feats"], e["labels"])]
-    for lang, es in sorted(by_lang.items()):
-        recs = [e["rec"] for e in es]
-        for name in ("rules", "hybrid"):
-            table = {}
-            for e in es:
-                table.update(_table([e], held_models[e["group"]] if name == "hybrid" else None))
-            print(_row(f"all {lang} dev, held out | {name}", score(recs, _detector(table))))
+    for lang in sorted(tables["rules"]):
+        recs = [e["rec"] for e in entries if e["rec"].get("lang", "en") == lang]
+        for name, _, _ in kinds:
+            print(_row(f"all {lang} dev, held out | {name}", score(recs, _detector(tables[name][lang]))))
     print("\nreliability of the held-out confidence (every event the rules read, before the threshold):")
     print("| confidence | events | right | observed |")
     print("|---|---|---|---|")
@@ -209,9 +356,9 @@ def evaluate(entries: list[dict]) -> None:
         print(f"confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
 
 
-def write(v: Verifier, path: Path) -> None:
-    """Writes the verifier as gzipped JSON, byte-identical for equal weights."""
-    raw = json.dumps(v.to_json(), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+def write(obj: dict, path: Path) -> None:
+    """Writes a model as gzipped JSON, byte-identical for equal weights."""
+    raw = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
@@ -230,11 +377,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(entries)} dev articles, {n} events read by the rules, {right} right, {n - right} wrong")
     if not args.no_eval:
         evaluate(entries)
+    pairs = sum(len(e["pairs"]) for e in entries)
+    pos = sum(lab != "none" for e in entries for _, lab, _, _ in e["pairs"])
+    print(f"{pairs} candidate pairs, {pos} of them stating an event")
     v = train(entries)
-    print(f"\nfinal: {len(v.weights)} weights, Platt a={v.a} b={v.b}, threshold {v.threshold}")
+    print(f"\nverifier: {len(v.weights)} weights, Platt a={v.a} b={v.b}, threshold {v.threshold}")
+    pm = train_pairs(entries)
+    print(f"pair model: {len(pm.event)} event weights, {len(pm.labels)} labels, {len(pm.label)} label features, "
+          f"Platt a={pm.a} b={pm.b}, threshold {pm.threshold}")
     if not args.no_write:
-        write(v, args.out)
-        print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+        for obj, path in ((v.to_json(), args.out), (pm.to_json(), args.out.parent / PAIRS_FILE)):
+            write(obj, path)
+            print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return 0
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from types import ModuleType
 
-from extract.frames import Hit, Shadow, build_shadow, match_anaphora, match_sentence, select_frames
+from extract.frames import Frame, Hit, Shadow, build_shadow, match_anaphora, match_sentence, select_frames
 from extract.language import guess_language
 from extract.mentions import Mention, build_mentions
 from extract.errors import UnsupportedLanguageError
@@ -91,7 +91,8 @@ class Candidates:
     """What the rules read from one article: their events and what the verifier needs to judge them.
 
     texts: the sentences read (the headline first when `offset` is 1); mentions: each text's
-    mentions; sources: the hits each event was merged from, in the order of `events`."""
+    mentions; sources: the hits each event was merged from, in the order of `events`; triggers:
+    the frames whose trigger words each text holds (none for a text that names no company)."""
 
     lang: str
     texts: list[str]
@@ -99,6 +100,7 @@ class Candidates:
     mentions: list[list[Mention]]
     events: list[Event]
     sources: list[list[Hit]]
+    triggers: list[tuple[Frame, ...]]
 
 
 def detect_events(
@@ -148,6 +150,7 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
         spans = [find_name_spans(texts[0]), *body_spans] if offset else body_spans
     mentions = build_mentions(texts, rules.GRAMMAR, spans)
     hits: list[Hit] = []
+    triggers: list[tuple[Frame, ...]] = []
     anaphora = getattr(rules, "ANAPHORA", ())
     last_event = 0
     for i, (sentence, ms) in enumerate(zip(texts, mentions)):
@@ -157,6 +160,7 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
         # Most sentences hold no trigger word either: they need no shadow and no frame.
         frames = select_frames(sentence, rules.FRAMES) if ms and (ms[0].kind in ("org", "ref") or any(
             m.kind in ("org", "ref") for m in ms)) else ()
+        triggers.append(frames)
         read = bool(frames)
         if frames:
             # Nor can a frame match whose pattern needs more "E"s than the shadow would hold (a
@@ -184,7 +188,7 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
     sources: list[list[Hit]] = []
     events = _inherit_currency(merge_hits(refine(hits) if refine else hits, _topic(mentions), sources),
                                f"{title or ''}\n{text}", lang)
-    return Candidates(lang, texts, offset, mentions, events, sources)
+    return Candidates(lang, texts, offset, mentions, events, sources, triggers)
 
 
 

@@ -128,7 +128,9 @@ def test_failing_feeds_are_counted_and_only_transient_failures_retried(tmp_path)
     assert "## New events (4)" in md
     assert "| type | subtype | parties | amount | stake | status | confidence | article |" in md
     article = f"[127.0.0.1:{site.url('/').split(':')[2].rstrip('/')}]({site.url(PAGE)})"
-    assert f"| deal | stake | Meta → Scale AI | $14.3bn | 49% | completed | 0.95 | {article} |" in md
+    [(confidence,)] = _rows(db, "SELECT confidence FROM events WHERE subtype = 'stake'")  # the verifier's
+    assert 0.5 < confidence <= 1
+    assert f"| deal | stake | Meta → Scale AI | $14.3bn | 49% | completed | {confidence:.2f} | {article} |" in md
     assert md.count(article) == 4
     assert "## Problems (2)" in md
 

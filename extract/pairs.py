@@ -1,0 +1,236 @@
+"""The pair classifier: events the rules missed, read by a trained model from pairs of companies.
+
+A candidate is a sentence (or the headline) that holds a trigger word of some frame (the rules'
+own frame selection says which) and names at least two companies; each pair of its companies, in
+the order the sentence names them (A before B), is one example. Two linear models over binary
+features (`pair_features`: the words between, before and after the two names with other names as
+"<E>", the trigger frames, passive "by", order, distance, subjects, money, headline) decide:
+
+1. `event`: P(the sentence states an event between A and B), one dot product per pair;
+2. `label`: for the few pairs with a high P, which subtype and which role each name plays
+   ("acquisition:acquirer>target": A buys B; "new_customer:vendor>customer": A supplies B).
+
+A pair fires only when the rules read no event between the same two companies and P reaches the
+threshold chosen on held-out sets; its status comes from the rules' status cues, its amount from
+the sentence when it names exactly one. The weights (`extract/data/pairs.json.gz`) are trained
+by `benchmarks/train.py`; inference is pure Python.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from extract.frames import build_shadow
+from extract.model import Event
+from extract.parties import same_party
+
+if TYPE_CHECKING:
+    from extract.events import Candidates
+    from extract.frames import Cues
+    from extract.mentions import Mention
+
+__all__ = ["PairModel", "pair_candidates", "pair_features", "pair_events", "model", "MODEL_FILE", "ROLES"]
+
+MODEL_FILE = "pairs.json.gz"
+ROLES = {"deal": ("acquirer", "target", "seller"), "customer_change": ("customer", "vendor")}
+FAMILY = {"acquisition": "deal", "stake": "deal", "merger": "deal", "investment": "deal", "divestiture": "deal",
+          "joint_venture": "deal", "churn": "customer_change", "reduction": "customer_change",
+          "new_customer": "customer_change", "expansion": "customer_change"}
+_MAX_NAMES = 5  # the first five companies of a sentence: a list of twenty is no event's statement
+_WORD = re.compile(r"[^\W_][\w'’\-.]*[\w]|[^\W_]|[$€£%]")
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are|be|wird|wurde|werden)\b[^.]{0,40}\bby\s*$|\b(?:von|durch)\s*$")
+_MONEY = re.compile(r"[$€£]|\b(?:million|billion|bn|Millionen|Milliarden|Mrd|Mio)\b")
+
+
+def pair_candidates(c: Candidates) -> list[tuple[int, Mention, Mention]]:
+    """Returns (text index, A, B) for each pair of distinct companies of each trigger sentence."""
+    out = []
+    for i, (ms, frames) in enumerate(zip(c.mentions, c.triggers)):
+        if not frames:
+            continue
+        names: dict[str, Mention] = {}
+        for m in ms:
+            if m.kind in ("org", "ref") and m.name not in names and not any(same_party(m.name, n) for n in names):
+                names[m.name] = m
+        firsts = list(names.values())[:_MAX_NAMES]
+        out.extend((i, a, b) for j, a in enumerate(firsts) for b in firsts[j + 1:])
+    return out
+
+
+def _tokens(text: str, ms: list[Mention]) -> list[tuple[int, int, str]]:
+    """Returns (start, end, token) of a sentence: words lower-cased, each company or person one
+    "<E>" or "<P>" token, a news outlet "<S>"."""
+    spans = sorted((m.start, m.end, "<P>" if m.kind == "person" else "<S>" if m.kind == "media" else "<E>")
+                   for m in ms)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for s, e, tok in spans:
+        if s < pos:
+            continue
+        out.extend((w.start() + pos, w.end() + pos, w.group().lower()) for w in _WORD.finditer(text[pos:s]))
+        out.append((s, e, tok))
+        pos = e
+    out.extend((w.start() + pos, w.end() + pos, w.group().lower()) for w in _WORD.finditer(text[pos:]))
+    return out
+
+
+def pair_features(c: Candidates, i: int, a: Mention, b: Mention,
+                  tokens: list[tuple[int, int, str]] | None = None) -> list[str]:
+    """Returns the features of the pair (A, B) of text `i` (see the module docstring).
+    `tokens`: `_tokens` of the text, when the caller has them."""
+    text = c.texts[i]
+    toks = tokens if tokens is not None else _tokens(text, c.mentions[i])
+    lang = c.lang
+    before = [t for s, e, t in toks if e <= a.start]
+    between = [t for s, e, t in toks if s >= a.end and e <= b.start]
+    after = [t for s, e, t in toks if s >= b.end]
+    f = ["bias", f"lang={lang}"]
+    if i < c.offset:
+        f.append("headline")
+    for fr in c.triggers[i]:
+        f.append(f"trig={fr.name}")
+        f.append(f"trigsub={fr.family}.{fr.subtype}")
+    f.extend(f"b={lang}:{t}" for t in set(between))
+    if between:
+        f.append(f"b1={lang}:{between[0]}")
+        f.append(f"bl={lang}:{between[-1]}")
+        if len(between) > 1:
+            f.append(f"b2={lang}:{between[0]} {between[1]}")
+            f.append(f"bl2={lang}:{between[-2]} {between[-1]}")
+    f.append(f"dist={min(len(between), 12) // 3}")
+    f.extend(f"pre={lang}:{t}" for t in before[-4:])
+    if before:
+        f.append(f"pre1={lang}:{before[-1]}")
+    else:
+        f.append("a_first")
+    f.extend(f"post={lang}:{t}" for t in after[:4])
+    if after:
+        f.append(f"post1={lang}:{after[0]}")
+    n_e = sum(1 for _, _, t in toks if t == "<E>")
+    f.append(f"names={min(n_e, 4)}")
+    if a.subject:
+        f.append("a_subject")
+    if b.subject:
+        f.append("b_subject")
+    if a.kind == "ref":
+        f.append("a_ref")
+    if b.kind == "ref":
+        f.append("b_ref")
+    if a.possessive:
+        f.append("a_poss")
+    if b.possessive:
+        f.append("b_poss")
+    if _PASSIVE_BY.search(text[a.end:b.start]):
+        f.append("passive_by")
+    if _MONEY.search(text):
+        f.append("money")
+    if "%" in text or "percent" in text or "Prozent" in text:
+        f.append("pct")
+    return f
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """The two models (see the module docstring), the Platt scale of `event` and the threshold."""
+
+    event: dict[str, float]
+    labels: tuple[str, ...]
+    label: dict[str, dict[int, float]]
+    a: float
+    b: float
+    threshold: float
+
+    def probability(self, feats: list[str]) -> float:
+        """Returns the calibrated P(the pair's sentence states an event between them)."""
+        w = self.event
+        z = self.a * sum(w.get(x, 0.0) for x in feats) + self.b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def best_label(self, feats: list[str]) -> str:
+        """Returns the most likely subtype and roles of an event pair ("churn:customer>vendor")."""
+        scores = [0.0] * len(self.labels)
+        for x in feats:
+            for k, v in self.label.get(x, {}).items():
+                scores[k] += v
+        return self.labels[max(range(len(scores)), key=scores.__getitem__)]
+
+    def to_json(self) -> dict:
+        """Returns the model as the JSON object its file holds."""
+        return {"format": 1, "a": self.a, "b": self.b, "threshold": self.threshold, "labels": list(self.labels),
+                "event": dict(sorted(self.event.items())),
+                "label": {f: {str(k): v for k, v in sorted(ws.items())} for f, ws in sorted(self.label.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        """Returns the model a JSON object describes (see `to_json`)."""
+        if data.get("format") != 1:
+            raise ValueError(f"pair model file: format {data.get('format')!r} not known (expected 1); "
+                             "retrain with `make train`")
+        return cls({k: float(v) for k, v in data["event"].items()}, tuple(data["labels"]),
+                   {f: {int(k): float(v) for k, v in ws.items()} for f, ws in data["label"].items()},
+                   float(data["a"]), float(data["b"]), float(data["threshold"]))
+
+
+@lru_cache(maxsize=1)
+def model() -> PairModel:
+    """Returns the pair model shipped with the package (read once per process)."""
+    raw = resources.files("extract").joinpath("data", MODEL_FILE).read_bytes()
+    return PairModel.from_json(json.loads(gzip.decompress(raw)))
+
+
+def _covered(a: str, b: str, events: list[Event]) -> bool:
+    """Returns True when an event already names both companies (in any roles)."""
+    for e in events:
+        names = [n for n in (e.acquirer, e.target, e.seller, e.customer, e.vendor, e.competitor) if n]
+        if any(same_party(a, n) for n in names) and any(same_party(b, n) for n in names):
+            return True
+    return False
+
+
+def _status(shadow: str, family: str, cues: Cues) -> str:
+    """Returns the status the rules' cues read anywhere in a sentence's shadow."""
+    for status, pat in cues.status:
+        if pat.search(shadow):
+            return status
+    if family == "deal" and cues.completed.search(shadow):
+        return "completed"
+    return "announced"
+
+
+def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | None = None) -> list[Event]:
+    """Returns the events the pair model reads that `events` (the rules' kept events) lack."""
+    pm = pm or model()
+    best: dict[tuple[str, str], tuple[float, int, Mention, Mention, list[str]]] = {}
+    tokens: dict[int, list] = {}
+    for i, a, b in pair_candidates(c):
+        if _covered(a.name, b.name, events):
+            continue
+        if i not in tokens:
+            tokens[i] = _tokens(c.texts[i], c.mentions[i])
+        feats = pair_features(c, i, a, b, tokens[i])
+        p = pm.probability(feats)
+        if p < pm.threshold:
+            continue
+        key = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
+        if key not in best or p > best[key][0]:
+            best[key] = (p, i, a, b, feats)
+    out: list[Event] = []
+    for p, i, a, b, feats in sorted(best.values(), key=lambda t: (t[1], t[2].start)):
+        label = pm.best_label(feats)
+        subtype, roles = label.split(":")
+        ra, rb = roles.split(">")
+        family = FAMILY[subtype]
+        sh = build_shadow(c.texts[i], c.mentions[i], c.lang)
+        amount = sh.amounts[0] if len(sh.amounts) == 1 else None
+        out.append(Event(event_type=family, subtype=subtype, status=_status(sh.shadow, family, cues),
+                         evidence=c.texts[i], confidence=round(p, 2), **{ra: a.name, rb: b.name},
+                         amount=amount.value if amount else None, currency=amount.currency if amount else None,
+                         stake_pct=sh.percents[0] if subtype == "stake" and len(sh.percents) == 1 else None))
+    return out
