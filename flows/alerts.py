@@ -13,23 +13,19 @@ with the same Message-ID.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import duckdb
 
 from extract.errors import AlertError, MailServerError
-from extract.model import PARTY_FIELDS
 from flows.alert_email import compose
 from flows.config import Settings
+from flows.digest import on_watchlist
 from flows.transports import open_transport
 from storage.db import connect, transaction
 from storage.outbox import StoryAlert, alert_candidates, enqueue, list_alerts, mark_failed, mark_sent
-from storage.stories import fold_name
 
 log = logging.getLogger(__name__)
-
-_ROLES = PARTY_FIELDS
 
 
 @dataclass
@@ -42,23 +38,14 @@ class AlertOutcome:
     errors: list[str] = field(default_factory=list)
 
 
-def on_watchlist(story: StoryAlert, watch: Sequence[Sequence[str]]) -> bool:
-    """Returns True when any party of the story is a watched company or one of its aliases.
-
-    Names are compared folded (case, punctuation and legal suffixes ignored: 'Meta Platforms, Inc.'
-    matches 'Meta'); an empty watchlist lets everything through.
-    """
-    if not watch:
-        return True
-    wanted = {fold_name(name) for names in watch for name in names}
-    return any(fold_name(story.event[r]) in wanted for r in _ROLES if story.event.get(r))
-
-
 def select_stories(con: duckdb.DuckDBPyConnection, settings: Settings) -> list[StoryAlert]:
-    """Returns the stories that should alert now under the settings' filters."""
+    """Returns the stories that should alert now under the settings' filters (the watchlist filters
+    only with `watchlist_only`; otherwise it decides the order, see flows/digest.py)."""
     a = settings.alerts
     stories = alert_candidates(con, event_types=a.events, min_confidence=a.min_confidence,
                                updates=a.updates)
+    if not a.watchlist_only:
+        return stories
     watch = a.watch_names()
     return [s for s in stories if on_watchlist(s, watch)]
 

@@ -105,7 +105,12 @@ class AlertSettings(_Section):
         default_factory=list,
         description='Only alert on events naming one of these companies (any role); a company with '
                     'aliases is a list, e.g. ["Meta", ["Alphabet", "Google"]].')
+    watchlist_only: bool = Field(
+        True, description="true: only stories naming a watched company alert; false: every story alerts, "
+                          "watched ones first and starred.")
     min_confidence: float = Field(0.0, description="Only alert on events at least this confident (0..1).")
+    details: int = Field(20, ge=0, description="Stories shown in detail (evidence, roles, confidence) in an "
+                         "email, the most important first; the others appear in its overview only.")
     max_refusals: int = Field(3, ge=1, description="Give up an alert after this many attempts once the mail "
                               "server refuses it outright (5xx); it shows as failed in `dealwatch alerts list`.")
     smtp: SmtpSettings = Field(default_factory=SmtpSettings, description="Mail server settings.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flows.alert_email import format_amount
+from flows.digest import format_amount
 
 ARTIFACT_KEY = "dealwatch-run"
 MAX_ROWS = 200   # a run after a long outage can find thousands; the database has them all

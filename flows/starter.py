@@ -47,7 +47,9 @@ events = ["deal"]                # add "customer_change" to be told about custom
 mode = "digest"                  # "digest": one email per run; "instant": one per story
 updates = false                  # true: also alert when a story's status moves on or its amount becomes known
 # watchlist = ["Scale AI", ["Meta", "Facebook"]]   # only these companies (any role); a list = name + aliases
+# watchlist_only = false        # false: every story alerts, watched companies first and starred
 # min_confidence = 0.5
+# details = 20                   # stories shown in detail in an email; the others only in its overview
 
 [alerts.smtp]
 host = "smtp.example.com"

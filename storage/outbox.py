@@ -35,7 +35,7 @@ class StoryAlert:
 
     story_id: str
     event: dict
-    article: dict                          # url, title, site_name, published_at
+    article: dict                          # url, title, site_name, feed_title, feed_name, published_at
     reasons: list[str] = field(default_factory=lambda: ["new"])
     previous_status: str | None = None     # for updates: the status the last alert reported
     mentions: int = 1                      # articles that reported the story so far
@@ -92,6 +92,10 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(cols, values)) for values in cur.fetchall()]
 
 
+# Columns of the mentions query that describe the article and its feed, not the event.
+_ARTICLE_COLUMNS = ("url", "article_title", "site_name", "feed_title", "feed_name", "article_published_at")
+
+
 def _summarise(story_id: str, mentions: list[dict]) -> StoryAlert:
     """Returns the story as one alert: its latest status, shown through its best mention of it."""
     # Latest first: the newest article says where the deal stands now.
@@ -100,7 +104,7 @@ def _summarise(story_id: str, mentions: list[dict]) -> StoryAlert:
     shown = max((m for m in mentions if m["status"] == status),
                 key=lambda m: (m["confidence"], -m["detected_at"].timestamp()))
     event = {k: v for k, v in shown.items()
-             if k not in ("url", "article_title", "site_name", "article_published_at")}
+             if k not in _ARTICLE_COLUMNS}
     # The story's best-known figures, when the shown article does not state them.
     for keys in (("amount", "currency"), ("stake_pct",)):
         if event[keys[0]] is None:
@@ -109,6 +113,7 @@ def _summarise(story_id: str, mentions: list[dict]) -> StoryAlert:
                 best = max(known, key=lambda m: m["confidence"])
                 event.update({k: best[k] for k in keys})
     article = {"url": shown["url"], "title": shown["article_title"], "site_name": shown["site_name"],
+               "feed_title": shown["feed_title"], "feed_name": shown["feed_name"],
                "published_at": shown["article_published_at"]}
     return StoryAlert(story_id, event, article,
                       mentions=len({m["article_url"] for m in mentions}))
@@ -139,8 +144,9 @@ def alert_candidates(con: duckdb.DuckDBPyConnection, *, event_types: Sequence[st
     mentions: dict[str, list[dict]] = {}
     for row in _rows(con.execute(
             f"""SELECT e.*, a.title AS article_title, a.site_name, a.url AS url,
-                       a.published_at AS article_published_at
+                       a.published_at AS article_published_at, f.title AS feed_title, f.name AS feed_name
                 FROM events e JOIN articles a ON a.url = e.article_url
+                LEFT JOIN feeds f ON f.url = a.feed_url
                 WHERE {wanted} AND e.story_id IN (SELECT unnest(?::VARCHAR[]))""",
             [list(event_types), min_confidence, story_ids])):
         mentions.setdefault(row["story_id"], []).append(row)

@@ -128,6 +128,8 @@ def record_polls(con: duckdb.DuckDBPyConnection, states: Sequence[FeedState]) ->
             taken = con.execute("SELECT count(*) FROM feeds WHERE url = ?", [state.moved_to]).fetchall()[0][0]
             if not taken:
                 con.execute("UPDATE feeds SET url = ? WHERE url = ?", [state.moved_to, state.url])
+                # Its articles follow it, so alerts still find the feed's title as their outlet.
+                con.execute("UPDATE articles SET feed_url = ? WHERE feed_url = ?", [state.moved_to, state.url])
 
 
 # ---------------------------------------------------------------- articles

@@ -65,7 +65,7 @@ def test_seed_story_sends_one_email_across_two_runs(tmp_path, server):
     assert msg["List-Id"] == "dealwatch alerts <alerts.dealwatch.invalid>"
     assert msg.get_content_type() == "multipart/alternative"
     text = _text(msg)
-    for line in ("  acquirer    Meta", "  target      Scale AI", "  type        deal / stake",
+    for line in ("  investor    Meta", "  stake in    Scale AI", "  type        deal: stake",
                  "  amount      $14.3 billion (USD 14,300,000,000)", "  stake       49%",
                  "  status      completed",
                  "  evidence    Meta acquired 49% of Scale AI for 14.3 billion US dollars.",
@@ -189,6 +189,11 @@ def test_server_that_never_answers_times_out_and_run_completes(tmp_path):
 
 # ---------------------------------------------------------------- hostile content
 
+# Every tag an alert's HTML part may hold: no script, style, img, iframe, form or link.
+SAFE_TAGS = {"html", "head", "meta", "title", "body", "div", "h1", "h2", "h3", "p", "span", "b", "i", "s",
+             "table", "tr", "th", "td", "blockquote", "hr", "a"}
+
+
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -216,7 +221,7 @@ def test_web_content_arrives_escaped_and_links_are_http_only(tmp_path, server):
     page = _html(msg)
     parsed = _Tags()
     parsed.feed(page)
-    assert parsed.tags <= {"html", "body", "h2", "h3", "table", "tr", "th", "td", "blockquote", "hr", "p"}
+    assert parsed.tags <= SAFE_TAGS - {"a"}
     assert [a for a in parsed.attrs if a[0].startswith("on") or a[0] == "href"] == []
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "<script" not in page and "<img" not in page
@@ -246,11 +251,15 @@ def test_digest_lists_every_new_story_in_one_email(tmp_path, server):
     run_alerts(settings_for(db, smtp_port=server.port))
 
     [msg] = server.sink.messages
-    assert msg["Subject"] == ("4 new deals: Meta / Scale AI ($14.3bn), Alphabet Inc. / Wiz ($32bn), "
-                              "Foo / Bar, …")
+    # Most important first: by amount (in dollars), then by confidence.
+    assert msg["Subject"] == ("4 new deals: Alphabet Inc. / Wiz ($32bn), Meta / Scale AI ($14.3bn), "
+                              "Xco / Yco, …")
     text = _text(msg)
-    assert text.startswith("New deals\n=========\n\nMeta takes 49% stake in Scale AI ($14.3bn)\n")
-    assert "Xco to acquire Yco" in text and "Customer changes" not in text
+    assert text.startswith("4 new stories: 4 deals\n\nDeals (4)\n---------\n")
+    overview = text.split("\n\n")[1].splitlines()[3:]
+    assert [(line[:4].strip(), line[6:36].strip()) for line in overview] == [
+        ("1", "Alphabet Inc. → Wiz"), ("2", "Meta → Scale AI"), ("3", "Xco → Yco"), ("4", "Foo → Bar")]
+    assert "4. Foo to acquire Bar" in text and "Customer changes" not in text
 
 
 def test_watchlist_matches_any_party_with_aliases_and_suffixes(tmp_path, server):
@@ -280,14 +289,15 @@ def test_event_types_and_min_confidence(tmp_path, server):
     run_alerts(settings)
 
     [msg] = server.sink.messages
-    assert msg["Subject"] == ("3 new events: Meta / Scale AI ($14.3bn), Alphabet Inc. / Wiz ($32bn), "
+    assert msg["Subject"] == ("3 new events: Alphabet Inc. / Wiz ($32bn), Meta / Scale AI ($14.3bn), "
                               "Google / Scale AI")
     text = _text(msg)
-    deals, changes = text.split("Customer changes\n================\n")
+    deals, changes = text.split("Customer changes (1)\n--------------------\n")
     assert "Foo" not in text                                  # confidence 0.4 < 0.5
-    assert "Alphabet Inc. to acquire Wiz" in deals and "Google drops Scale AI [reported]" in changes
+    assert "Alphabet Inc. → Wiz" in deals and "Google ✕ Scale AI" in changes
+    assert "3. Google drops Scale AI [reported]" in changes.splitlines()
     assert "  customer    Google" in changes.splitlines()
-    assert "<h2>Customer changes</h2>" in _html(msg)
+    assert "Customer changes (1)</h2>" in _html(msg)
 
 
 def test_customer_changes_only_when_opted_in(tmp_path, server):
@@ -328,7 +338,7 @@ def test_status_and_amount_updates_alert_once_each(tmp_path, server):
         ("new", "reported", None), ("status:announced", "announced", None),
         ("amount", "completed", 2e9), ("status:completed", "completed", 2e9)]
     text = _text(server.sink.messages[2])
-    assert text.startswith("Updates\n=======\n")
+    assert text.startswith("1 update\n\nUpdates (1)\n")
     assert "  status      completed (was announced)" in text.splitlines()
     assert "  reported by 4 articles" in text.splitlines()
 

@@ -11,7 +11,7 @@ import pytest
 from flows.demo import serve_directory
 from tests.conftest import free_port, write_config
 from tests.smtpserver import SmtpServer
-from tests.test_alerts import _Tags
+from tests.test_alerts import SAFE_TAGS, _Tags
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -110,10 +110,33 @@ def test_hostile_feed_title_arrives_escaped(tmp_path, other_outlet, smtp_server)
     page = msg.get_body(("html",)).get_content()
     parsed = _Tags()
     parsed.feed(page)
-    assert parsed.tags <= {"html", "body", "h2", "h3", "table", "tr", "th", "td", "blockquote", "hr", "p", "a"}
+    assert parsed.tags <= SAFE_TAGS
     assert [name for name, _ in parsed.attrs if name.startswith("on")] == []
-    assert [v for name, v in parsed.attrs if name == "href"] == [other_outlet + "acme-widget.html"]
+    assert {v for name, v in parsed.attrs if name == "href"} == {other_outlet + "acme-widget.html"}
     assert "<script" not in page and "<img" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     text = msg.get_body(("plain",)).get_content()
     assert 'Acme to buy Widget <script>alert("x")</script><img src=x onerror=alert(1)>' in text
+
+
+def test_digest_of_a_run_names_each_feed_by_its_title(tmp_path, seed_server, smtp_server):
+    from flows.pipeline import monitor
+    from tests.test_digest import _Digest
+
+    host, port, sink = smtp_server
+    db = tmp_path / "dw.duckdb"
+    config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=[seed_server + "feed.xml"],
+                          extra=_smtp(port, extra='events = ["deal", "customer_change"]\n'))
+
+    summary = monitor(config=str(config))
+
+    assert summary["alerts_sent"] == 1
+    [msg] = sink.messages
+    rows = _Digest(msg.get_body(("html",)).get_content()).overview
+    # The deal, then the customer change with an amount, then the others by confidence.
+    assert [r[1] for r in rows[:2]] == ["Meta → Scale AI", "Google ✕ Scale AI"]
+    assert {r[1] for r in rows[2:]} == {"OpenAI ↓ Scale AI", "Microsoft ✕ Scale AI"}
+    # The feed's title, not the page's site name ('heise online') nor the headline.
+    assert {r[5] for r in rows} == {"heise online English – News (dealwatch seed feed)"}
+    [(site, headline)] = _query(db, "SELECT site_name, title FROM articles")
+    assert site.lower() == "heise online" and headline.startswith("After Meta entry")
