@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> None:
             shutil.copy(page, Path(args.keep) / "digest.html")
         for name, dark in (("digest.png", False), ("digest-dark.png", True)):
             screenshot(chromium, page, out / name, width=args.width, height=args.height, dark=dark)
-        print(f"{events} events in {len(msg['X-Dealwatch-Stories'].split())} stories; "
+        with connect(str(db), read_only=True) as con:
+            [(stories,)] = con.execute("SELECT len(story_ids) FROM alerts").fetchall()
+        print(f"{events} events in {stories} stories; "
               f"HTML part {len(html_part.get_payload()):,} bytes as sent, "
               f"text part {len(msg.get_body(('plain',)).get_content().splitlines())} lines; "
               f"wrote {out / 'digest.png'} and {out / 'digest-dark.png'}")

@@ -159,7 +159,9 @@ def compose(stories: Sequence[StoryAlert], settings: Settings, *, kind: str = "d
     subject = subject_for(ranked)
     view = fit(digest, alerts.details, alert_id, lambda v: html_body(v, footer, subject))
     msg = new_message(settings, subject, text_body(view, footer), html_body(view, footer, subject), alert_id)
-    msg["X-Dealwatch-Stories"] = " ".join(s.story_id for s in ranked)
+    # The alert's row in the `alerts` table lists its stories; a header listing them all would
+    # outgrow mail servers' header limits (Postfix: 100 KB) in a digest of thousands.
+    msg["X-Dealwatch-Alert"] = alert_id
     return OutboxAlert(
         alert_id=alert_id, kind=kind, subject=str(msg["Subject"]), recipients=list(alerts.to),
         story_ids=[s.story_id for s in ranked], event_ids=[s.event["event_id"] for s in ranked],

@@ -61,7 +61,7 @@ def test_seed_feed_end_to_end(tmp_path, seed_server, smtp_server, seed_expected)
     msg = sink.messages[0]
     assert msg["Subject"] == "Meta takes 49% stake in Scale AI ($14.3bn)"
     body = msg.get_body(("plain",)).get_content()
-    for needle in ("Meta", "Scale AI", "49%", "$14.3 billion", "acquirer", "completed"):
+    for needle in ("Meta", "Scale AI", "49%", "$14.3 billion", "investor", "completed"):
         assert needle in body, needle
     assert "Google" not in msg["Subject"]
 
