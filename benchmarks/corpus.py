@@ -12,6 +12,7 @@ Atom 1.0 and carry a one-sentence summary, never the full text, so every article
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -250,9 +251,45 @@ def _body(v: _Vocab, layout: int, headline: str, paragraphs: list[str], subheads
             f'<div class="dateline">{stamp}</div><div class="content">{text}</div>{byline}</article></div>')
 
 
+def _latest(v: _Vocab, size: int) -> str:
+    """Returns a "latest news" list of about `size` bytes: teaser items with a summary and a time."""
+    r = v.rng
+    items, total = [], 0
+    while total < size:
+        cast = {"A": v.company(), "B": v.company(), "C": ""}
+        item = (f'<li class="latest__item"><a href="/news/{r.randint(1, 999999)}">'
+                f'<span class="latest__kicker">{escape(r.choice(_SECTOR).capitalize())}</span>'
+                f'<h4>{escape(v.fill(r.choice(_HEADLINES), cast))}</h4></a>'
+                f'<p>{escape(v.fill(r.choice(_GENERAL), cast))}</p>'
+                f'<time datetime="2025-05-{r.randint(1, 28):02d}">{r.randint(1, 59)} min ago</time></li>')
+        items.append(item)
+        total += len(item)
+    return f'<section class="latest"><h3>Latest</h3><ul class="latest__list">{"".join(items)}</ul></section>'
+
+
+def _state(v: _Vocab, size: int) -> str:
+    """Returns an inline JSON state of about `size` bytes (teasers, navigation, ad and user
+    settings), as pages rendered by JavaScript frameworks embed for the client."""
+    r = v.rng
+    items, total = [], 0
+    while total < size:
+        cast = {"A": v.company(), "B": v.company(), "C": ""}
+        item = json.dumps({"id": f"{r.getrandbits(48):x}", "type": "teaser",
+                           "headline": v.fill(r.choice(_HEADLINES), cast),
+                           "summary": v.fill(r.choice(_GENERAL), cast),
+                           "url": f"/news/{r.randint(1, 999999)}", "section": r.choice(_SECTOR),
+                           "image": {"src": f"/img/{r.randint(1, 9999)}.jpg", "width": 1200, "height": 675},
+                           "ad": {"slot": f"teaser-{r.randint(1, 40)}", "targeting": [r.choice(_SECTOR)]}})
+        items.append(item)
+        total += len(item)
+    return (f'<script id="__APP_STATE__" type="application/json">{{"props":{{"pageProps":{{"teasers":'
+            f'[{",".join(items)}],"user":{{"loggedIn":false}},"flags":{{"paywall":false}}}}}}}}</script>')
+
+
 def _page(v: _Vocab, outlet: str, layout: int, headline: str, paragraphs: list[str],
-          subheads: list[str], when: datetime) -> str:
-    """Returns a full HTML page: head metadata, boilerplate and the article."""
+          subheads: list[str], when: datetime, page_bytes: int = 0) -> str:
+    """Returns a full HTML page: head metadata, boilerplate and the article; at least `page_bytes`
+    long, padded with a "latest" teaser list and inline JSON state (news fronts carry both)."""
     r = v.rng
     person = v.person()
     comments = ""
@@ -263,7 +300,7 @@ def _page(v: _Vocab, outlet: str, layout: int, headline: str, paragraphs: list[s
     cookie = ('<div class="cookie-banner"><p>We use cookies to improve your experience and to show '
               'personalised advertising. By continuing you accept our cookie policy.</p>'
               '<button>Accept all</button><button>Settings</button></div>') if layout != 2 else ""
-    return f"""<!DOCTYPE html>
+    page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(headline)} | {outlet}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta property="og:title" content="{escape(headline)}"><meta property="og:site_name" content="{outlet}">
@@ -284,6 +321,14 @@ def _page(v: _Vocab, outlet: str, layout: int, headline: str, paragraphs: list[s
 {comments}
 <footer><ul>{_links(v, r.randint(20, 45), "/about")}</ul><p>&copy; 2025 {outlet}. All rights reserved.</p></footer>
 {_script(v)}</body></html>"""
+    need = page_bytes - len(page.encode("utf-8"))
+    if need <= 0:
+        return page
+    # most of a heavy news page's weight is script and JSON state, which parsers skip cheaply;
+    # the rest is more teaser markup (trafilatura.extract() then takes ~9 ms, as on such sites)
+    latest, state = _latest(v, need // 5), _state(v, need * 4 // 5)
+    return page.replace("\n<footer>", f"\n{latest}\n<footer>", 1) \
+        .replace("</body></html>", f"{state}</body></html>")
 
 
 def _rss(title: str, items: list[tuple[str, str, str, datetime]]) -> str:
@@ -306,8 +351,11 @@ def _atom(title: str, items: list[tuple[str, str, str, datetime]]) -> str:
             f"{body}</feed>\n")
 
 
-def write_corpus(folder: Path, *, pages: int, feeds: int, seed: int = 8) -> CorpusInfo:
+def write_corpus(folder: Path, *, pages: int, feeds: int, seed: int = 8, page_kb: int = 0) -> CorpusInfo:
     """Writes `pages` article pages and `feeds` feeds under folder; returns what was written.
+
+    page_kb > 0 pads every page to about that many kilobytes of boilerplate (see _page); 0 writes
+    the pages as their layout makes them (~36 KB on average).
 
     Pages go to a/<outlet>/<n>.html, feeds to feeds/<k>.xml (even k RSS 2.0, odd k Atom 1.0);
     page n is linked from feed n % feeds. Links are relative to the feed, so the folder can be
@@ -325,7 +373,8 @@ def write_corpus(folder: Path, *, pages: int, feeds: int, seed: int = 8) -> Corp
         when = BASE_DATE - timedelta(minutes=7 * (pages - n))
         headline, paragraphs, subheads = _article(v, rng.random() < DEAL_SHARE)
         summary = paragraphs[0].split(". ")[0]
-        html = _page(v, outlets[outlet_no], outlet_no % 4, headline, paragraphs, subheads, when)
+        html = _page(v, outlets[outlet_no], outlet_no % 4, headline, paragraphs, subheads, when,
+                     page_kb * 1000)
         path = folder / "a" / f"o{outlet_no}" / f"{n:06d}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = html.encode("utf-8")

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/pipeline.py --pages 1000 --feeds 20
 
 What it does, in one process:
-1. writes a corpus (benchmarks/corpus.py: distinct pages, RSS and Atom feeds) to a temporary folder
+1. writes a corpus (benchmarks/corpus.py: distinct pages of ~100 KB, RSS and Atom feeds) to a temporary folder
    and serves it from 127.0.0.1 in a child process (tests/httpserver.py: ETag and Last-Modified, so
    an unchanged feed gets a 304);
 2. points Prefect at a fresh temporary PREFECT_HOME (the temporary API server a first run starts)
@@ -172,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=1000, help="article pages (default 1000)")
     parser.add_argument("--feeds", type=int, default=20, help="feeds linking them (default 20)")
     parser.add_argument("--seed", type=int, default=8, help="corpus seed (default 8)")
+    parser.add_argument("--page-kb", type=int, default=100,
+                        help="pad pages to this many KB with a teaser list and inline JSON state, as "
+                             "news sites serve them (default 100; 0: the layouts alone, ~36 KB)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the trafilatura baseline")
     parser.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (corpus, database)")
@@ -185,9 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")   # nor the client's telemetry
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # a loaded machine (other suites on the same cores) can take longer than the default 20 s
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
     started = time.perf_counter()
-    info = write_corpus(tmp / "corpus", pages=args.pages, feeds=args.feeds, seed=args.seed)
+    info = write_corpus(tmp / "corpus", pages=args.pages, feeds=args.feeds, seed=args.seed,
+                        page_kb=args.page_kb)
     print(f"corpus: {info.pages} pages ({_mb(info.page_bytes)}, {info.words / info.pages:.0f} words "
           f"on average), {len(info.feeds)} feeds, written in {time.perf_counter() - started:.1f}s to {tmp}")
 
@@ -241,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "pages": pages, "feeds": args.feeds, "prefect_startup": startup, "empty_flow_run": per_run, "first": first,
+            "pages": pages, "feeds": args.feeds, "page_kb": args.page_kb, "prefect_startup": startup, "empty_flow_run": per_run, "first": first,
             "rerun": again, "baseline_seconds": base, "baseline_cpu": base_cpu, "versions": _versions(),
             "maxrss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         }, default=str, indent=2), encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
@@ -22,7 +23,7 @@ from extract.errors import DealwatchError
 from flows.alerts import run_alerts
 from flows.cluster import Cluster, open_cluster
 from flows.config import Settings, load_settings
-from flows.polling import (FeedPoll, FeedRow, FetchedPage, PageJob, fetch_pages_concurrently, page_jobs,
+from flows.polling import (FeedPoll, FeedRow, FetchedPage, PageJob, fetch_pages_streaming, page_jobs,
                            plan_pages, poll_feeds_concurrently)
 from flows.progress import advance
 from flows.reading import PageInput, PageOutput, ReadingPool
@@ -33,8 +34,8 @@ from storage.runs import RunRecord, record_run
 from storage.writes import ArticleRow, known_articles, store_articles, store_events, sync_feeds
 from storage.writes import record_polls as record_polls_in
 
-BATCH_PAGES = 200
-READ_TIMEOUT = 1800   # seconds the flow waits for a batch's reading before the run fails
+BATCH_PAGES = 200     # articles stored per transaction
+READ_TIMEOUT = 1800   # seconds the flow waits for the workers to finish any page before the run fails
 
 
 @dataclass
@@ -95,7 +96,7 @@ class StageClock:
             self.add(name, time.perf_counter() - started)
 
     def add_reading(self, waited: float, outputs: list[PageOutput]) -> None:
-        """Adds the time the flow waited for a batch's reading, split into extract and detect in
+        """Adds the time the flow waited for pages to be read, split into extract and detect in
         the proportion of the workers' CPU time for each; and that CPU time to `cpu`."""
         extract = sum(o.extract_seconds for o in outputs)
         detect = sum(o.detect_seconds for o in outputs)
@@ -202,29 +203,20 @@ def record_polls(settings: Settings, polls: list[FeedPoll], jobs: list[PageJob],
             record_polls_in(con, [replace(p.state, error=mask_urls(p.state.error)) for p in polls])
 
 
-# No timeout_seconds on the two tasks submitted beside the flow (fetch-pages, read-pages): in a
-# thread Prefect cannot interrupt them. Every request has its own timeouts, and the flow bounds its
-# wait for a batch's reading (READ_TIMEOUT).
-@task(name="fetch-pages", cache_policy=NO_CACHE)
-def fetch_pages(settings: Settings, jobs: list[PageJob]) -> list[FetchedPage]:
-    """Fetches the pages of a batch (feeds with full text need none).
+@dataclass
+class StoredBatch:
+    """What storing a batch added. One object rather than its rows: for the whole flow run, Prefect
+    keeps a record of every element of a list a task returns (thousands of rows over a long run)."""
 
-    Returns (job, input, error, transient) per job; input is None when the page could not be had.
-    """
-    return fetch_pages_concurrently(settings.fetch, jobs,
-                                    lambda: advance("articles fetched", total=len(jobs)))
-
-
-@task(name="read-pages", cache_policy=NO_CACHE)
-def read_batch(pool: ReadingPool, inputs: list[PageInput]) -> list[PageOutput]:
-    """Extracts text and detects events for a batch of pages, on every core."""
-    return pool.read(inputs, on_progress=lambda n: advance("articles read", total=len(inputs), step=n))
+    new_events: dict[str, int] = field(default_factory=dict)
+    stories: set[str] = field(default_factory=set)
+    report_rows: list[dict] = field(default_factory=list)   # the first MAX_ROWS in report order
 
 
 @task(name="store", timeout_seconds=600, cache_policy=NO_CACHE)
 def store_batch(settings: Settings, rows: list[ArticleRow],
-                outputs: list[PageOutput], clock: StageClock) -> list[dict]:
-    """Writes a batch of articles and their events in one transaction; returns the new event rows."""
+                outputs: list[PageOutput], clock: StageClock) -> StoredBatch:
+    """Writes a batch of articles and their events in one transaction; returns what was new."""
     by_url = {r.url: r for r in rows}
     found = []
     for out in outputs:
@@ -232,16 +224,22 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
             # The feed's timestamp is exact; a page's date is often a day without a time.
             published = by_url[out.url].published_at or out.article.published_at
             found += [(out.url, published, ev) for ev in out.events]
+    stored = StoredBatch()
     with clock.stage("store"), connect(settings.database) as con:
         with transaction(con):
             store_articles(con, rows)
             new_ids = store_events(con, found)
         if not new_ids:
-            return []
+            return stored
         cur = con.execute("SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
                           [new_ids])
         cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+        new_rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    for r in new_rows:
+        stored.new_events[r["event_type"]] = stored.new_events.get(r["event_type"], 0) + 1
+        stored.stories.add(r["story_id"])
+    stored.report_rows = sorted(new_rows, key=report_order)[:MAX_ROWS]
+    return stored
 
 
 @task(name="alert", timeout_seconds=600, cache_policy=NO_CACHE)
@@ -287,54 +285,64 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
     return rows
 
 
-def _store_read(settings: Settings, clock: StageClock, summary: RunSummary, new_stories: set[str],
-                fetched, reading) -> None:
-    """Waits for a batch's reading, then stores it."""
-    waiting = time.perf_counter()
-    outputs = reading.result(timeout=READ_TIMEOUT)
-    clock.add_reading(time.perf_counter() - waiting, outputs)
-    _store(settings, clock, summary, new_stories, fetched, outputs)
-
-
 def _store(settings: Settings, clock: StageClock, summary: RunSummary, new_stories: set[str],
            fetched, outputs: list[PageOutput]) -> None:
     """Stores a batch's articles and events, and counts them in summary."""
     by_url = {o.url: o for o in outputs}
     rows = _rows_for(fetched, by_url)
-    new_rows = store_batch(settings, rows, list(by_url.values()), clock)
+    stored = store_batch(settings, rows, list(by_url.values()), clock)
     summary.new_articles += sum(r.status == "ok" for r in rows)
     summary.articles_failed += sum(r.status != "ok" for r in rows)
-    for r in new_rows:
-        summary.new_events[r["event_type"]] = summary.new_events.get(r["event_type"], 0) + 1
-        new_stories.add(r["story_id"])
-    summary.keep_for_report(new_rows)
+    for kind, n in stored.new_events.items():
+        summary.new_events[kind] = summary.new_events.get(kind, 0) + n
+    new_stories |= stored.stories
+    summary.keep_for_report(stored.report_rows)
 
 
 def _read_here(settings: Settings, jobs: list[PageJob], clock: StageClock, summary: RunSummary,
                new_stories: set[str]) -> None:
-    """Fetches, reads and stores the pages on this machine, batch by batch."""
-    # Batches stream through fetch → read → store, at most three in memory at a time: threads
-    # fetch batch n+1 and the worker processes read batch n while this thread stores batch n-1.
-    # When the next batch is slow to arrive, the last one read is stored first: a killed run
-    # loses no more than the batches in flight. One pool of workers serves the whole run.
-    batches = [jobs[i:i + BATCH_PAGES] for i in range(0, len(jobs), BATCH_PAGES)]
-    with ReadingPool(settings.fetch.workers) as pool:
-        fetching = fetch_pages.submit(settings, batches[0]) if batches else None
-        reading = None
-        for n in range(len(batches)):
-            if reading is not None and not fetching.wrapped_future.done():
-                _store_read(settings, clock, summary, new_stories, *reading)
-                reading = None
+    """Fetches, reads and stores the pages on this machine, streaming them through the stages.
+
+    Threads fetch pages a bounded number ahead; the worker processes read them in small chunks as
+    they arrive; this thread stores what they read, BATCH_PAGES pages per transaction, while they
+    go on with the pages queued. A killed run loses only the pages not yet stored: their feeds are
+    recorded as polled after this, so the next run reads them again.
+    """
+    handed: dict[str, FetchedPage] = {}   # pages given to the workers, by URL
+    fetched: list[FetchedPage] = []       # the next batch: pages read, or not fetched
+    outputs: list[PageOutput] = []
+
+    def readable() -> Iterator[PageInput]:
+        pages = fetch_pages_streaming(settings.fetch, jobs,
+                                      lambda: advance("articles fetched", total=len(jobs)))
+        while True:
             with clock.stage("fetch"):   # the part of fetching that reading did not hide
-                fetched = fetching.result()
-            fetching = fetch_pages.submit(settings, batches[n + 1]) if n + 1 < len(batches) else None
-            submitted = (fetched, read_batch.submit(pool, [p for _, p, _, _ in fetched if p]))
-            if reading is not None:
-                _store_read(settings, clock, summary, new_stories, *reading)
-            reading = submitted
-            del fetched, submitted
-        if reading is not None:
-            _store_read(settings, clock, summary, new_stories, *reading)
+                item = next(pages, None)
+            if item is None:
+                return
+            if item[1] is None:
+                fetched.append(item)
+            else:
+                handed[item[0].url] = item
+                yield item[1]
+
+    with ReadingPool(settings.fetch.workers) as pool:
+        chunks = pool.stream(readable(), total=len(jobs), timeout=READ_TIMEOUT)
+        while True:
+            started, fetching = time.perf_counter(), clock.seconds.get("fetch", 0.0)
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            clock.add_reading(time.perf_counter() - started - (clock.seconds.get("fetch", 0.0) - fetching),
+                              chunk)
+            advance("articles read", total=len(jobs), step=len(chunk))
+            fetched += [handed.pop(out.url) for out in chunk]
+            outputs += chunk
+            if len(fetched) >= BATCH_PAGES:
+                _store(settings, clock, summary, new_stories, fetched, outputs)
+                fetched, outputs = [], []
+        if fetched:
+            _store(settings, clock, summary, new_stories, fetched, outputs)
 
 
 def _read_on_cluster(settings: Settings, cluster: Cluster, jobs: list[PageJob], clock: StageClock,

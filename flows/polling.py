@@ -2,17 +2,19 @@
 
 poll_feed() turns one feed row into a FeedState (written back to the feeds table) and its entries;
 plan_pages() keeps the entries never seen before; fetch_page() gets one page's HTML. The
-*_concurrently functions do many at once: the flow calls them, and so do Dask workers.
+*_concurrently functions do many at once: the flow calls them, and so do Dask workers;
+fetch_pages_streaming() hands pages over as they arrive, for the local reading workers.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import islice
 from urllib.parse import urljoin
 
 from extract.errors import DealwatchError, FetchError
@@ -182,6 +184,17 @@ def plan_pages(jobs: list[PageJob], seen_urls: set[str], seen_guids: set[str]) -
 FetchedPage = tuple[PageJob, PageInput | None, str | None, bool]
 
 
+def _fetched(fetcher: Fetcher, job: PageJob, on_done: Callable[[], None]) -> FetchedPage:
+    """Returns (job, input, error, transient) for one job; input is None when the page could not be had."""
+    if job.content:
+        return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
+    body, error = fetch_page(fetcher, job)
+    on_done()
+    if error is not None:
+        return job, None, str(error), isinstance(error, FetchError) and error.transient
+    return job, PageInput(job.url, html=body, title=job.title, published=job.published_at), None, False
+
+
 def fetch_pages_concurrently(settings: FetchSettings, jobs: list[PageJob],
                              on_done: Callable[[], None] = lambda: None) -> list[FetchedPage]:
     """Fetches the pages of the jobs (feeds with full text need none), fetch.concurrency at a time.
@@ -189,18 +202,31 @@ def fetch_pages_concurrently(settings: FetchSettings, jobs: list[PageJob],
     Returns (job, input, error, transient) per job, in order; input is None when the page could not
     be had.
     """
-    def one(job: PageJob) -> FetchedPage:
-        if job.content:
-            return job, PageInput(job.url, fragment=job.content, title=job.title), None, False
-        body, error = fetch_page(fetcher, job)
-        on_done()
-        if error is not None:
-            return job, None, str(error), isinstance(error, FetchError) and error.transient
-        return job, PageInput(job.url, html=body, title=job.title, published=job.published_at), None, False
-
     with Fetcher(settings) as fetcher, \
             ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
-        return list(pool.map(one, jobs))
+        return list(pool.map(lambda job: _fetched(fetcher, job, on_done), jobs))
+
+
+FETCH_AHEAD = 64   # pages fetched ahead of the caller, at most
+
+
+def fetch_pages_streaming(settings: FetchSettings, jobs: list[PageJob],
+                          on_done: Callable[[], None] = lambda: None) -> Iterator[FetchedPage]:
+    """Yields (job, input, error, transient) per job in the order the pages arrive, fetching
+    fetch.concurrency at a time and at most FETCH_AHEAD pages ahead of what the caller has taken
+    (so a long run holds few pages in memory)."""
+    todo = iter(jobs)
+    with Fetcher(settings) as fetcher, \
+            ThreadPoolExecutor(max_workers=max(1, settings.concurrency)) as pool:
+        running: set = set()
+        while True:
+            running.update(pool.submit(_fetched, fetcher, job, on_done)
+                           for job in islice(todo, FETCH_AHEAD - len(running)))
+            if not running:
+                return
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
 
 
 def fetch_page(fetcher: Fetcher, job: PageJob) -> tuple[bytes | None, DealwatchError | None]:

@@ -1,9 +1,13 @@
 """Reading pages: text extraction and event detection, spread over worker processes.
 
 Both stages are CPU-bound and pure, so pages are split across a process pool (one worker per core by
-default). A run opens one `ReadingPool` and reuses it for every batch: starting workers and
-importing trafilatura and the detector in them costs about a second, more than reading a batch of
-200 pages on two cores takes. Small batches run in-process, where a pool would not pay off.
+default). A run opens one `ReadingPool` and streams every page through it: pages go to the workers
+in small chunks as they arrive, a bounded number ahead, and results come back as each chunk is done,
+so the workers never wait for a batch's slowest chunk. Starting workers and importing trafilatura
+and the detector in them costs about a second, so small runs read in-process instead.
+
+The pool needs only an executor with `submit` (concurrent.futures): another executor can take the
+place of the local process pool by overriding `_pool`.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,6 +31,8 @@ from extract.read import events_of, text_from_fragment
 
 POOL_THRESHOLD = 16   # pages; below this a pool's start-up outweighs the parallelism
 PAGE_SECONDS = 60     # wall time one page may take to read before it is skipped
+CHUNK_PAGES = 4       # pages per message to a worker: few messages, even load
+AHEAD_CHUNKS = 8      # chunks queued per worker: enough to keep it busy while the flow stores
 
 
 @dataclass
@@ -121,18 +128,25 @@ def worker_count(configured: int = 0) -> int:
     return configured if configured > 0 else (os.cpu_count() or 1)
 
 
+def _chunks(pages: Iterable[PageInput], size: int) -> Iterator[list[PageInput]]:
+    it = iter(pages)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 class ReadingPool:
     """Worker processes that read pages, started on first use and kept until the pool is closed.
 
-        with ReadingPool(workers=0) as pool:      # 0 = one per core
-            outputs = pool.read(pages)            # in input order
+        with ReadingPool(workers=0) as pool:            # 0 = one per core
+            for outputs in pool.stream(pages, total=n):  # chunks of outputs, as they are read
+                ...
     """
 
     def __init__(self, workers: int = 0):
         self.workers = worker_count(workers)
         self._executor: ProcessPoolExecutor | None = None
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> Executor:
         if self._executor is None:
             # forkserver: the parent runs Prefect's threads, and forking a threaded process can
             # deadlock. Preloading this module in the fork server imports trafilatura and the
@@ -142,28 +156,35 @@ class ReadingPool:
             self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self._executor
 
-    def read(self, pages: list[PageInput],
-             on_progress: Callable[[int], None] | None = None) -> list[PageOutput]:
-        """Reads every page, in the worker processes when there are enough; keeps input order.
+    def stream(self, pages: Iterable[PageInput], *, total: int,
+               timeout: float | None = None) -> Iterator[list[PageOutput]]:
+        """Yields the outputs of the pages chunk by chunk, in the order the chunks are done.
 
-        on_progress(n) is called as each group of n pages is done.
+        `pages` is drawn from only as workers free up (at most AHEAD_CHUNKS chunks per worker
+        queued), so a lazy iterable of fetched pages holds few of them in memory. Below
+        POOL_THRESHOLD pages in all (`total`), or with one worker, pages are read in-process.
+        Raises TimeoutError when no chunk is done within `timeout` seconds.
         """
-        if self.workers <= 1 or len(pages) < POOL_THRESHOLD:
-            size = max(1, len(pages) // 10)   # a few progress steps without a call per page
-            chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
-            results = map(_read_chunk, chunks)
-        else:
-            # a few chunks per worker: even load, and each chunk's pages and results cross the
-            # process boundary in one message
-            size = max(1, -(-len(pages) // (self.workers * 4)))
-            chunks = [pages[i:i + size] for i in range(0, len(pages), size)]
-            results = self._pool().map(_read_chunk, chunks)
-        outputs: list[PageOutput] = []
-        for chunk in results:
-            outputs += chunk
-            if on_progress is not None:
-                on_progress(len(chunk))
-        return outputs
+        chunks = _chunks(pages, CHUNK_PAGES)
+        if self.workers <= 1 or total < POOL_THRESHOLD:
+            yield from map(_read_chunk, chunks)
+            return
+        executor, running = self._pool(), set()
+        ahead = self.workers * AHEAD_CHUNKS
+        try:
+            while True:
+                for chunk in islice(chunks, ahead - len(running)):
+                    running.add(executor.submit(_read_chunk, chunk))
+                if not running:
+                    return
+                done, running = wait(running, timeout=timeout, return_when=FIRST_COMPLETED)
+                if not done:
+                    raise TimeoutError(f"no page read in {timeout:.0f}s: reading workers stuck")
+                for future in done:
+                    yield future.result()
+        finally:
+            for future in running:
+                future.cancel()
 
     def close(self) -> None:
         """Stops the worker processes, if they were started."""
@@ -176,4 +197,3 @@ class ReadingPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-

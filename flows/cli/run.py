@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -67,6 +68,17 @@ def print_summary(summary: dict) -> None:
         print(f"  ! {err}")
 
 
+def temporary_server_note() -> str | None:
+    """Returns what to tell the user when no Prefect server is set and the run starts its own."""
+    from prefect.settings import get_current_settings
+
+    if get_current_settings().api.url:
+        return None
+    return ("note: no Prefect server set (PREFECT_API_URL), so this run starts a temporary one, which "
+            "takes several seconds; for runs from cron, keep one running (`prefect server start`) and "
+            "export PREFECT_API_URL=http://127.0.0.1:4200/api (README: Scheduling)")
+
+
 def cmd_run(args) -> int:
     from flows.cluster import open_cluster
     from flows.config import load_settings
@@ -77,6 +89,9 @@ def cmd_run(args) -> int:
     settings = load_settings(args.config, db=args.db)   # fail fast, before Prefect starts, on a bad config
     with open_cluster(settings.run):   # and on a cluster that cannot be used (one line, no traceback)
         pass
+    note = temporary_server_note()
+    if note:
+        print(note, file=sys.stderr, flush=True)
     bars = None if args.progress == "auto" else args.progress == "bars"
     with progress_display(bars):
         summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
