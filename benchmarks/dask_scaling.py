@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/dask_scaling.py                      # 300 pages, 30 feeds, ~3 min
     .venv/bin/python benchmarks/dask_scaling.py --pages 120 --workers 1 2   # a quick look
+    .venv/bin/python benchmarks/dask_scaling.py --writer              # the single writer's ceiling
 
 What it does, in one process:
 1. writes a corpus (benchmarks/corpus.py) and serves it from 127.0.0.1 in a child process, every
@@ -121,6 +122,59 @@ def _runs(label: str, config: Path, pages: int, feeds: int) -> dict:
     return row
 
 
+def writer_ceiling(corpus: Path, tmp: Path, total: int, sizes: list[int]) -> list[dict]:
+    """Stores `total` read pages through the product's write path (the `store` task, one
+    transaction per batch, in a flow run) in batches of each size; returns pages and rows per second.
+
+    The corpus pages are read once here; copies get a line of their own so that each is a distinct
+    article with its own events, as new pages would be.
+    """
+    import dataclasses
+
+    from prefect import flow
+
+    from flows.config import Settings
+    from flows.pipeline import StageClock, store_batch
+    from flows.reading import PageInput, ReadingPool
+    from storage.writes import ArticleRow
+
+    pages = [PageInput(f"http://127.0.0.1/{f.relative_to(corpus)}", html=f.read_bytes())
+             for f in sorted((corpus / "a").rglob("*.html"))]
+    with ReadingPool(2) as pool:
+        read = [o for o in pool.read(pages) if o.article is not None]
+    outputs = []
+    for k in range(-(-total // len(read))):
+        for o in read:
+            url = f"{o.url}?copy={k}"
+            article = dataclasses.replace(o.article, url=url, text=f"{o.article.text}\n\nCopy {k}.")
+            outputs.append(dataclasses.replace(o, url=url, article=article))
+    outputs = outputs[:total]
+
+    @flow(name="bench-writer")
+    def store_all(database: str, size: int) -> float:
+        settings, clock = Settings(database=database), StageClock()
+        for i in range(0, len(outputs), size):
+            batch = outputs[i:i + size]
+            rows = [ArticleRow(url=o.url, guid=o.url, feed_url="http://127.0.0.1/feed.xml", status="ok",
+                               article=o.article, title=o.article.title) for o in batch]
+            store_batch(settings, rows, batch, clock)
+        return clock.seconds["store"]
+
+    results = []
+    events = sum(len(o.events) for o in outputs)
+    for size in sizes:
+        started = time.perf_counter()
+        inside = store_all(str(tmp / f"writer-{size}.duckdb"), size)
+        wall = time.perf_counter() - started
+        row = {"size": size, "wall": wall, "inside": inside, "pages_s": total / wall,
+               "rows_s": (total + events) / wall}
+        print(f"  writer, batches of {size:5}: {total} pages + {events} events in {wall:5.1f}s "
+              f"({inside:.1f}s inside the store task): {row['pages_s']:5.0f} pages/s, "
+              f"{row['rows_s']:5.0f} rows/s", flush=True)
+        results.append(row)
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=300, help="article pages (default 300)")
@@ -130,7 +184,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency", type=float, nargs=2, default=[0.1, 0.3], metavar=("LOW", "HIGH"),
                         help="seconds each request waits (default 0.1 0.3)")
     parser.add_argument("--no-local", action="store_true", help="skip the local executor's run")
+    parser.add_argument("--batch", type=int, help="pages per store batch (default: the pipeline's BATCH_PAGES)")
+    parser.add_argument("--writer", type=int, nargs="*", metavar="SIZE",
+                        help="instead: the single writer's ceiling, storing --writer-pages read pages "
+                             "in batches of each SIZE (default 200 800 2000)")
+    parser.add_argument("--writer-pages", type=int, default=4000, help="pages the writer stores (default 4000)")
     args = parser.parse_args(argv)
+    if args.batch:
+        import flows.pipeline
+
+        flows.pipeline.BATCH_PAGES = args.batch
 
     tmp = Path(tempfile.mkdtemp(prefix="dealwatch-dask-bench-"))
     os.environ["PREFECT_HOME"] = str(tmp / "prefect")
@@ -145,6 +208,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     from tests.smtpserver import SmtpServer
 
+    from prefect import flow
+
+    @flow(name="bench-warmup")
+    def warmup() -> int:
+        return 1
+
+    warmup()   # the fresh PREFECT_HOME's first flow run starts Prefect's server: not a run's cost
+    if args.writer is not None:
+        writer_ceiling(tmp / "corpus", tmp, args.writer_pages, args.writer or [200, 800, 2000])
+        print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        return 0
     rows = []
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

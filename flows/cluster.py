@@ -2,13 +2,14 @@
 
     with open_cluster(settings.run) as cluster:      # None when run.executor is "local"
         polls = cluster.poll(settings.fetch, settings.poll, feeds)
-        for fetched, outputs in cluster.read(settings.fetch, jobs):   # chunk by chunk, as they finish
-            store(fetched, outputs)
+        for fetched, outputs in cluster.read(settings.fetch, jobs, min_pages=200, max_pages=2000):
+            store(fetched, outputs)                   # as they finish, in batches
 
 Workers get the flow's settings and jobs with every task, fetch under exactly those rules (the
 address guard and allow-list included) and return results; only the flow process writes to the
-database. At most IN_FLIGHT_PER_THREAD tasks per worker thread are submitted at once, so the flow's
-memory stays flat however many pages a run reads. A worker that dies mid-task is replaced by Dask,
+database. At most IN_FLIGHT_PER_THREAD tasks per worker thread are submitted at once, and results
+come back in batches of bounded size, so the flow's memory stays flat however many pages a run
+reads. A worker that dies mid-task is replaced by Dask,
 which reruns its tasks elsewhere; each task's result is taken once, and a page read twice is stored
 once anyway (articles are upserted by URL, events by a deterministic id).
 
@@ -40,7 +41,8 @@ from flows.reading import PageInput, PageOutput, _read_chunk
 
 FEEDS_PER_TASK = 32          # feeds one task polls, fetch.concurrency at a time
 PAGES_PER_TASK = 32          # pages one task fetches and reads
-IN_FLIGHT_PER_THREAD = 2     # tasks submitted per worker thread: one running, one queued behind it
+IN_FLIGHT_PER_THREAD = 3     # tasks submitted per worker thread: one running, two queued behind it,
+                             # so that workers go on while the flow stores a batch
 STALL_SECONDS = 1800         # the run fails when no task finishes for this long
 RESULT_LIBRARIES = ("trafilatura", "lxml", "feedparser", "htmldate", "justext")
 
@@ -160,7 +162,7 @@ class Cluster:
         """
         chunks = [feeds[i:i + FEEDS_PER_TASK] for i in range(0, len(feeds), FEEDS_PER_TASK)]
         done: dict[int, list[FeedPoll]] = {}
-        for n, result in self._stream(poll_task, (fetch, poll), chunks):
+        for n, result, _ in self._stream(poll_task, (fetch, poll), chunks):
             if isinstance(result, BaseException):
                 now = datetime.now(timezone.utc)
                 result = [failed_poll(feed, poll, f"feed {feed.url}: {self._failure(result)}", now)
@@ -168,26 +170,40 @@ class Cluster:
             done[n] = result
         return [p for n in range(len(chunks)) for p in done[n]]
 
-    def read(self, fetch: FetchSettings,
-             jobs: list[PageJob]) -> Iterator[tuple[list[FetchedPage], list[PageOutput]]]:
-        """Yields (fetched, outputs) per chunk of pages as the workers finish them, in any order.
+    def read(self, fetch: FetchSettings, jobs: list[PageJob], *, min_pages: int,
+             max_pages: int) -> Iterator[tuple[list[FetchedPage], list[PageOutput]]]:
+        """Yields (fetched, outputs) of the pages as the workers finish them, in any order, in
+        batches: every chunk already finished, at least min_pages (unless the run is done), at most
+        about max_pages.
 
-        A chunk whose task failed for good yields its pages as failed (transient): a later run
-        tries them again.
+        Batches grow while the caller is busy storing the last one (the workers go on meanwhile),
+        so a slow writer takes larger, cheaper batches instead of holding the cluster up. A chunk
+        whose task failed for good yields its pages as failed (transient): a later run tries them
+        again.
         """
         chunks = [jobs[i:i + PAGES_PER_TASK] for i in range(0, len(jobs), PAGES_PER_TASK)]
-        for n, result in self._stream(read_task, (fetch,), chunks):
+        fetched: list[FetchedPage] = []
+        outputs: list[PageOutput] = []
+        for n, result, more_ready in self._stream(read_task, (fetch,), chunks):
             if isinstance(result, BaseException):
                 reason = self._failure(result)
                 result = ([(job, None, reason, True) for job in chunks[n]], [])
-            yield result
+            fetched += result[0]
+            outputs += result[1]
+            if len(fetched) >= max_pages or (len(fetched) >= min_pages and not more_ready):
+                yield fetched, outputs
+                fetched, outputs = [], []
+        if fetched:
+            yield fetched, outputs
 
     def _failure(self, exc: BaseException) -> str:
         return (f"its task failed on dask cluster {self.address} "
                 f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
 
-    def _stream(self, fn: Callable, args: tuple, chunks: list[list]) -> Iterator[tuple[int, Any]]:
-        """Yields (chunk index, result or exception) as tasks finish, at most in_flight at once."""
+    def _stream(self, fn: Callable, args: tuple,
+                chunks: list[list]) -> Iterator[tuple[int, Any, bool]]:
+        """Yields (chunk index, result or exception, whether another task has finished already) as
+        tasks finish, at most in_flight at once."""
         todo: Iterator[int] = iter(range(len(chunks)))
         pending: dict[Any, int] = {}
         finished: queue.SimpleQueue = queue.SimpleQueue()
@@ -216,7 +232,7 @@ class Cluster:
                 result = self._outcome(future)
                 future.release()
                 submit()
-                yield n, result
+                yield n, result, not finished.empty()
         finally:
             if pending:
                 self.client.cancel(list(pending))

@@ -35,6 +35,7 @@ from storage.writes import ArticleRow, known_articles, store_articles, store_eve
 from storage.writes import record_polls as record_polls_in
 
 BATCH_PAGES = 200     # articles stored per transaction
+MAX_STORE_PAGES = 2000   # on a Dask cluster: the largest batch stored at once (see _read_on_cluster)
 READ_TIMEOUT = 1800   # seconds the flow waits for the workers to finish any page before the run fails
 
 
@@ -347,22 +348,21 @@ def _read_here(settings: Settings, jobs: list[PageJob], clock: StageClock, summa
 
 def _read_on_cluster(settings: Settings, cluster: Cluster, jobs: list[PageJob], clock: StageClock,
                      summary: RunSummary, new_stories: set[str]) -> None:
-    """Has the cluster fetch and read the pages; stores them as they stream back, BATCH_PAGES at a
-    time (a killed run loses no more than the pages in flight and in the batch being gathered)."""
-    fetched: list = []
-    outputs: list[PageOutput] = []
+    """Has the cluster fetch and read the pages; stores them as they stream back.
+
+    A batch is every page finished since the last store, at least BATCH_PAGES, at most
+    MAX_STORE_PAGES: a store has a fixed cost besides its pages (the writer takes about twice as
+    many pages a second in batches of 2,000 as of 200, docs/scaling.md), so when the writer falls
+    behind, its batches grow instead of the cluster waiting. A killed run loses no more than
+    the pages in flight and in the batch being stored; they are read again on the next run.
+    """
     waiting = time.perf_counter()
-    for chunk_fetched, chunk_outputs in cluster.read(settings.fetch, jobs):
-        clock.add_reading(time.perf_counter() - waiting, chunk_outputs)
-        fetched += chunk_fetched
-        outputs += chunk_outputs
-        advance("articles read", total=len(jobs), step=len(chunk_fetched))
-        if len(fetched) >= BATCH_PAGES:
-            _store(settings, clock, summary, new_stories, fetched, outputs)
-            fetched, outputs = [], []
-        waiting = time.perf_counter()
-    if fetched:
+    for fetched, outputs in cluster.read(settings.fetch, jobs, min_pages=BATCH_PAGES,
+                                         max_pages=MAX_STORE_PAGES):
+        clock.add_reading(time.perf_counter() - waiting, outputs)
+        advance("articles read", total=len(jobs), step=len(fetched))
         _store(settings, clock, summary, new_stories, fetched, outputs)
+        waiting = time.perf_counter()
 
 
 def _one_pass(settings: Settings, all_feeds: bool, summary: RunSummary) -> None:
