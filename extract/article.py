@@ -21,6 +21,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
+from extract.clean import NAME_CHARS, TEXT_CHARS, TITLE_CHARS, clean_text, sane_date
 from extract.errors import ExtractionError
 from extract.language import article_language
 from extract.model import Article
@@ -133,27 +134,39 @@ def extract_article(html: bytes | str, *, url: str, title: str | None = None,
             deduplicate=False, fast=True, config=_CONFIG)
     except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
         raise ExtractionError(f"page {url}: HTML could not be parsed: {exc}") from exc
-    text = _without_headline((getattr(doc, "text", None) or "") if doc is not None else "",
-                             (title, meta.title, meta.page_title))
+    notes: list[str] = []   # fields cut to their limit, implausible dates: kept on the article
+    text = clean_text(_without_headline((getattr(doc, "text", None) or "") if doc is not None else "",
+                                        (title, meta.title, meta.page_title)),
+                      limit=TEXT_CHARS, line=False, notes=notes, name="text")
     if not text:
         raise ExtractionError(f"page {url}: no article text found (index page, paywall or script-only page?)")
+    title = clean_text(meta.title, limit=TITLE_CHARS, notes=notes, name="title")
+    extra = {"page_url": meta.url} if meta.url else {}
+    if notes:
+        extra["notes"] = notes
     return Article(
         url=url,
-        title=meta.title,
+        title=title,
         text=text,
-        published_at=meta.published_at,
-        author=meta.author,
-        language=article_language(meta.language, f"{meta.title or ''}\n{text}"),
-        site_name=meta.site_name,
-        extra={"page_url": meta.url} if meta.url else {},
+        published_at=sane_date(meta.published_at, now=datetime.now(timezone.utc), label="page",
+                               notes=notes),
+        author=clean_text(meta.author, limit=NAME_CHARS, notes=notes, name="author"),
+        language=article_language(meta.language, f"{title or ''}\n{text}"),
+        site_name=clean_text(meta.site_name, limit=NAME_CHARS, notes=notes, name="site name"),
+        extra=extra,
     )
 
 
 def article_from_text(raw: str, *, url: str) -> Article:
-    """Returns an Article from plain text whose first non-empty line is the headline."""
-    lines = raw.strip().splitlines()
+    """Returns an Article from plain text whose first non-empty line is the headline.
+
+    The text is cleaned (extract.clean) like a page's; a cut is kept in extra["notes"].
+    """
+    notes: list[str] = []
+    lines = (clean_text(raw, limit=TEXT_CHARS, line=False, notes=notes, name="text") or "").splitlines()
     if not lines:
         return Article(url=url, title=None, text="")
     text = "\n".join(lines[1:]).strip()
-    return Article(url=url, title=lines[0].strip() or None, text=text,
-                   language=article_language(None, raw) if text else None)
+    return Article(url=url, title=clean_text(lines[0], limit=TITLE_CHARS, notes=notes, name="title"),
+                   text=text, language=article_language(None, raw) if text else None,
+                   extra={"notes": notes} if notes else {})

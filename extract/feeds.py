@@ -10,13 +10,19 @@ entities it finds there (billion laughs, or one large entity referenced thousand
 becomes gigabytes). Entity references left behind stay unexpanded text.
 
 Decisions, so callers need not guess:
-- published_at is UTC-aware; None when absent or unreadable (a warning says which); a date more
-  than FUTURE_TOLERANCE ahead of `now` is clamped to `now` (with a warning), so a feed cannot
-  pin its entries to the top of "newest first" views forever.
+- published_at is UTC-aware; None when absent, unreadable, before 1990 or more than two days
+  ahead of `now` (a warning says which); a date less far ahead than that but more than
+  FUTURE_TOLERANCE is clamped to `now` (with a warning), so a feed cannot pin its entries to the
+  top of "newest first" views forever.
 - Entries with the same GUID (or, lacking one, the same link) are kept once, the first one seen.
 - Links are made absolute against the feed URL; links that are not http(s) become None.
-- Warnings (malformed XML read leniently, encoding overridden, dates, duplicates) are returned,
-  never raised: a feed that yields entries is usable.
+- Warnings (malformed XML read leniently, encoding overridden, dates, duplicates, fields cut to
+  their length limit, items skipped) are returned, never raised: a feed that yields entries is
+  usable, and one item that cannot be read is skipped alone.
+- Every string is cleaned by extract.clean.clean_text (no lone surrogates, no control characters,
+  NFC, length limits); a date before 1990 or more than two days ahead is unknown (None).
+  Character references that XML forbids (`&#xDC00;`, `&#1;`) become U+FFFD and raw control bytes
+  are removed before feedparser sees the document.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from extract.clean import (HEADER_CHARS, NAME_CHARS, TEXT_CHARS, TITLE_CHARS, URL_CHARS, clean_text,
+                           sane_date)
 from extract.errors import FeedError
 
 FULL_TEXT_WORDS = 300
@@ -41,6 +49,10 @@ _XML_ENCODING = re.compile(rb"""(<\?xml[^>]*?encoding\s*=\s*["'])[^"']*(["'])"""
 _WIDE_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
               (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
               (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"))
+# A character reference to a code point XML forbids: C0 controls but tab/LF/CR, surrogates,
+# U+FFFE/U+FFFF, beyond U+10FFFF (feedparser turns them into str that cannot be encoded).
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,12})|([0-9]{1,12}));")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SY_PERIODS = {"hourly": 60, "daily": 1440, "weekly": 10080, "monthly": 43200, "yearly": 525600}
 
 
@@ -114,19 +126,53 @@ def strip_doctype(body: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _clean(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value or None
+def defuse_references(body: bytes) -> bytes:
+    """Returns XML bytes whose character references XML forbids are U+FFFD, without raw control
+    bytes (NUL included): neither can be stored, and feedparser fails the whole feed on them.
+
+    Call it on ASCII-compatible bytes (strip_doctype re-encodes UTF-16/32 to UTF-8 first); no
+    multi-byte encoding uses bytes below 0x20 inside its characters.
+
+    >>> defuse_references(b"<title>a &#xDC00; b\x01</title>")
+    b'<title>a &#xFFFD; b</title>'
+    """
+    return _CONTROL_BYTES.sub(b"", _CHAR_REF.sub(_defuse_ref, body))
+
+
+def _defuse_ref(m: re.Match) -> bytes:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    allowed = (code in (0x9, 0xA, 0xD) or 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE
+               or 0x10000 <= code <= 0x10FFFF)
+    return m.group() if allowed else b"&#xFFFD;"
+
+
+def _clean(value: object, limit: int = TITLE_CHARS, *, line: bool = True,
+           notes: list[str] | None = None, name: str = "text") -> str | None:
+    return clean_text(value, limit=limit, line=line, notes=notes, name=name)
+
+
+def _text(value: object, notes: list[str], name: str) -> str | None:
+    return clean_text(value, limit=TEXT_CHARS, line=False, notes=notes, name=name)
 
 
 def _http_url(link: object, base: str) -> str | None:
-    text = _clean(link)
+    """Returns the link made absolute against base when it is http(s), else None.
+
+    Inner spaces are escaped (a space-filled link still names one page); `javascript:`, `data:`,
+    `mailto:` and links that cannot be parsed (a broken IPv6 host, a port out of range) are None.
+    """
+    text = _clean(link, URL_CHARS)
     if text is None:
         return None
-    absolute = urljoin(base, text)
-    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    try:
+        absolute = urljoin(base, text.replace(" ", "%20"))
+        parts = urlsplit(absolute)
+        parts.port  # raises ValueError when out of range or not a number
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return absolute
 
 
 def _date(parsed: datetime | None, raw: str | None, now: datetime, label: str,
@@ -135,7 +181,8 @@ def _date(parsed: datetime | None, raw: str | None, now: datetime, label: str,
         if raw:
             warnings.append(f"{label}: unreadable date {raw[:60]!r} (kept without a date)")
         return None
-    if parsed > now + FUTURE_TOLERANCE:
+    parsed = sane_date(parsed, now=now, label=label, notes=warnings)
+    if parsed is not None and parsed > now + FUTURE_TOLERANCE:
         warnings.append(f"{label}: date {parsed.isoformat()} is in the future (clamped to now)")
         return now
     return parsed
@@ -198,30 +245,43 @@ def _parse_json_feed(body: bytes, url: str, now: datetime, max_entries: int) -> 
         if not isinstance(item, dict):
             warnings.append(f"item {n + 1}: not an object (skipped)")
             continue
-        label = f"item {_clean(item.get('id')) or n + 1}"
-        raw = _clean(item.get("date_published")) or _clean(item.get("date_modified"))
-        parsed = None
-        if raw:
-            try:
-                parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
-                parsed = (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-                          ).astimezone(timezone.utc)
-            except ValueError:
-                parsed = None
-        authors = item.get("authors") or [item.get("author") or data.get("author") or {}]
-        author = authors[0].get("name") if authors and isinstance(authors[0], dict) else None
-        guid = item.get("id")
-        entries.append(FeedEntry(
-            guid=str(guid).strip() or None if guid is not None else None,
-            url=_http_url(item.get("url") or item.get("external_url"), url),
-            title=_clean(item.get("title")),
-            published_at=_date(parsed, raw, now, label, warnings),
-            summary=_clean(item.get("summary")),
-            content=_clean(item.get("content_html")) or _clean(item.get("content_text")),
-            author=_clean(author)))
+        try:
+            entries.append(_json_item(item, data, url, now, n, warnings))
+        except Exception as exc:  # one item of an odd shape is skipped alone, its reason kept
+            warnings.append(f"item {n + 1}: unreadable ({type(exc).__name__}: {exc}) (skipped)")
     return ParsedFeed(title=_clean(data.get("title")), link=_http_url(data.get("home_page_url"), url),
                       entries=_dedupe(entries, max_entries, warnings, len(items)), ttl_minutes=None,
                       warnings=warnings)
+
+
+def _json_date(raw: str | None) -> datetime | None:
+    if not raw:
+        return None
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        return (parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _json_item(item: dict, data: dict, url: str, now: datetime, n: int,
+               warnings: list[str]) -> FeedEntry:
+    guid = item.get("id")
+    guid = _clean(str(guid), URL_CHARS) if isinstance(guid, (str, int, float)) else None
+    label = f"item {guid or n + 1}"
+    raw = _clean(item.get("date_published"), HEADER_CHARS) or _clean(item.get("date_modified"), HEADER_CHARS)
+    authors = item.get("authors") or [item.get("author") or data.get("author") or {}]
+    first = authors[0] if isinstance(authors, list) and authors else None
+    return FeedEntry(
+        guid=guid,
+        url=_http_url(item.get("url") or item.get("external_url"), url),
+        title=_clean(item.get("title"), notes=warnings, name=f"{label}: title"),
+        published_at=_date(_json_date(raw), raw, now, label, warnings),
+        summary=_text(item.get("summary"), warnings, f"{label}: summary"),
+        content=(_text(item.get("content_html"), warnings, f"{label}: content")
+                 or _text(item.get("content_text"), warnings, f"{label}: content")),
+        author=_clean(first.get("name") if isinstance(first, dict) else None, NAME_CHARS,
+                      notes=warnings, name=f"{label}: author"))
 
 
 def _struct_to_utc(value: object) -> datetime | None:
@@ -241,21 +301,29 @@ def _bozo_reason(exc: BaseException | None) -> str:
     return f"{type(exc).__name__}{where}: {getattr(exc, 'getMessage', lambda: str(exc))()}"
 
 
-def _entry(e: dict, base: str, now: datetime, n: int, warnings: list[str]) -> FeedEntry:
-    guid = _clean(e.get("id"))
-    link = _http_url(e.get("link"), base)
-    label = f"entry {guid or link or n + 1}"
-    # dict.get skips FeedParserDict's deprecated updated->published key aliasing (and its warning)
-    parsed = next((d for d in (_struct_to_utc(dict.get(e, k)) for k in
-                               ("published_parsed", "updated_parsed", "created_parsed")) if d), None)
-    raw = next((v for v in (_clean(dict.get(e, k)) for k in ("published", "updated", "created")) if v),
-               None)
-    contents = [c.get("value") for c in e.get("content") or [] if _clean(c.get("value"))]
-    return FeedEntry(guid=guid, url=link, title=_clean(e.get("title")),
-                     published_at=_date(parsed, raw, now, label, warnings),
-                     summary=_clean(e.get("summary")),
-                     content=max(contents, key=len) if contents else None,
-                     author=_clean(e.get("author")))
+def _entry(e: dict, base: str, now: datetime, n: int, warnings: list[str]) -> FeedEntry | None:
+    """Returns one feedparser entry as a FeedEntry; None (with a warning) when it cannot be read."""
+    try:
+        guid = _clean(e.get("id"), URL_CHARS)
+        link = _http_url(e.get("link"), base)
+        label = f"entry {guid or link or n + 1}"
+        # dict.get skips FeedParserDict's deprecated updated->published key aliasing (and its warning)
+        parsed = next((d for d in (_struct_to_utc(dict.get(e, k)) for k in
+                                   ("published_parsed", "updated_parsed", "created_parsed")) if d), None)
+        raw = next((v for v in (_clean(dict.get(e, k), HEADER_CHARS)
+                                for k in ("published", "updated", "created")) if v), None)
+        contents = [text for c in e.get("content") or []
+                    if (text := _text(c.get("value"), warnings, f"{label}: content"))]
+        return FeedEntry(guid=guid, url=link, title=_clean(e.get("title"), notes=warnings,
+                                                           name=f"{label}: title"),
+                         published_at=_date(parsed, raw, now, label, warnings),
+                         summary=_text(e.get("summary"), warnings, f"{label}: summary"),
+                         content=max(contents, key=len) if contents else None,
+                         author=_clean(e.get("author"), NAME_CHARS, notes=warnings,
+                                       name=f"{label}: author"))
+    except Exception as exc:  # one entry feedparser built oddly is skipped alone, its reason kept
+        warnings.append(f"entry {n + 1}: unreadable ({type(exc).__name__}: {exc}) (skipped)")
+        return None
 
 
 def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_entries: int = 500,
@@ -273,11 +341,12 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
         raise FeedError(f"feed {url}: empty body")
     if _is_json(body, content_type):
         return _parse_json_feed(body, url, now, max_entries)
-    safe = strip_doctype(body)
+    safe = defuse_references(strip_doctype(body))
     # No content-location: with a base URL feedparser also "resolves" GUIDs (isPermaLink
     # defaults to true), turning guid "1234" into a URL; links are made absolute here instead.
     headers: dict[str, str] = {}
-    if content_type and (safe is body or "charset" not in content_type.lower()):
+    if content_type and (not body.startswith(tuple(b for b, _ in _WIDE_BOMS))
+                         or "charset" not in content_type.lower()):
         headers["content-type"] = content_type  # a re-encoded UTF-16 body no longer has that charset
     try:
         d = feedparser.parse(safe, response_headers=headers, sanitize_html=True)
@@ -285,9 +354,11 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
         raise FeedError(f"feed {url}: feedparser failed ({type(exc).__name__}: {exc})") from exc
     warnings: list[str] = []
     entries = [_entry(e, url, now, n, warnings) for n, e in enumerate(d.entries[:max_entries * 2])]
-    usable = [e for e in entries if e.guid or e.url or e.title or e.summary or e.content]
+    usable = [e for e in entries if e and (e.guid or e.url or e.title or e.summary or e.content)]
     if len(usable) < len(entries):
-        warnings.append(f"{len(entries) - len(usable)} entries have no id, link, title or text (skipped)")
+        skipped = sum(e is not None for e in entries) - len(usable)
+        if skipped:
+            warnings.append(f"{skipped} entries have no id, link, title or text (skipped)")
         entries = usable
     if d.get("bozo"):
         reason = _bozo_reason(d.get("bozo_exception"))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import timezone
 from urllib.parse import urlsplit
 
+from extract.clean import display_text
 from extract.model import PARTY_FIELDS
 from storage.outbox import StoryAlert
 from storage.stories import fold_name
@@ -60,8 +61,9 @@ _MARK = {"churn": "✕", "reduction": "↓", "new_customer": "✓", "expansion":
 
 
 def one_line(text: object) -> str:
-    """Returns the text on one line, runs of whitespace as one space."""
-    return " ".join(str(text).split())
+    """Returns the text on one line, runs of whitespace as one space, without control or bidi
+    characters (a subject or header must read as what it holds)."""
+    return " ".join(display_text(str(text), limit=10_000).split())
 
 
 def clip(text: object, longest: int) -> str:

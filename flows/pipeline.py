@@ -31,7 +31,7 @@ from flows.report import MAX_ROWS, publish_report, report_order
 from flows.showconfig import mask_url, mask_urls
 from storage.db import connect, transaction
 from storage.runs import RunRecord, record_run
-from storage.writes import ArticleRow, known_articles, store_articles, store_events, sync_feeds
+from storage.writes import ArticleRow, known_articles, store_batch_or_rows, sync_feeds
 from storage.writes import record_polls as record_polls_in
 
 BATCH_PAGES = 200     # articles stored per transaction
@@ -212,12 +212,14 @@ class StoredBatch:
     new_events: dict[str, int] = field(default_factory=dict)
     stories: set[str] = field(default_factory=set)
     report_rows: list[dict] = field(default_factory=list)   # the first MAX_ROWS in report order
+    rejected: list[str] = field(default_factory=list)       # articles the database refused, and why
 
 
 @task(name="store", timeout_seconds=600, cache_policy=NO_CACHE)
 def store_batch(settings: Settings, rows: list[ArticleRow],
                 outputs: list[PageOutput], clock: StageClock) -> StoredBatch:
-    """Writes a batch of articles and their events in one transaction; returns what was new."""
+    """Writes a batch of articles and their events in one transaction, or row by row when that
+    fails; returns what was new and why each rejected article was rejected."""
     by_url = {r.url: r for r in rows}
     found = []
     for out in outputs:
@@ -227,9 +229,7 @@ def store_batch(settings: Settings, rows: list[ArticleRow],
             found += [(out.url, published, ev) for ev in out.events]
     stored = StoredBatch()
     with clock.stage("store"), connect(settings.database) as con:
-        with transaction(con):
-            store_articles(con, rows)
-            new_ids = store_events(con, found)
+        new_ids, stored.rejected = store_batch_or_rows(con, rows, found)
         if not new_ids:
             return stored
         cur = con.execute("SELECT * FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -282,7 +282,7 @@ def _rows_for(fetched, outputs: dict[str, PageOutput]) -> list[ArticleRow]:
         else:
             rows.append(ArticleRow(url=job.url, guid=job.guid, feed_url=job.feed_url, status="ok",
                                    article=out.article, title=job.title,
-                                   published_at=job.published_at))
+                                   published_at=job.published_at, error=mask_urls(out.error)))
     return rows
 
 
@@ -292,8 +292,9 @@ def _store(settings: Settings, clock: StageClock, summary: RunSummary, new_stori
     by_url = {o.url: o for o in outputs}
     rows = _rows_for(fetched, by_url)
     stored = store_batch(settings, rows, list(by_url.values()), clock)
-    summary.new_articles += sum(r.status == "ok" for r in rows)
-    summary.articles_failed += sum(r.status != "ok" for r in rows)
+    summary.errors += stored.rejected
+    summary.new_articles += sum(r.status == "ok" for r in rows) - len(stored.rejected)
+    summary.articles_failed += sum(r.status != "ok" for r in rows) + len(stored.rejected)
     for kind, n in stored.new_events.items():
         summary.new_events[kind] = summary.new_events.get(kind, 0) + n
     new_stories |= stored.stories

@@ -46,6 +46,10 @@ class PageInput:
 
 @dataclass
 class PageOutput:
+    """A page read: its article and events, or why it has none (error without article). An article
+    with an error is stored all the same, the error saying what went wrong on the way (its event
+    detection failed, a field was cut to its limit)."""
+
     url: str
     article: Article | None = None
     events: list[Event] = field(default_factory=list)
@@ -66,19 +70,20 @@ def read_one(page: PageInput) -> PageOutput:
                                       published=page.published)
     except DealwatchError as exc:
         return PageOutput(page.url, error=str(exc), extract_seconds=time.thread_time() - started)
+    except Exception as exc:  # a parser bug on one page must not end its batch and the run
+        return PageOutput(page.url, error=f"page {page.url}: could not be read ({type(exc).__name__}: "
+                                          f"{exc}); article skipped", extract_seconds=time.thread_time() - started)
     extracted = time.thread_time()
+    notes = list(article.extra.get("notes", []))   # fields cut, implausible dates
     try:
         events = events_of(article)
-    except DealwatchError as exc:
-        return PageOutput(page.url, error=str(exc), extract_seconds=extracted - started,
-                          detect_seconds=time.thread_time() - extracted)
     except Exception as exc:  # a detector bug on one article must not end its batch and the run
-        return PageOutput(page.url, error=f"event detection failed ({type(exc).__name__}: {exc}); "
-                                          "article skipped (please report it with this URL)",
-                          extract_seconds=extracted - started,
-                          detect_seconds=time.thread_time() - extracted)
-    return PageOutput(page.url, article, events, extract_seconds=extracted - started,
-                      detect_seconds=time.thread_time() - extracted)
+        # The article is stored without events, and the reason with it.
+        events = []
+        notes.insert(0, f"event detection failed ({type(exc).__name__}: {exc}); article stored "
+                        "without events (please report it with this URL)")
+    return PageOutput(page.url, article, events, error="; ".join(notes) or None,
+                      extract_seconds=extracted - started, detect_seconds=time.thread_time() - extracted)
 
 
 class PageTimeout(BaseException):

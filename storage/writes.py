@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from extract.model import Article, Event, EVENT_FIELDS, PARTY_FIELDS
+from storage.db import transaction
 from storage.stories import assign_stories, party_keys, story_key
 
 
@@ -277,3 +278,47 @@ def store_events(con: duckdb.DuckDBPyConnection,
     finally:
         con.unregister("event_batch")
     return [r["event_id"] for r in new]
+
+
+# ---------------------------------------------------------------- a batch, or row by row
+
+# What a write of odd values raises: DuckDB's errors, pyarrow's conversion errors (a string that
+# cannot be encoded, a number or date out of range).
+_WRITE_ERRORS = (duckdb.Error, pa.ArrowException, ValueError, TypeError, OverflowError)
+
+def store_batch_or_rows(con: duckdb.DuckDBPyConnection, rows: Sequence[ArticleRow],
+                        found: Sequence[tuple[str, datetime | None, Event]]
+                        ) -> tuple[list[str], list[str]]:
+    """Stores articles and their events in one transaction; when that fails, retries them one
+    article at a time, so only the offending one is rejected. Returns (new event ids, rejections).
+
+    A rejected article is stored as 'skipped' with the reason in `error` when even that can be
+    written; every rejection is also returned as 'article URL: could not be stored (…)'.
+    """
+    try:
+        with transaction(con):
+            store_articles(con, rows)
+            return store_events(con, found), []
+    except _WRITE_ERRORS:
+        pass   # retried below, one article at a time
+    by_url: dict[str, list] = {}
+    for item in found:
+        by_url.setdefault(item[0], []).append(item)
+    new_ids: list[str] = []
+    rejected: list[str] = []
+    for row in rows:
+        try:
+            with transaction(con):
+                store_articles(con, [row])
+                new_ids += store_events(con, by_url.get(row.url, []))
+            continue
+        except _WRITE_ERRORS as exc:
+            reason = f"could not be stored ({type(exc).__name__}: {' '.join(str(exc).split())[:300]})"
+        rejected.append(f"article {row.url}: {reason}")
+        try:
+            with transaction(con):
+                store_articles(con, [ArticleRow(url=row.url, guid=row.guid, feed_url=row.feed_url,
+                                                status="skipped", error=reason)])
+        except _WRITE_ERRORS:
+            pass   # the rejection is in the run summary; the row itself cannot be written
+    return new_ids, rejected

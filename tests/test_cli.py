@@ -85,12 +85,13 @@ def test_detect_reads_stdin():
     assert len(from_stdin) == 4
 
 
-def test_detect_missing_file_is_an_error(tmp_path):
+def test_detect_missing_file_is_skipped_with_exit_2(tmp_path):
     missing = tmp_path / "nope.txt"
     result = dealwatch("detect", str(missing))
-    assert result.returncode == 1
-    assert result.stderr.strip() == (f"Error: {missing}: no such file "
-                                     "(give a .txt, .html or .jsonl file, - for stdin, or an http(s) URL)")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"skipped: {missing}: no such file (give a .txt, .html or .jsonl file, - for stdin, or an http(s) URL)",
+        "1 input not read (of 1 given)"]
 
 
 def test_detect_reads_a_jsonl_corpus_file(tmp_path):
@@ -106,12 +107,16 @@ def test_detect_reads_a_jsonl_corpus_file(tmp_path):
         (f"{corpus}#a", "Oracle", "Cerner", 28_300_000_000)
 
 
-def test_detect_jsonl_line_without_text_is_an_error(tmp_path):
+def test_detect_jsonl_line_without_text_is_skipped_and_the_next_line_read(tmp_path):
     corpus = tmp_path / "bad.jsonl"
-    corpus.write_text('{"title": "no text"}\n')
-    result = dealwatch("detect", str(corpus))
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"Error: {corpus}:1: not a JSON object with a \"text\" field")
+    corpus.write_text('{"title": "no text"}\n'
+                      + json.dumps({"id": "ok", "text": "Oracle has agreed to buy Cerner for $28.3 billion."})
+                      + "\n")
+    result = dealwatch("detect", str(corpus), "--format", "jsonl")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"skipped: {corpus}:1: not a JSON object with a \"text\" field")
+    assert result.stderr.splitlines()[-1] == "1 input not read (of 1 given)"
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [f"{corpus}#ok"]
 
 
 @pytest.fixture

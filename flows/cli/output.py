@@ -10,6 +10,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TextIO
 
+from extract.clean import display_text
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -30,8 +32,8 @@ def _cell(value: Any, width: int) -> str:
         text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
     elif isinstance(value, datetime):
         text = value.strftime("%Y-%m-%d %H:%M")
-    else:
-        text = " ".join(str(value).split())
+    else:   # stored text came from the web: one line, no bidi controls on the terminal
+        text = " ".join(display_text(value, limit=100_000).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

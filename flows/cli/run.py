@@ -7,7 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from extract.errors import ConfigError
+from extract.clean import display_text
+from extract.errors import ConfigError, DealwatchError
 from flows.cli.output import print_rows
 from flows.config import config_path
 
@@ -65,7 +66,7 @@ def print_summary(summary: dict) -> None:
     rows += [(f"seconds {stage}", f"{secs:.2f}") for stage, secs in summary.get("seconds", {}).items()]
     print_rows(("summary", "value"), rows)
     for err in summary.get("errors", []):
-        print(f"  ! {err}")
+        print(f"  ! {display_text(err, limit=2000)}")
 
 
 def temporary_server_note() -> str | None:
@@ -93,10 +94,16 @@ def cmd_run(args) -> int:
     if note:
         print(note, file=sys.stderr, flush=True)
     bars = None if args.progress == "auto" else args.progress == "bars"
-    with progress_display(bars):
-        summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
+    try:
+        with progress_display(bars):
+            summary = monitor(config=str(config_path(args.config)), db=args.db, all_feeds=args.all_feeds)
+    except DealwatchError:
+        raise
+    except Exception as exc:  # the flow's own log holds the details; the user gets one line, exit 1
+        raise DealwatchError(f"the run could not proceed ({type(exc).__name__}: {exc}); "
+                             "see the log above, fix the cause and run again") from exc
     print_summary(summary)
-    return 0
+    return 0   # completed, even when feeds or articles failed: they are in the summary
 
 
 def cmd_demo(args) -> int:
