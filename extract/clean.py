@@ -33,7 +33,9 @@ TITLE_CHARS = 1_000
 NAME_CHARS = 300           # authors, outlets, feed names
 URL_CHARS = 4_096          # links and GUIDs
 HEADER_CHARS = 1_000       # ETag, Last-Modified, Content-Type
-TEXT_CHARS = 1_000_000     # an article's text or a feed's full content
+# An article's text or a feed's full content. Long-form articles run to ~50,000 characters; the
+# detector's time grows faster than the text (about 10 s for 160,000 characters on one core).
+TEXT_CHARS = 200_000
 
 EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
 FUTURE_LIMIT = timedelta(days=2)

@@ -52,6 +52,11 @@ _WIDE_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-
 # A character reference to a code point XML forbids: C0 controls but tab/LF/CR, surrogates,
 # U+FFFE/U+FFFF, beyond U+10FFFF (feedparser turns them into str that cannot be encoded).
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,12})|([0-9]{1,12}));")
+# feedparser looks for an e-mail address in an author's text with a regular expression that takes
+# quadratic time: a 2 MB <author> holds a run for hours. Author-like elements are cut before it runs.
+AUTHOR_BYTES = 2_000
+_LONG_AUTHOR = re.compile(rb"(<(?:[\w.-]+:)?(?:author|creator|managingeditor|webmaster|publisher|contributor)"
+                          rb"\b[^>]*>)([^<]{%d})[^<]+" % AUTHOR_BYTES, re.I)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SY_PERIODS = {"hourly": 60, "daily": 1440, "weekly": 10080, "monthly": 43200, "yearly": 525600}
 
@@ -129,6 +134,7 @@ def strip_doctype(body: bytes) -> bytes:
 def defuse_references(body: bytes) -> bytes:
     """Returns XML bytes whose character references XML forbids are U+FFFD, without raw control
     bytes (NUL included): neither can be stored, and feedparser fails the whole feed on them.
+    An author-like element's text longer than AUTHOR_BYTES is cut to that length.
 
     Call it on ASCII-compatible bytes (strip_doctype re-encodes UTF-16/32 to UTF-8 first); no
     multi-byte encoding uses bytes below 0x20 inside its characters.
@@ -136,7 +142,12 @@ def defuse_references(body: bytes) -> bytes:
     >>> defuse_references(b"<title>a &#xDC00; b\x01</title>")
     b'<title>a &#xFFFD; b</title>'
     """
+    body = _LONG_AUTHOR.sub(_cut_author, body)
     return _CONTROL_BYTES.sub(b"", _CHAR_REF.sub(_defuse_ref, body))
+
+
+def _cut_author(m: re.Match) -> bytes:
+    return m.group(1) + m.group(2).rstrip(bytes(range(0x80, 0x100)))  # no half of a UTF-8 character
 
 
 def _defuse_ref(m: re.Match) -> bytes:
@@ -159,10 +170,11 @@ def _http_url(link: object, base: str) -> str | None:
     """Returns the link made absolute against base when it is http(s), else None.
 
     Inner spaces are escaped (a space-filled link still names one page); `javascript:`, `data:`,
-    `mailto:` and links that cannot be parsed (a broken IPv6 host, a port out of range) are None.
+    `mailto:` and links that cannot be parsed (a broken IPv6 host, a port out of range) or longer
+    than URL_CHARS are None.
     """
-    text = _clean(link, URL_CHARS)
-    if text is None:
+    text = _clean(link, URL_CHARS + 1)
+    if text is None or len(text) > URL_CHARS:   # a cut link would name another page
         return None
     try:
         absolute = urljoin(base, text.replace(" ", "%20"))
@@ -250,8 +262,14 @@ def _parse_json_feed(body: bytes, url: str, now: datetime, max_entries: int) -> 
         except Exception as exc:  # one item of an odd shape is skipped alone, its reason kept
             warnings.append(f"item {n + 1}: unreadable ({type(exc).__name__}: {exc}) (skipped)")
     return ParsedFeed(title=_clean(data.get("title")), link=_http_url(data.get("home_page_url"), url),
-                      entries=_dedupe(entries, max_entries, warnings, len(items)), ttl_minutes=None,
+                      entries=_dedupe(entries, max_entries, warnings,
+                                      len(entries) + max(0, len(items) - max_entries * 2)), ttl_minutes=None,
                       warnings=warnings)
+
+
+def _short(name: str | None) -> str | None:
+    """Returns an item's id or link as named in a warning: at most 100 characters."""
+    return name if name is None or len(name) <= 100 else name[:99] + "…"
 
 
 def _json_date(raw: str | None) -> datetime | None:
@@ -268,7 +286,7 @@ def _json_item(item: dict, data: dict, url: str, now: datetime, n: int,
                warnings: list[str]) -> FeedEntry:
     guid = item.get("id")
     guid = _clean(str(guid), URL_CHARS) if isinstance(guid, (str, int, float)) else None
-    label = f"item {guid or n + 1}"
+    label = f"item {_short(guid) or n + 1}"
     raw = _clean(item.get("date_published"), HEADER_CHARS) or _clean(item.get("date_modified"), HEADER_CHARS)
     authors = item.get("authors") or [item.get("author") or data.get("author") or {}]
     first = authors[0] if isinstance(authors, list) and authors else None
@@ -306,7 +324,7 @@ def _entry(e: dict, base: str, now: datetime, n: int, warnings: list[str]) -> Fe
     try:
         guid = _clean(e.get("id"), URL_CHARS)
         link = _http_url(e.get("link"), base)
-        label = f"entry {guid or link or n + 1}"
+        label = f"entry {_short(guid or link) or n + 1}"
         # dict.get skips FeedParserDict's deprecated updated->published key aliasing (and its warning)
         parsed = next((d for d in (_struct_to_utc(dict.get(e, k)) for k in
                                    ("published_parsed", "updated_parsed", "created_parsed")) if d), None)
@@ -368,5 +386,6 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None, max_en
     if not d.get("version") and not entries:
         raise FeedError(f"feed {url}: no RSS, Atom or JSON Feed found (an HTML page or other document?)")
     return ParsedFeed(title=_clean(d.feed.get("title")), link=_http_url(d.feed.get("link"), url),
-                      entries=_dedupe(entries, max_entries, warnings, len(d.entries)),
+                      entries=_dedupe(entries, max_entries, warnings,
+                                      len(entries) + max(0, len(d.entries) - max_entries * 2)),
                       ttl_minutes=_ttl(d.feed, warnings), warnings=warnings)
