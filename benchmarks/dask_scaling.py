@@ -141,7 +141,7 @@ def writer_ceiling(corpus: Path, tmp: Path, total: int, sizes: list[int]) -> lis
     pages = [PageInput(f"http://127.0.0.1/{f.relative_to(corpus)}", html=f.read_bytes())
              for f in sorted((corpus / "a").rglob("*.html"))]
     with ReadingPool(2) as pool:
-        read = [o for o in pool.read(pages) if o.article is not None]
+        read = [o for chunk in pool.stream(pages, total=len(pages)) for o in chunk if o.article is not None]
     outputs = []
     for k in range(-(-total // len(read))):
         for o in read:
