@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from extract.frames import Hit
     from extract.model import Event
 
-__all__ = ["Verifier", "model", "event_features", "article_features", "mention_counts", "verify_events", "MODEL_FILE"]
+__all__ = ["Verifier", "model", "event_features", "article_features", "mention_counts", "lower_words", "verify_events", "MODEL_FILE"]
 
 MODEL_FILE = "verifier.json.gz"
 _ROLES = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
@@ -56,6 +56,9 @@ _BUSINESS = frozenset("""
     analysten quartal gmbh ag se
 """.split())
 _MONEY = re.compile(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|dollars?|euros?|pounds|Euro|Dollar)\b")
+# "WINTERTHUR, 10 March -", "CAMBRIDGE, Mass., June 3 (BUSINESS WIRE) -": a place opening a dateline.
+_DATELINE = re.compile(r"\s*(?:,\s*(?:[A-Z][a-z]+\.?,?\s*)?(?:\d|[A-Z][a-z]{2,8}\.? \d)|\s+[-–—(]|\s*\()")
+_OLD_YEAR = re.compile(r"\b1[5-9]\d\d\b")
 _SUFFIX_WORDS = frozenset(s.strip(".") for s in _LEGAL_SUFFIXES if s not in ("group", "holding", "holdings"))
 
 
@@ -82,27 +85,44 @@ def article_features(c: Candidates) -> list[str]:
         money += len(_MONEY.findall(t))
     n = max(len(c.texts), 1)
     orgs = sum(1 for ms in c.mentions for m in ms if m.kind == "org")
+    people = sum(1 for ms in c.mentions for m in ms if m.kind == "person")
     density = business / max(words, 1)
     return [
         f"art.biz={_bucket(density, (0.005, 0.01, 0.02, 0.035, 0.05, 0.08))}",
         f"art.money={_bucket(money / n, (0.02, 0.1, 0.25, 0.5))}",
         f"art.suffix={_bucket(suffixes, (1, 2, 4))}",
         f"art.orgs={_bucket(orgs / n, (0.3, 0.7, 1.2, 2))}",
+        f"art.people={_bucket(people / n, (0.05, 0.2, 0.5, 1))}",
         f"art.len={_bucket(words, (80, 200, 500, 1000))}",
+        f"art.events={min(len(c.events), 4)}",
     ]
+
+
+def lower_words(c: Candidates) -> frozenset[str]:
+    """Returns the words the article writes in lower case ("exchange", "army"): a party named by
+    one of them ("Exchange") may be a common word that opened a sentence."""
+    return frozenset(w for t in c.texts for w in _WORD.findall(t) if w[0].islower())
 
 
 _SUFFIX_AFTER = re.compile(r",?\s+(?:%s)\b" % "|".join(re.escape(s) for s in sorted(_LEGAL_SUFFIXES, key=len,
                                                                                       reverse=True)), re.IGNORECASE)
 
 
-def _name_shape(name: str, counts: dict[str, int], text: str) -> list[str]:
+def _name_shape(name: str, counts: dict[str, int], text: str, lower: frozenset[str] = frozenset()) -> list[str]:
     """Returns the shape features of one party's name; `text`: the sentence it was read from
-    (a legal suffix there, "Vantor Holdings", is cut from the name)."""
+    (a legal suffix there, "Vantor Holdings", is cut from the name); `lower`: `lower_words`."""
     toks = name.split()
     out = [f"len={min(len(toks), 4)}"]
     low = [t.lower().rstrip(".,") for t in toks]
     at = text.find(name)
+    if at < 0:
+        out.append("not_in_evidence")  # read through a reference ("the company") or cut
+    elif at == 0 or not text[:at].strip(" \n\"'‘“(-•*"):
+        out.append("opens")
+        if _DATELINE.match(text, at + len(name)):
+            out.append("dateline")
+    if len(toks) == 1 and low[0] in lower:
+        out.append("common_word")
     if any(t in _SUFFIX_WORDS or t in ("group", "holdings", "holding") for t in low[1:]) or (
             at >= 0 and _SUFFIX_AFTER.match(text, at + len(name))):
         out.append("suffix")
@@ -121,10 +141,11 @@ def _name_shape(name: str, counts: dict[str, int], text: str) -> list[str]:
 
 
 def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
-                   counts: dict[str, int]) -> list[str]:
+                   counts: dict[str, int], lower: frozenset[str] = frozenset()) -> list[str]:
     """Returns the features of one event the rules read (see the module docstring).
 
-    `art`: `article_features(c)`; `counts`: how many mentions each company name has in the article."""
+    `art`: `article_features(c)`; `counts`: how many mentions each company name has in the
+    article; `lower`: `lower_words(c)`."""
     lang = c.lang
     feats = ["bias", f"lang={lang}", f"sub={event.subtype}", f"{lang}.sub={event.subtype}",
              f"status={event.status}", f"sub.status={event.subtype}.{event.status}", *art]
@@ -148,12 +169,23 @@ def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
         feats.append("amount")
     if event.stake_pct is not None:
         feats.append("stake")
+    ev = event.evidence
+    if _OLD_YEAR.search(ev):
+        feats.append("old_year")
+    if ev.rstrip().endswith("?"):
+        feats.append("question")
+    if ev.isupper():
+        feats.append("evidence_caps")
+    feats.append(f"evidence_words={_bucket(len(ev.split()), (8, 15, 25, 40))}")
+    names = [n for n in (getattr(event, r) for r in _ROLES) if n]
+    if any(a != b and (a in b or b in a) for a in names for b in names):
+        feats.append("names_nested")  # "Army" and "U.S. Army": one name read twice
     for role in _ROLES:
         name = getattr(event, role)
         if not name:
             continue
         feats.append(f"role={role}")
-        shape = _name_shape(name, counts, event.evidence)
+        shape = _name_shape(name, counts, ev, lower)
         feats.extend(f"{role}.{f}" for f in shape)
         feats.extend(f"party.{f}" for f in shape)
     # The words of the evidence, names aside: the model is to learn the language, not the companies.
@@ -224,9 +256,10 @@ def verify_events(c: Candidates, verifier: Verifier | None = None) -> list[Event
     v = verifier or model()
     art = article_features(c)
     counts = mention_counts(c)
+    lower = lower_words(c)
     kept = []
     for event, hits in zip(c.events, c.sources):
-        p = v.probability(event_features(c, event, hits, art, counts))
+        p = v.probability(event_features(c, event, hits, art, counts, lower))
         if p >= v.threshold:
             event.confidence = round(p, 2)
             kept.append(event)

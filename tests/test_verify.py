@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from extract.events import detect_events, read_candidates
-from extract.verify import MODEL_FILE, Verifier, article_features, event_features, mention_counts, model, verify_events
+from extract.verify import (MODEL_FILE, Verifier, article_features, event_features, lower_words, mention_counts, model,
+                            verify_events)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEAL = "Oracle has agreed to buy Cerner for $28.3 billion."
@@ -24,14 +25,14 @@ GAME = ("After an evening meal of everything he has, I cross the street to the R
 def features(text: str, title: str | None = None) -> list[list[str]]:
     c = read_candidates(text, title=title)
     art, counts = article_features(c), mention_counts(c)
-    return [event_features(c, e, h, art, counts) for e, h in zip(c.events, c.sources)]
+    return [event_features(c, e, h, art, counts, lower_words(c)) for e, h in zip(c.events, c.sources)]
 
 
 def test_article_features_tell_business_from_a_game_diary() -> None:
     assert article_features(read_candidates(DEAL)) == [
-        "art.biz=6", "art.money=4", "art.suffix=0", "art.orgs=4", "art.len=0"]
+        "art.biz=6", "art.money=4", "art.suffix=0", "art.orgs=4", "art.people=0", "art.len=0", "art.events=1"]
     assert article_features(read_candidates(GAME)) == [
-        "art.biz=4", "art.money=0", "art.suffix=0", "art.orgs=4", "art.len=0"]
+        "art.biz=4", "art.money=0", "art.suffix=0", "art.orgs=4", "art.people=0", "art.len=0", "art.events=1"]
 
 
 def test_event_features_of_a_plain_deal() -> None:
@@ -63,7 +64,27 @@ def test_shipped_model_is_found_as_package_data() -> None:
     assert v is model()  # read once per process
     assert 0.0 <= v.threshold < 1.0 and v.a > 0
     p = v.probability(features(DEAL)[0])
-    assert 0.5 < p < 1.0
+    assert 0.0 < p < 1.0
+
+
+def test_shipped_model_keeps_the_seed_events() -> None:
+    raw = (ROOT / "seeds" / "scale-ai-google-withdraws.txt").read_text(encoding="utf-8")
+    title, body = raw.split("\n", 1)
+    c = read_candidates(body, title=title)
+    art, counts, lower = article_features(c), mention_counts(c), lower_words(c)
+    probs = [model().probability(event_features(c, e, h, art, counts, lower)) for e, h in zip(c.events, c.sources)]
+    assert len(probs) == 4 and min(probs) >= model().threshold
+
+
+def test_datelines_common_words_and_nested_names() -> None:
+    # (the rules take the dateline's place for the buyer: the features say so)
+    [f] = features("Winterthur, 10 March - Bernhard Group AG, the Swiss maker of drives, has signed an agreement to "
+                   "acquire a 70% stake in Meccanica Fontana.")
+    assert "acquirer.opens" in f and "acquirer.dateline" in f and "target.opens" not in f
+    [f] = features("Vantor Systems has agreed to buy Exchange for $5m. Every exchange matters.")
+    assert "target.common_word" in f and "acquirer.common_word" not in f
+    [f] = features("Oracle has agreed to buy Cerner, a company founded in 1979, for $28.3 billion.")
+    assert "old_year" in f and "names_nested" not in f
 
 
 def test_confidence_is_the_calibrated_probability() -> None:

@@ -1,4 +1,6 @@
-"""The pair classifier: events the rules missed, read by a trained model from pairs of companies.
+"""An experiment, evaluated by benchmarks/train.py and not used by the detector: a pair classifier
+for events the rules miss. Held out (leave-one-set-out on the corpus) it fired on no pair at the
+threshold its folds chose, so `detect_events` does not use it (docs/detection.md has the figures).
 
 A candidate is a sentence (or the headline) that holds a trigger word of some frame (the rules'
 own frame selection says which) and names at least two companies; each pair of its companies, in
@@ -12,19 +14,14 @@ features (`pair_features`: the words between, before and after the two names wit
 
 A pair fires only when the rules read no event between the same two companies and P reaches the
 threshold chosen on held-out sets; its status comes from the rules' status cues, its amount from
-the sentence when it names exactly one. The weights (`extract/data/pairs.json.gz`) are trained
-by `benchmarks/train.py`; inference is pure Python.
+the sentence when it names exactly one.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from extract.frames import build_shadow
@@ -36,9 +33,8 @@ if TYPE_CHECKING:
     from extract.frames import Cues
     from extract.mentions import Mention
 
-__all__ = ["PairModel", "pair_candidates", "pair_features", "pair_events", "model", "MODEL_FILE", "ROLES"]
+__all__ = ["PairModel", "pair_candidates", "pair_features", "pair_events", "ROLES"]
 
-MODEL_FILE = "pairs.json.gz"
 ROLES = {"deal": ("acquirer", "target", "seller"), "customer_change": ("customer", "vendor")}
 FAMILY = {"acquisition": "deal", "stake": "deal", "merger": "deal", "investment": "deal", "divestiture": "deal",
           "joint_venture": "deal", "churn": "customer_change", "reduction": "customer_change",
@@ -161,29 +157,6 @@ class PairModel:
                 scores[k] += v
         return self.labels[max(range(len(scores)), key=scores.__getitem__)]
 
-    def to_json(self) -> dict:
-        """Returns the model as the JSON object its file holds."""
-        return {"format": 1, "a": self.a, "b": self.b, "threshold": self.threshold, "labels": list(self.labels),
-                "event": dict(sorted(self.event.items())),
-                "label": {f: {str(k): v for k, v in sorted(ws.items())} for f, ws in sorted(self.label.items())}}
-
-    @classmethod
-    def from_json(cls, data: dict) -> PairModel:
-        """Returns the model a JSON object describes (see `to_json`)."""
-        if data.get("format") != 1:
-            raise ValueError(f"pair model file: format {data.get('format')!r} not known (expected 1); "
-                             "retrain with `make train`")
-        return cls({k: float(v) for k, v in data["event"].items()}, tuple(data["labels"]),
-                   {f: {int(k): float(v) for k, v in ws.items()} for f, ws in data["label"].items()},
-                   float(data["a"]), float(data["b"]), float(data["threshold"]))
-
-
-@lru_cache(maxsize=1)
-def model() -> PairModel:
-    """Returns the pair model shipped with the package (read once per process)."""
-    raw = resources.files("extract").joinpath("data", MODEL_FILE).read_bytes()
-    return PairModel.from_json(json.loads(gzip.decompress(raw)))
-
 
 def _covered(a: str, b: str, events: list[Event]) -> bool:
     """Returns True when an event already names both companies (in any roles)."""
@@ -204,9 +177,8 @@ def _status(shadow: str, family: str, cues: Cues) -> str:
     return "announced"
 
 
-def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | None = None) -> list[Event]:
+def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel) -> list[Event]:
     """Returns the events the pair model reads that `events` (the rules' kept events) lack."""
-    pm = pm or model()
     best: dict[tuple[str, str], tuple[float, int, Mention, Mention, list[str]]] = {}
     tokens: dict[int, list] = {}
     for i, a, b in pair_candidates(c):
