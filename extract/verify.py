@@ -21,7 +21,7 @@ import gzip
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -223,12 +223,18 @@ def mention_counts(c: Candidates) -> dict[str, int]:
 @dataclass(frozen=True)
 class Verifier:
     """A trained verifier: feature weights, the Platt scale (a, b) and the threshold on the
-    calibrated probability below which an event is dropped."""
+    calibrated probability below which an event is dropped (`thresholds`: per language, where
+    held-out text called for another one)."""
 
     weights: dict[str, float]
     a: float
     b: float
     threshold: float
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_for(self, lang: str) -> float:
+        """Returns the threshold for articles in `lang`."""
+        return self.thresholds.get(lang, self.threshold)
 
     def score(self, feats: list[str]) -> float:
         """Returns the model's raw score (log-odds before calibration) of a feature list."""
@@ -243,7 +249,7 @@ class Verifier:
     def to_json(self) -> dict:
         """Returns the verifier as the JSON object its file holds."""
         return {"format": 1, "a": self.a, "b": self.b, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
+                "thresholds": dict(sorted(self.thresholds.items())), "weights": dict(sorted(self.weights.items()))}
 
     @classmethod
     def from_json(cls, data: dict) -> Verifier:
@@ -252,7 +258,7 @@ class Verifier:
             raise ValueError(f"verifier file: format {data.get('format')!r} not known (expected 1); "
                              "retrain with `make train`")
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["a"]), float(data["b"]),
-                   float(data["threshold"]))
+                   float(data["threshold"]), {k: float(v) for k, v in data.get("thresholds", {}).items()})
 
 
 @lru_cache(maxsize=1)
@@ -273,9 +279,10 @@ def verify_events(c: Candidates, verifier: Verifier | None = None) -> list[Event
     counts = mention_counts(c)
     lower = lower_words(c)
     kept = []
+    threshold = v.threshold_for(c.lang)
     for event, hits in zip(c.events, c.sources):
         p = v.probability(event_features(c, event, hits, art, counts, lower))
-        if p >= v.threshold:
+        if p >= threshold:
             event.confidence = round(p, 2)
             kept.append(event)
     return kept

@@ -99,6 +99,14 @@ def test_events_below_the_threshold_are_dropped() -> None:
     assert [e.acquirer for e in verify_events(read_candidates(DEAL), v)] == ["Oracle"]
 
 
+def test_thresholds_per_language_round_trip() -> None:
+    v = Verifier({"bias": 1.0}, a=1.0, b=0.0, threshold=0.35, thresholds={"de": 0.0})
+    assert (v.threshold_for("de"), v.threshold_for("en"), v.threshold_for("fr")) == (0.0, 0.35, 0.35)
+    assert Verifier.from_json(json.loads(json.dumps(v.to_json()))) == v
+    # a file without per-language thresholds reads as one threshold for all
+    assert Verifier.from_json({"format": 1, "a": 1, "b": 0, "threshold": 0.2, "weights": {}}).threshold_for("de") == 0.2
+
+
 def test_unknown_model_format_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="format 2 not known.*make train"):
         Verifier.from_json({"format": 2})
