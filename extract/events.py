@@ -32,7 +32,7 @@ from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
 from extract.verify import verify_events
 
-__all__ = ["detect_events", "read_candidates", "Candidates", "UnsupportedLanguageError", "supported_languages"]
+__all__ = ["detect_events", "rule_events", "read_candidates", "Candidates", "UnsupportedLanguageError", "supported_languages"]
 
 _RULE_MODULES = {"en": "extract.rules_en", "de": "extract.rules_de"}
 
@@ -127,6 +127,12 @@ def detect_events(
     """
     del published  # reserved: background deals are told apart by their wording today
     return verify_events(read_candidates(text, title=title, language=language))
+
+
+def rule_events(text: str, *, title: str | None = None, language: str | None = None) -> list[Event]:
+    """Returns the events the rules read, before the verifier judges them (what the rules' own
+    tests check: a one-sentence snippet is no article, and the verifier was trained on articles)."""
+    return read_candidates(text, title=title, language=language).events
 
 
 def read_candidates(text: str, *, title: str | None = None, language: str | None = None) -> Candidates:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events import detect_events
+from extract.events import rule_events
 
 # (text, title, expected fields of the only event)
 ROWS = [
@@ -72,7 +72,7 @@ def test_reads_across_and_around_the_event(text: str, title: str | None, expecte
 
 
 def _assert_one_event(text: str, title: str | None, expected: dict) -> None:
-    events = [e.to_dict() for e in detect_events(text, title=title)]
+    events = [e.to_dict() for e in rule_events(text, title=title)]
     assert len(events) == 1, f"{text!r} -> {events}"
     got = events[0]
     for field, value in expected.items():
@@ -81,13 +81,13 @@ def _assert_one_event(text: str, title: str | None, expected: dict) -> None:
 
 
 def test_an_anaphor_without_an_event_before_it_adds_nothing() -> None:
-    assert detect_events("The transaction closed on Wednesday. The deal is worth $75 million.") == []
+    assert rule_events("The transaction closed on Wednesday. The deal is worth $75 million.") == []
 
 
 def test_an_anaphor_attaches_to_the_latest_event_of_its_kind() -> None:
     text = ("Tolvane agreed to buy Birchfield Analytics. Separately, Quorra Foods said it would acquire Lintel "
             "Brands. The deal closed on Friday.")
-    events = {e.target: e.status for e in detect_events(text)}
+    events = {e.target: e.status for e in rule_events(text)}
     assert events == {"Birchfield Analytics": "announced", "Lintel Brands": "completed"}
 
 
@@ -176,7 +176,7 @@ LONG_ROWS = [
 def test_a_denied_change_and_a_confirmed_one_of_another_kind_are_two_events() -> None:
     text = ("Ostrava Telecom denied a report that it plans to drop Zhenfeng Networks as a supplier. It did confirm "
             "that Ostrava would buy fewer Zhenfeng radio units this year.")
-    got = sorted((e.subtype, e.status) for e in detect_events(text))
+    got = sorted((e.subtype, e.status) for e in rule_events(text))
     assert got == [("churn", "denied"), ("reduction", "announced")]
 
 
@@ -197,10 +197,10 @@ def test_reads_what_long_articles_say(text: str, title: str | None, expected: di
     "Whitcombe was asked whether Arvena Energy might eventually buy Solberg Hydrogen outright.",
 ])
 def test_long_article_context_is_no_event(text: str) -> None:
-    assert detect_events(text) == []
+    assert rule_events(text) == []
 
 
 def test_a_venture_and_a_stake_between_the_same_two_are_two_deals() -> None:
     text = ("Sakura Denki and Moravia Battery Works will set up a joint venture to build a plant. Sakura Denki will "
             "also take a 15% stake in Moravia Battery Works.")
-    assert sorted(e.subtype for e in detect_events(text)) == ["joint_venture", "stake"]
+    assert sorted(e.subtype for e in rule_events(text)) == ["joint_venture", "stake"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events import detect_events
+from extract.events import rule_events
 
 CASES = [
     # (language, sentence, subtype, customer, vendor, competitor)
@@ -54,7 +54,7 @@ CASES = [
                          ids=[c[1][:40] for c in CASES])
 def test_customer_change_forms(lang: str, sentence: str, subtype: str, customer: str, vendor: str,
                                competitor: str | None) -> None:
-    events = detect_events(sentence, language=lang)
+    events = rule_events(sentence, language=lang)
     assert [(e.event_type, e.subtype, e.customer, e.vendor, e.competitor) for e in events] == [
         ("customer_change", subtype, customer, vendor, competitor)]
 
@@ -68,4 +68,4 @@ def test_customer_change_forms(lang: str, sentence: str, subtype: str, customer:
     ("de", "Verano zählt inzwischen 1,2 Millionen Kunden und will im kommenden Jahr weitere Kunden gewinnen."),
 ])
 def test_no_customer_change(lang: str, sentence: str) -> None:
-    assert [e for e in detect_events(sentence, language=lang) if e.event_type == "customer_change"] == []
+    assert [e for e in rule_events(sentence, language=lang) if e.event_type == "customer_change"] == []

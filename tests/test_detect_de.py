@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events import detect_events
+from extract.events import rule_events
 from extract.language import article_language, guess_language
 from extract.money import find_amounts
 from extract.names_de import find_names_de
@@ -83,7 +83,7 @@ NOT_EVENTS = [
 
 
 def _check(text: str, expected: dict, family: str) -> None:
-    events = [e for e in detect_events(text, language="de") if e.event_type == family]
+    events = [e for e in rule_events(text, language="de") if e.event_type == family]
     assert len(events) == 1, [e.to_dict() for e in events]
     ev = events[0]
     assert ev.subtype == expected["subtype"]
@@ -111,14 +111,14 @@ def test_german_customer_change_phrasings(text: str, expected: dict) -> None:
 
 @pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:50] for t in NOT_EVENTS])
 def test_german_non_events(text: str) -> None:
-    assert detect_events(text, language="de") == []
+    assert rule_events(text, language="de") == []
 
 
 def test_english_quote_inside_german_article_keeps_german_detection() -> None:
     text = ("Der Münchner Softwarekonzern Tessaro übernimmt den Berliner Anbieter Quantis für 300 Millionen Euro. "
             "Das teilten beide Unternehmen am Montag mit. Die Kartellbehörden müssen dem Geschäft noch zustimmen. "
             "„We are thrilled to join forces and to grow together in Europe“, sagte Quantis-Chef Tom Baker.")
-    events = detect_events(text, title="Tessaro übernimmt Quantis", language=guess_language(text))
+    events = rule_events(text, title="Tessaro übernimmt Quantis", language=guess_language(text))
     assert [(e.subtype, e.acquirer, e.target, e.amount, e.currency) for e in events] == [
         ("acquisition", "Tessaro", "Quantis", 300e6, "EUR")]
 
@@ -127,7 +127,7 @@ def test_german_quote_inside_english_article_keeps_english_detection() -> None:
     text = ("Velmora agreed to buy Castor Systems for $1.2 billion, the companies said on Monday. "
             "„Wir freuen uns auf die Zusammenarbeit mit dem neuen Eigentümer“, sagte ein Castor-Sprecher.")
     assert guess_language(text) == "en"
-    events = detect_events(text, language="en")
+    events = rule_events(text, language="en")
     assert [(e.subtype, e.acquirer, e.target, e.amount) for e in events] == [
         ("acquisition", "Velmora", "Castor Systems", 1.2e9)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events import detect_events
+from extract.events import rule_events
 
 C, V, K = "Norvale Foods", "Pellam Packaging", "Astra Cartons"
 
@@ -64,12 +64,12 @@ CHANGES = [
 
 @pytest.mark.parametrize(("text", "subtype", "competitor"), CHANGES, ids=[r[0][:60] for r in CHANGES])
 def test_reads_the_change(text: str, subtype: str, competitor: str | None) -> None:
-    events = [(e.subtype, e.customer, e.vendor, e.competitor) for e in detect_events(text)]
+    events = [(e.subtype, e.customer, e.vendor, e.competitor) for e in rule_events(text)]
     assert events == [(subtype, C, V, competitor)]
 
 
 def test_reviewing_a_contract_is_a_churn_being_weighed() -> None:
-    [event] = detect_events("Norvale Foods is reviewing its contract with Pellam Packaging.")
+    [event] = rule_events("Norvale Foods is reviewing its contract with Pellam Packaging.")
     assert (event.subtype, event.status) == ("churn", "considering")
 
 
@@ -87,4 +87,4 @@ def test_reviewing_a_contract_is_a_churn_being_weighed() -> None:
     "Norvale Foods has long been Pellam Packaging's biggest customer.",
 ])
 def test_tells_no_change(text: str) -> None:
-    assert detect_events(text) == []
+    assert rule_events(text) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.events import detect_events
+from extract.events import rule_events
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
@@ -109,7 +109,7 @@ NON_EVENTS = [
 
 
 def only(text: str) -> dict:
-    events = [e.to_dict() for e in detect_events(text)]
+    events = [e.to_dict() for e in rule_events(text)]
     assert len(events) == 1, f"{text!r} -> {events}"
     return events[0]
 
@@ -142,7 +142,7 @@ def test_customer_phrasings(text: str, expected: dict) -> None:
 
 @pytest.mark.parametrize("text", NON_EVENTS, ids=[t[:50] for t in NON_EVENTS])
 def test_non_events(text: str) -> None:
-    assert detect_events(text) == []
+    assert rule_events(text) == []
 
 
 def test_stake_and_investment_merge() -> None:
@@ -155,12 +155,12 @@ def test_stake_and_investment_merge() -> None:
 def test_similar_plans_copy_previous_change() -> None:
     text = ("Google plans to end its contract with Scale AI, people familiar said. "
             "Microsoft is considering similar plans.")
-    events = {e.customer: e for e in detect_events(text)}
+    events = {e.customer: e for e in rule_events(text)}
     assert set(events) == {"Google", "Microsoft"}
     assert (events["Microsoft"].vendor, events["Microsoft"].subtype, events["Microsoft"].status) == (
         "Scale AI", "churn", "considering")
 
 
 def test_headline_title_case() -> None:
-    events = detect_events("The companies said the deal would close next year.", title="Oracle To Buy Cerner For $28bn")
+    events = rule_events("The companies said the deal would close next year.", title="Oracle To Buy Cerner For $28bn")
     assert [(e.acquirer, e.target, e.amount) for e in events] == [("Oracle", "Cerner", 28e9)]
