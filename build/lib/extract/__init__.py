@@ -1,0 +1,1 @@
+"""Pure functions that turn feeds and pages into articles and events. No I/O, no Prefect."""

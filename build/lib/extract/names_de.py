@@ -1,0 +1,323 @@
+"""Company names in German news text.
+
+German capitalises every noun, so a capitalised word says little: "Der Münchner
+Technologiekonzern verkauft die Sparte Innomotics an KKR" has six capitalised
+words and three names. This module finds names from the way German news
+introduces them, over the whole article:
+
+- after a descriptor noun ("der Finanzinvestor KKR", "des Chipherstellers Nvidia",
+  "die Sparte Innomotics", "den US-Krebstherapiespezialisten Varian Medical Systems");
+- before a legal suffix ("Infomatrix GmbH", "Waldner SE & Co. KGaA");
+- as the first part of a hyphenated compound ("Healthineers-Chef", "Varian-Aktionäre");
+- as an acronym ("KKR", "UBS"), or a public body ("Stadt Köln", "Stadtwerke Lindenau");
+- bare at the start of a clause and followed by a verb ("Siemens hält ...",
+  "wie Voltavia am Mittwoch bestätigte"), when the word does not look like a
+  plural noun.
+
+Every later occurrence of a found name in the article is a mention; a name that
+extends a found one ("Scale AI" after "Scale") is kept whole. Persons (after a
+title such as "Chef", "Sprecherin", or "sagte X Y") and news outlets after
+"Zeitung", "Nachrichtenagentur" are left out.
+
+    >>> [[s.surface for s in row] for row in find_names_de(
+    ...     ["Der Finanzinvestor KKR kauft die Sparte Innomotics.", "KKR zahlt 3 Mrd. Euro."])]
+    [['KKR', 'Innomotics'], ['KKR']]
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.parties import NameSpan, looks_like_person
+
+__all__ = ["find_names_de", "DESCRIPTOR_HEADS", "is_descriptor"]
+
+# Heads of nouns that describe a company, unit or public body ("Chiphersteller",
+# "Finanzinvestor", "Sparte"), with their inflected forms. A German compound ends
+# in its head, so "Medizintechnikkonzern" is a "konzern".
+DESCRIPTOR_HEADS = (
+    "konzern|hersteller|anbieter|unternehmen|investor|investoren|spezialist|dienstleister|versicherer|"
+    "händler|zulieferer|konkurrent|konkurrentin|wettbewerber|rivale|tochter|start-up|startup|fonds|"
+    "kapitalgeber|geldgeber|bank|betreiber|entwickler|discounter|versorger|projektierer|softwarehaus|"
+    "bankhaus|autohaus|verlagshaus|modehaus|kaufhaus|auktionshaus|verlag|fintech|designer|partner|"
+    "eigentümer|käufer|bieter|firma|autobauer|bauer|produzent|"
+    "lieferant|dienst|ausrüster|riese|gigant|holding|sparte|einheit|tochtergesellschaft|marke|kette|"
+    "logistiker|netzbetreiber|maschinenbauer|chipdesigner|assetmanager|vermögensverwalter|"
+    "versicherungskonzern|staatsfonds|gruppe|institut|agentur|behörde|aufsicht|gewerkschaft|verband|"
+    "kunde|kunden|auftraggeber|großkunde|lieferanten|mitbewerber|interessent|erwerber|zulieferin|"
+    "fonds|beteiligungsgesellschaft|finanzinvestor|private-equity-haus|hedgefonds|kreditgeber|"
+    "onlinehändler|versandhändler|einzelhändler|großhändler|dax-konzern|mittelständler|familienunternehmen|"
+    # Trades whose noun names the kind of firm ("die Spedition Haller", "der Druckerei Hess"): the
+    # -erei nouns of German trades (Brauerei, Druckerei, Reederei, Gießerei, Molkerei ...).
+    "spedition|erei"
+)
+_DESC_RE = re.compile(rf"(?i)^[\w\-]*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in|innen)?$")
+# Descriptors after which a name is a news outlet or an authority, not a party.
+_MEDIA_DESC = re.compile(
+    r"(?i)^[\w\-]*(?:zeitung|magazin|nachrichtenagentur|agentur|branchendienst|fachdienst|blatt|sender|"
+    r"wirtschaftsmagazin|nachrichtenmagazin|portal|newsletter|fachmagazin|fachzeitschrift)(?:s|es)?$"
+)
+# Words before a name that make it a person: titles, roles, "sagte".
+_PERSON_BEFORE = re.compile(
+    r"(?i)(?:^(?:herr|frau|sagte|sagt|schreibt|schrieb|betonte)$|(?:chef|chefin|gründer|gründerin|managerin|"
+    r"manager|sprecher|sprecherin|vorstand|vorständin|vorsitzende[rn]?|geschäftsführer|geschäftsführerin|"
+    r"analyst|analystin|präsident|präsidentin|minister|ministerin|ceo|cfo|cto|leiter|leiterin|partnerin|"
+    r"professor|professorin|direktor|direktorin|nachfolger|nachfolgerin|chefvolkswirt)$)"
+)
+# Public bodies that are customers or buyers: the body word and the place form one name.
+_PUBLIC_BODY = re.compile(r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerke|Bezirk|Kanton|Region)$")
+# Institutions that are parties in their own right (general knowledge of German public life).
+# "die Bundesregierung" is the state as a party: "der Bund".
+ALIASES = {"Bundesregierung": "Bund"}
+_INSTITUTIONS = frozenset(
+    "Bund Bundeswehr Bundesregierung Bundesagentur Bundesbank Bundesnetzagentur Bundeskartellamt "
+    "Bundesamt Bundesländer Europäische".split()
+)
+# Capitalised words that are not names: articles, pronouns, conjunctions, adverbs,
+# prepositions (all capitalised at a sentence start), months, weekdays, seasons.
+_FUNCTION = frozenset(
+    """
+    der die das den dem des ein eine einer eines einem einen kein keine keinen im am zum zur vom beim ins
+    bei mit nach von für auf aus in an um über unter vor seit bis wie laut auch zudem damit dabei doch aber
+    und oder es er sie man wir ich ihr dies diese dieser dieses diesen dass wenn weil als ob nun noch
+    bereits erst zuletzt bislang zuvor demnach zugleich außerdem inzwischen derzeit künftig mehrere viele
+    alle beide beiden ganz neben gemeinsam statt rund erst ende anfang mitte so da dort hier jetzt heute
+    gestern morgen schon nur mehr weniger einige manche jede jeder jedes jeden sein seine seiner seinem
+    seinen ihre ihrer ihrem ihren unser unsere wer was wo wann warum welche welcher welches zwar trotz
+    wegen während gegen ohne durch bisher dann deshalb daher dafür dagegen darauf danach allerdings jedoch
+    dennoch vielmehr immerhin etwa knapp gut fast eher wohl kaum sogar hingegen wiederum ebenfalls
+    insgesamt nachdem obwohl sofern soweit falls wonach mittlerweile vorerst gleichzeitig zunächst
+    montag dienstag mittwoch donnerstag freitag samstag sonntag sonntagabend montagabend dienstagabend
+    mittwochabend donnerstagabend freitagabend januar februar märz april mai juni juli august september
+    oktober november dezember frühjahr sommer herbst winter jahr jahres quartal halbjahr woche wochen
+    monat monate monaten tag tage tagen uhr prozent euro dollar franken pfund milliarden millionen
+    mrd mio ki it us usa eu uk un nato tv cloud ceo cfo cto ipo dax mdax sdax tecdax esg ok the a an of and
+    """.split()
+)
+# Places: not a company on their own, but part of names ("Stadt Köln", "Ostsee Power").
+_PLACES = frozenset(
+    """
+    deutschland europa österreich schweiz frankreich italien spanien großbritannien england china japan
+    indien russland ukraine polen serbien ungarn schweden norwegen dänemark finnland niederlande belgien
+    luxemburg tschechien korea südkorea taiwan israel kanada brasilien mexiko australien singapur
+    amerika asien afrika nordamerika südamerika usa berlin münchen hamburg köln frankfurt stuttgart
+    düsseldorf dortmund essen leipzig dresden hannover nürnberg bremen bonn mannheim karlsruhe
+    wiesbaden mainz potsdam kiel rostock freiburg heidelberg darmstadt ulm augsburg regensburg
+    wien zürich genf basel bern luzern linz graz salzburg london paris rom madrid mailand amsterdam
+    brüssel stockholm oslo kopenhagen helsinki warschau prag budapest tokio peking shanghai
+    washington boston kalifornien texas bayern sachsen hessen thüringen brandenburg niedersachsen
+    nordrhein-westfalen baden-württemberg rheinland-pfalz saarland schleswig-holstein
+    mecklenburg-vorpommern sachsen-anhalt abu dhabi dubai katar ostschweiz westschweiz tessin
+    silicon valley wall street
+    """.split()
+)
+# Endings of plural and abstract nouns: a bare sentence-initial word with one of them
+# is a noun ("Analysten sprachen", "Gründe nannte"), not a company.
+_NOUNISH_END = re.compile(
+    r"(?:en|er|ern|e|ung|ungen|heit|keit|schaft|tion|tionen|tät|ismus|nis|nisse|ment|ik|ur|enz|anz|"
+    r"ei|tum|ling|chen|lein|ie|ien|ist|isten|grund|punkt|schlag|kauf|wert|markt|plan|weg|zug|stand|"
+    r"geschäft|mittel|är)$"
+)
+_ABSTRACT_END = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|enz|anz|ment|verfahren)$")
+# Words that follow a company name as the start of a compound ("Varian-Aktionäre").
+_COMPOUND_TAIL = re.compile(
+    r"(?i)^(?:chef|chefin|aktie|aktien|aktionäre|sprecher|sprecherin|gründer|gründerin|mitgründer|"
+    r"mitgründerin|tochter|konzern|vorstand|vorstandschef|vorstandschefin|finanzchef|finanzchefin|"
+    r"eigentümer|spitze|übernahme|software|plattform|partnerin|partner|manager|managerin|kunde|kunden|"
+    r"papiere|kurs|gruppe|führung|deal|geschäft|sparte|angebot|einstieg|beteiligung|chefs)$"
+)
+# Prepositions that take a company without an article ("an Steinfeld Technik", "von Ardor Glas").
+_BARE_PREPS = frozenset("an von bei mit für durch über".split())
+_LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|Inc\.?|Ltd\.?|LLC|plc|SA|NV|BV|Corp\.?|Co\.?|mbH|& Co\.?)$")
+
+# One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
+_CAP = r"(?:[A-ZÄÖÜ][\w&\-]*|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
+_RUN = re.compile(rf"{_CAP}(?:(?: | & | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH)))(?:{_CAP}|Co\.))*")
+_WORD_BEFORE = re.compile(r"([\w\-äöüß]+)\s*$")
+_VERBISH_AFTER = re.compile(r"^\s*(?:[a-zäöüß]|,|\()")
+
+
+def is_descriptor(word: str) -> bool:
+    """Returns True for a noun that describes a company ("Chipherstellers", "Finanzinvestor")."""
+    return bool(_DESC_RE.match(word))
+
+
+def _tokens(run: str, start: int) -> list[tuple[int, int, str]]:
+    """Returns (start, end, text) of the space-separated tokens of a capitalised run."""
+    return [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
+
+
+def _is_abstract(word: str) -> bool:
+    """Returns True for an abstract noun ("Insolvenz", "Förderung"); short or hyphenated words are names."""
+    return "-" not in word and len(word) >= 8 and bool(_ABSTRACT_END.search(word.lower()))
+
+
+def _is_alias_word(word: str) -> bool:
+    """Returns True when the first word of a name can stand for the whole ("Hanseon", not "Deutsche")."""
+    low = word.lower()
+    return (len(word) >= 4 and low not in _FUNCTION and low not in _PLACES and not _PUBLIC_BODY.match(word)
+            and not is_descriptor(word) and not re.search(r"(?:e|en|er|es|em)$", low))
+
+
+def _is_function(tok: str) -> bool:
+    return tok.lower().strip(".") in _FUNCTION
+
+
+def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], str]]:
+    """Returns the capitalised runs of a sentence as token lists, with the word before each.
+
+    Function words inside a run split it; a descriptor or a person title inside a run
+    splits it too, and is kept as the "word before" of the part after it.
+    """
+    out = []
+    for m in _RUN.finditer(sentence):
+        wb = _WORD_BEFORE.search(sentence[:m.start()])
+        before = wb.group(1) if wb else ""
+        cur: list[tuple[int, int, str]] = []
+        for s, e, tok in _tokens(m.group(0), m.start()):
+            bare = tok.rstrip(".,")
+            if _is_function(bare) and not cur:
+                before = bare
+                continue
+            if _is_function(bare) or is_descriptor(bare) or _MEDIA_DESC.match(bare) or _PERSON_BEFORE.search(bare):
+                if cur:
+                    out.append((cur, before))
+                cur = []
+                before = bare
+                continue
+            cur.append((s, e, tok))
+        if cur:
+            out.append((cur, before))
+    return out
+
+
+def _is_place_only(words: list[str]) -> bool:
+    return all(w.lower() in _PLACES or w.lower() in _FUNCTION for w in words)
+
+
+_ARTICLE_OR_ADJ = re.compile(r"(?i)^(?:der|die|das|den|dem|des|ein|eine[nmrs]?|seine[nmrs]?|ihre[nmrs]?|"
+                             r"[a-zäöüß]+(?:e|en|er|es|em))$")
+# Words after which a bare name opens a clause (finite verbs, conjunctions of reported speech).
+_CLAUSE_OPENERS = frozenset(
+    "wie dass sagte hat will soll wird ist bestätigte teilte nachdem weil ob wonach kündigte hatte haben "
+    "habe sei wolle könnte dürfte zahlte zahlt kauft übernimmt erwirbt verkauft steigerte meldete gab".split()
+)
+_HYPHEN_WORD = re.compile(r"(?<![\w\-])((?:[A-ZÄÖÜ][\w&]*|[a-z]{1,3}[A-Z]\w*)(?:-[A-ZÄÖÜ][\w&]*)*)-([A-ZÄÖÜ][\w]*)")
+
+
+def _compound_leads(text: str) -> set[str]:
+    """Returns names used as the first part of a company compound ("Varian-Aktionäre" -> "Varian")."""
+    out = set()
+    for m in _HYPHEN_WORD.finditer(text):
+        lead, tail = m.group(1), m.group(2)
+        if not _COMPOUND_TAIL.match(tail):
+            continue
+        parts = [p for p in lead.split("-") if p.lower() not in ("ex", "us", "eu")]
+        if not parts or any(p.lower() in _FUNCTION or p.lower() in _PLACES for p in parts) or is_descriptor(parts[-1]):
+            continue
+        out.add(" ".join(parts))
+    return out
+
+
+def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
+    """Returns (company names, person and outlet words) that the article introduces."""
+    names: set[str] = set()
+    blocked: set[str] = set()
+    bare_counts: dict[str, int] = {}
+    multi_counts: dict[str, int] = {}
+    for text in texts:
+        names |= _compound_leads(text)
+        first = re.match(r"[\W]*", text).end()
+        for toks, before in _split_candidates(text):
+            words = [t for _, _, t in toks]
+            # Legal suffixes end a name; the name is what comes before them.
+            legal = False
+            while len(words) > 1 and _LEGAL.match(words[-1]):
+                words = words[:-1]
+                legal = True
+            surface = " ".join(words)
+            start, end = toks[0][0], toks[len(words) - 1][1]
+            after = text[toks[-1][1]:]
+            if _PERSON_BEFORE.search(before):
+                blocked.update(words)
+                continue
+            quoted = text[max(0, start - 1):start] in ("„", '"', "»") and text[end:end + 1] in ("“", '"', "«")
+            if _MEDIA_DESC.match(before) or quoted:
+                blocked.add(surface)
+                continue
+            if legal or (is_descriptor(before) and not _is_abstract(words[-1])):
+                names.add(surface)
+                continue
+            if len(words) in (2, 3) and looks_like_person(text, NameSpan(start, end, surface, False, initial=False)):
+                blocked.update(words)
+                continue
+            if _PUBLIC_BODY.match(words[0]) and len(words) >= 2 and not _is_abstract(words[1]):
+                names.add(surface)
+                continue
+            if _is_place_only(words):
+                continue
+            if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words):
+                multi_counts[surface] = multi_counts.get(surface, 0) + 1
+                # Two capitalised words right after a preposition without article ("den Auftrag an
+                # Steinfeld Technik vergeben", "von Ardor Glas"): a common noun there would take an
+                # article or be lower-case as an adjective, so the run is a proper name.
+                if (len(words) == 2 and before.lower() in _BARE_PREPS and not start <= first
+                        and not any(w.lower() in _FUNCTION for w in words)
+                        and not re.search(r"(?:e|en|er|es|em)$", words[0].lower())):
+                    multi_counts[surface] += 1
+            if len(words) == 1 and words[0] in _INSTITUTIONS:
+                names.add(surface)
+                continue
+            if re.fullmatch(r"[A-ZÄÖÜ]{2,5}|[A-Z][a-z]?[A-Z]{1,4}", surface) and surface.lower() not in _FUNCTION:
+                names.add(surface)
+                continue
+            # Bare subject: no article or adjective before, a verb or comma after.
+            initial = start <= first or not before
+            if not initial and (_ARTICLE_OR_ADJ.match(before) or before.lower() not in _CLAUSE_OPENERS):
+                continue
+            tail = words[-1].rsplit("-", 1)[-1]
+            if not _VERBISH_AFTER.match(after) or _COMPOUND_TAIL.match(tail):
+                continue
+            # A plural or abstract noun opens sentences too ("Analysten sprachen"); a name
+            # ending like one must be used bare twice ("Google wollte ...", "will Google ...").
+            if _NOUNISH_END.search(tail.lower()) and (len(words) > 1 or not re.search(r"(?<![e])e$", tail)):
+                continue
+            if len(words) == 1:
+                bare_counts[surface] = bare_counts.get(surface, 0) + 1
+            else:
+                names.add(surface)
+    names |= {w for w, n in bare_counts.items() if n >= 2}
+    # German writes two capitalised words in a row only for proper names: a run used twice
+    # ("der Credit Suisse", "die Rheinland Versicherungen") is a name.
+    names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}
+    # The first word of a multi-word name names the company too ("Hanseon" for "Hanseon Energy").
+    names |= {n.split()[0] for n in names if " " in n and _is_alias_word(n.split()[0])}
+    # "Münchner Transwerk": a place adjective before a name the article also uses alone.
+    names = {n for n in names if not (" " in n and n.split()[0].endswith("er") and n.split(" ", 1)[1] in names)}
+    # A surname that is also the first word of a company name ("Hollmann & Söhne") stays a name.
+    firsts = {n.split()[0] for n in names if " " in n}
+    names = {n for n in names if not (set(n.split()) <= blocked and n not in firsts)}
+    return names, blocked
+
+
+def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
+    """Returns the company-name spans of each text (sentences of one article), in order."""
+    names, _ = _seed_names(texts)
+    if not names:
+        return [[] for _ in texts]
+    # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
+    # word or as the first part of a hyphenated compound ("Varian-Aktionäre").
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    legal = r"SE & Co\. KGaA|GmbH & Co\. KG|AG|SE|GmbH|KGaA|Inc\."
+    pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:{legal}))?(?![\w])")
+    out: list[list[NameSpan]] = []
+    for text in texts:
+        row: list[NameSpan] = []
+        for m in pattern.finditer(text):
+            end = m.end()
+            tail = re.match(r"-([\w\-]+)", text[end:])
+            if tail and is_descriptor(tail.group(1)):
+                continue
+            row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), False, False))
+        out.append(row)
+    return out

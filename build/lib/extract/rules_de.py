@@ -1,0 +1,575 @@
+"""German frames: how German news states deals and customer changes.
+
+Same engine and shadow as English (`extract.frames`): E-markers are companies, M
+amounts, P percentages; words are lower-cased. German puts the finite verb
+second and the rest of the verb last ("Meta hat 49 Prozent an Scale AI
+erworben", "Google will die Zusammenarbeit mit Scale AI beenden"), and splits
+verbs ("steigt ... bei X ein", "fährt ... zurück"), so most frames come twice:
+verb second with the object after it, and auxiliary/modal second with the
+participle or infinitive at the end of the clause.
+
+Slots used below:
+  S(x)   a company in subject position and the words up to the verb (group "g")
+  O(x)   a company in object position, after articles, adjectives and a descriptor
+         noun ("den US-Krebstherapiespezialisten Varian", "des Chipherstellers Nvidia")
+  OV(x)  a vendor, also as the owner of a product ("die Datenplattform des US-Anbieters
+         Cloudstack", "die Planwerk-Software")
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.frames import Cues, Frame, Hit
+from extract.mentions import Grammar
+from extract.names_de import DESCRIPTOR_HEADS, find_names_de
+
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "refine_hits"]
+
+LANGUAGE = "de"
+
+# Words between a subject and its verb: no other company, person, outlet, clause break
+# or relative clause (", der ...").
+_GAP = (r"(?P<g>(?:(?!E\d+ |PER |SRC |; |: |, (?:der|die|das|dem|den|deren|dessen|wonach|weil|nachdem|"
+        r"während|um|sondern|aber) |und (?:\S+ ){0,3}?E\d)\S+ ){0,12}?)")
+_PREPS = ("mit", "von", "vom", "bei", "beim", "an", "am", "für", "zu", "zum", "zur", "aus", "auf", "in", "im",
+          "über", "gegen", "durch", "als", "statt", "des", "der")
+_NOT_AFTER_PREP = "".join(f"(?<! {p} )" for p in _PREPS)
+
+
+def S(name: str) -> str:
+    """Returns the subject slot for role group `name`: the company and the gap after it."""
+    return rf"{_NOT_AFTER_PREP}(?P<{name}>E\d+) (?:\( \S+ \) )?(?:, (?:\S+ ){{1,12}}?, )?{_GAP}"
+
+
+# Words that may stand before an object company: articles, possessives, inflected
+# adjectives, place adjectives, and a descriptor noun.
+_DESC = rf"\S*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in)?"
+_VERBS_NOT_ADJ = (r"(?!(?:will|wolle|wollte|soll|solle|sollte|sollten|wird|werde|würde|hat|habe|hatte|ist|sei|"
+                  r"könnte|dürfte|müsste|möchte|plane|beende|kündige|nutze|setze|zahle|erwäge|prüfe|wäre) )")
+_OBJ_FILLER = (
+    rf"(?:{_VERBS_NOT_ADJ}(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[nmrs]?|ihre[nmrs]?|sein|ihr|"
+    rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|us-\S+) ){{0,5}}?"
+)
+
+
+def O(name: str) -> str:
+    """Returns the object slot: a company after articles, adjectives, a descriptor."""
+    return rf"{_OBJ_FILLER}(?P<{name}>E\d+)"
+
+
+def OV(name: str) -> str:
+    """Returns the vendor slot: the company, or the owner of a product ("die Software des Anbieters X")."""
+    return (rf"(?:(?:die |den |das |dem |der |seine\S* |ihre\S* )?(?:\S+ )?(?:des |der |von |vom ))?"
+            rf"{_OBJ_FILLER}(?P<{name}>E\d+)(?: - \S+)?")
+
+
+def _f(name: str, family: str, subtype: str, pattern: str, roles: dict[str, str],
+       strength: float = 0.8, *flags: str) -> Frame:
+    """Returns a compiled frame."""
+    return Frame(name, family, subtype, re.compile(pattern), roles, strength, frozenset(flags))
+
+
+# Verbs: (?P<v>...) captures the trigger; participles and simple past read as done.
+ACQ_V2 = (r"(?P<v>übernimmt|übernahm|übernehmen|übernahmen|kauft|kaufte|kaufen|kauften|erwirbt|erwarb|erwerben|"
+          r"schluckt|schluckte|schlucken|akquiriert|akquirierte)")
+ACQ_END = (r"(?P<v>übernommen|übernehmen|gekauft|kaufen|erworben|erwerben|geschluckt|schlucken|akquiriert|"
+           r"akquirieren|zu übernehmen|zu kaufen|zu erwerben)")
+AUX = (r"(?:hat|haben|hatte|hatten|habe|will|wollen|wolle|wollte|soll|sollen|solle|sollte|wird|werden|würde|"
+       r"plant|plane|planen|möchte|könnte|dürfte|ist|sind|war|waren|sei|erwägt|prüft|prüfen|beabsichtigt)")
+ACQ_NOUN = r"(?:übernahme|kauf|erwerb|zukauf|akquisition|komplettübernahme|kaufs|erwerbs)"
+STAKE_NOUN = (r"(?:einstieg|beteiligung|minderheitsbeteiligung|mehrheitsbeteiligung|anteil|anteile|"
+              r"aktienpaket|sperrminorität|beteiligungen)")
+UNIT = (r"\S*(?:sparte|geschäft|geschäfts|tochter|tochtergesellschaft|beteiligung|anteile|anteil|einheit|"
+        r"division|bereich|aktivitäten|marke|marken|unternehmensteil|werk|werke|sparten)")
+SELL_V2 = r"(?P<v>verkauft|verkaufte|veräußert|veräußerte|gibt|gab|reicht|reichte)"
+SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|zu verkaufen|zu veräußern|abzugeben)"
+JV = r"(?:gemeinschaftsunternehmen|joint venture|joint-venture|jv|gemeinsame(?:s|n)? (?:tochter|gesellschaft|firma))"
+MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
+# Words that make an exit an investor's, not a customer's ("steigt mit 20 Prozent bei Y aus").
+_STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
+REL_N = (r"(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
+         r"kundenbeziehung|vereinbarung|rahmenvertrag|liefervertrag|dienstleistungsvertrag|geschäftsbeziehungen)")
+END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
+         r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
+SPEND_N = (r"(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftragsvolumen|nutzung|lizenzen|einkäufe|"
+           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders)")
+REDUCE_V2 = r"(?P<v>fährt|fuhr|senkt|senkte|kürzt|kürzte|reduziert|reduzierte|verringert|verringerte|halbiert|halbierte)"
+REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
+              r"reduzieren|reduziert|zu reduzieren|verringern|verringert|zu verringern|halbieren|halbiert|"
+              r"herunterfahren|zurück)")
+EXPAND_END = (r"(?P<v>verlängert und erweitert|erweitert|ausgeweitet|aufgestockt|aufstocken|aufzustocken|ausbauen|"
+              r"ausgebaut|erweitern|zu erweitern|verdoppeln|verdoppelt|erhöhen|erhöht)")
+EXPAND_V2 = r"(?P<v>erweitert|verlängert und erweitert|stockt|verdoppelt|weitet|baut)"
+WIN_V2 = r"(?P<v>erhält|erhielt|bekommt|bekam|gewinnt|gewann|sichert sich|sicherte sich|holt|holte|erhalten)"
+ORDER_N = r"\S*(?:auftrag|vertrag|zuschlag|großauftrag|order|rahmenvertrag)"
+_PAIR_MOD = rf"(?:(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}"
+
+FRAMES: tuple[Frame, ...] = (
+    # --- deals -------------------------------------------------------------------
+    # "Y wird von X übernommen", "Y ist von der X AG übernommen worden"
+    _f("acq_passive", "deal", "acquisition",
+       rf"{S('t')}(?P<g2>(?:wird|wurde|werden|wurden|ist|sind|war|soll|sollen|würde|könnte|sei) (?:\S+ ){{0,4}}?"
+       rf"(?:von|vom|durch) {O('a')} (?:\S+ ){{0,6}}?)(?P<v>übernommen|gekauft|erworben|geschluckt|akquiriert)",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # Stakes: "X hat 49 Prozent der Anteile an Y erworben", "X will zehn Prozent an Y übernehmen"
+    _f("stake_pct_end", "deal", "stake",
+       rf"{S('a')}(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')} "
+       rf"(?P<g2>(?:\S+ ){{0,6}}?){ACQ_END}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("stake_pct_v2", "deal", "stake",
+       rf"{S('a')}{ACQ_V2} (?:\S+ ){{0,3}}?(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # "X steigt mit 49 Prozent bei Y ein", "X ist bei Y eingestiegen"
+    _f("stake_einsteigen", "deal", "stake",
+       rf"{S('a')}(?P<v>steigt|stieg|steigen) (?:\S+ ){{0,6}}?(?:bei|beim) {O('t')} (?:\S+ ){{0,6}}?ein ",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("stake_eingestiegen", "deal", "stake",
+       rf"{S('a')}(?:bei|beim) {O('t')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>eingestiegen|einsteigen|einzusteigen)",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    # "X erwirbt eine Minderheitsbeteiligung an Y", "X erwägt einen Einstieg bei Y"
+    _f("stake_noun", "deal", "stake",
+       rf"{S('a')}{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "X übernimmt den US-Spezialisten Y für 16,4 Milliarden Dollar (vom Investor Z)"
+    _f("acq_v2", "deal", "acquisition",
+       rf"{S('a')}{ACQ_V2} {_NOT_AFTER_PREP}{O('t')} (?!- )(?:(?:\S+ ){{0,8}}?(?:von|vom) {O('s')})?",
+       {"a": "acquirer", "t": "target", "s": "seller"}, 0.85),
+    # "X hat Y übernommen", "X will Y kaufen", "X plant, Y zu übernehmen"
+    _f("acq_end", "deal", "acquisition",
+       rf"{S('a')}{_NOT_AFTER_PREP}{O('t')} (?!- )(?P<g2>(?:\S+ ){{0,8}}?){ACQ_END} (?!worden|werden)",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    # "X hat die Übernahme der Y abgeschlossen", "X erwägt den Kauf des Herstellers Y"
+    _f("acq_noun", "deal", "acquisition",
+       rf"{S('a')}(?:die |den |der |das |eine |einen )?(?:\S+ )?{ACQ_NOUN} "
+       rf"(?:der |des |von |vom )?{O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "die Übernahme von Y durch X"
+    _f("acq_noun_by", "deal", "acquisition",
+       rf"{ACQ_NOUN} (?:der |des |von |vom )?{O('t')} (?:\S+ ){{0,3}}?durch {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Headlines: "Nvidia verzichtet auf Arm-Übernahme"
+    _f("acq_compound", "deal", "acquisition",
+       rf"{S('a')}(?P<t>E\d+) - (?:übernahme|kauf|deal|akquisition)",
+       {"a": "acquirer", "t": "target"}, 0.7),
+    # "Y gehört jetzt zu X", "Seit Montag gehört die Bank zur X"
+    _f("belongs_to", "deal", "acquisition",
+       rf"(?P<t>E\d+) (?:\S+ ){{0,2}}?(?P<v>gehört) (?:jetzt |nun |künftig |ab sofort |seit \S+ )*(?:zu|zur|zum) {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75, "done"),
+    _f("belongs_to_inv", "deal", "acquisition",
+       rf"(?P<v>gehört) (?:\S+ ){{0,3}}?(?P<t>E\d+) (?:\S+ ){{0,4}}?(?:zu|zur|zum) {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.7, "done"),
+    # Mergers: "X und Y fusionieren", "X und Y haben ihren Zusammenschluss abgeschlossen"
+    _f("merger_pair", "deal", "merger",
+       rf"(?P<a>E\d+) (?:und|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:(?P<v>fusionieren|fusionierten|fusioniert|"
+       rf"verschmelzen|verschmolzen|schließen sich zusammen)|(?:\S+ ){{0,4}}?{MERGE_N})",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("merger_with", "deal", "merger",
+       rf"{S('a')}(?P<v>fusioniert|fusionierte|verschmilzt|fusionieren) (?:\S+ ){{0,3}}?mit {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("merger_noun", "deal", "merger",
+       rf"{MERGE_N} (?:von|zwischen|der|des) {O('a')} (?:und|mit) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Joint ventures: "X und Y gründen ein Gemeinschaftsunternehmen", "X gründet mit Y ein Joint Venture"
+    _f("jv_pair", "deal", "joint_venture",
+       rf"(?P<a>E\d+) (?:und|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:\S+ ){{0,8}}?{JV}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("jv_with", "deal", "joint_venture",
+       rf"{S('a')}mit {O('t')} (?:\S+ ){{0,6}}?{JV}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("jv_noun", "deal", "joint_venture",
+       rf"{JV} (?:von|zwischen|der|des) {O('a')} (?:und|mit) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # Divestitures: "X verkauft die Sparte Y für 3,5 Mrd. Euro an Z", "X soll die Sparte an Z verkauft haben"
+    _f("sell_to", "deal", "divestiture",
+       rf"{S('s')}{SELL_V2} (?:(?:\S+ ){{0,4}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.85, "unit_or_target"),
+    _f("sell_to_end", "deal", "divestiture",
+       rf"{S('s')}an {O('a')} (?P<g2>(?:\S+ ){{0,2}}?){SELL_END}",
+       {"s": "seller", "a": "acquirer"}, 0.8, "unit_or_target"),
+    # "Die Sparte Y geht an Z", "Y wird an Z verkauft"
+    _f("unit_goes_to", "deal", "divestiture",
+       rf"(?P<t>E\d+) (?:\S+ ){{0,8}}?(?P<v>geht|ging|gehen|wechselt) (?:\S+ ){{0,3}}?an {O('a')}",
+       {"t": "target", "a": "acquirer"}, 0.75),
+    _f("sold_passive", "deal", "divestiture",
+       rf"(?P<t>E\d+) (?:wird|wurde|soll|ist) (?:\S+ ){{0,6}}?an {O('a')} (?:\S+ ){{0,2}}?(?P<v>verkauft|veräußert|abgegeben)",
+       {"t": "target", "a": "acquirer"}, 0.8),
+    # "X trennt sich von seinem Geschäft mit ...", "kündigte X an, sich von seiner Sparte zu trennen"
+    _f("part_with_unit", "deal", "divestiture",
+       rf"{S('s')}sich (?:\S+ ){{0,2}}?von (?:seine[mnr]?|ihre[mnr]?|der|dem|den|des) "
+       rf"(?:\S+ ){{0,2}}?{UNIT} (?:(?:\S+ ){{0,3}}?(?P<t>E\d+) )?",
+       {"s": "seller", "t": "target"}, 0.7),
+    # Funding: "Y sammelt 300 Millionen Euro ein, angeführt von X", "Y hat eine Runde über M abgeschlossen"
+    _f("round_led", "deal", "investment",
+       rf"{S('t')}(?P<v>sammelt|sammelte|sammeln|holt|holte|erhält|erhielt|bekommt|bekam) (?:\S+ ){{0,3}}?"
+       rf"(?P<m>M\d+) (?:\S+ ){{0,10}}?(?:angeführt|geführt|angeleitet) (?:\S+ )?von {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    _f("round_v2", "deal", "investment",
+       rf"{S('t')}(?P<v>sammelt|sammelte|sammeln|holt|holte) (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,8}}?ein ",
+       {"t": "target"}, 0.8),
+    _f("round_end", "deal", "investment",
+       rf"{S('t')}(?:\S*finanzierungsrunde|\S*-runde|\S*runde|finanzierung|kapitalspritze) "
+       rf"(?:\S+ ){{0,3}}?(?:über|von|in höhe von) (?:\S+ )?(?P<m>M\d+) (?:\S+ ){{0,3}}?"
+       rf"(?P<v>abgeschlossen|eingesammelt|erhalten|eingeworben)",
+       {"t": "target"}, 0.8),
+    _f("round_for", "deal", "investment",
+       rf"(?:\S*finanzierungsrunde|kapitalspritze) (?:\S+ ){{0,3}}?(?:für|von|bei) {O('t')}",
+       {"t": "target"}, 0.7),
+    # "Angeführt wurde die Runde von X", "Der als Leadinvestor vorgesehene Fonds X": the investor of
+    # the round told just before (joined by `refine_hits`).
+    _f("round_lead_only", "deal", "investment",
+       rf"(?:angeführt|geführt|angeleitet) (?:wurde |wird )?(?:die |der )?(?:\S*runde |finanzierung )?von {O('a')}",
+       {"a": "acquirer"}, 0.7, "lead_only"),
+    _f("lead_investor", "deal", "investment",
+       rf"(?:leadinvestor|lead-investor|hauptinvestor|ankerinvestor) (?:\S+ ){{0,3}}?{O('a')}",
+       {"a": "acquirer"}, 0.7, "lead_only"),
+    # "X will in das Start-up Y investieren", "X investiert 100 Millionen Euro in Y"
+    _f("invest_end", "deal", "investment",
+       rf"{S('a')}(?:(?P<m>M\d+) )?(?:\S+ ){{0,2}}?in {O('t')} (?:\S+ ){{0,3}}?"
+       rf"(?P<v>investieren|investiert|stecken|gesteckt|zu investieren|zu stecken|pumpen)",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("invest_v2", "deal", "investment",
+       rf"{S('a')}(?P<v>investiert|investierte|steckt|steckte|pumpt|pumpte) (?:\S+ ){{0,3}}?(?:(?P<m>M\d+) )?"
+       rf"(?:\S+ ){{0,3}}?in {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    # "X zahlt für Y 1,25 Milliarden Euro": the price of a deal told elsewhere
+    _f("price_paid", "price", "price",
+       rf"{S('a')}(?P<v>zahlt|zahlte|zahlen|bezahlt|bezahlte) (?:\S+ ){{0,3}}?für (?:(?P<p>P\d+) (?:\S+ )?|{O('t')} )"
+       rf"(?:\S+ ){{0,6}}?(?P<m>M\d+)",
+       {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
+    _f("price_paid_inv", "price", "price",
+       rf"für (?:(?P<p>P\d+) (?:\S+ )?|{O('t')} )(?:\S+ ){{0,3}}?(?P<v>zahlt|zahlte|zahlen) (?P<a>E\d+) (?:\S+ ){{0,2}}?(?P<m>M\d+)",
+       {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
+    # --- customer changes ----------------------------------------------------------
+    # "X setzt künftig auf Z statt auf Y"
+    _f("instead_of", "customer_change", "churn",
+       rf"{S('c')}(?P<v>setzt|setzte|setzen|vertraut|baut) (?:\S+ ){{0,4}}?auf {OV('k')} (?:\S+ ){{0,4}}?statt "
+       rf"(?:wie bisher )?auf {OV('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    # "Statt wie bisher auf die Software des Anbieters Y zu setzen, prüft X einen Umstieg auf Z"
+    _f("instead_of_fronted", "customer_change", "churn",
+       rf"statt (?:wie bisher )?(?:auf )?{OV('vd')} (?:\S+ ){{0,3}}?zu (?:setzen|nutzen|verwenden) , "
+       rf"(?:\S+ ){{0,2}}?(?P<c>E\d+) (?P<g>(?:\S+ ){{0,4}}?)(?:\S+ ){{0,3}}?(?:auf|zu|zum) {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X prüft einen Wechsel von Y zu Z", "X wechselt von Y zu Z"
+    _f("switch_from_to", "customer_change", "churn",
+       rf"{S('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|steigt um|stiegen um|umsteigen) "
+       rf"(?:\S+ ){{0,3}}?von {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|auf) {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    # "X kündigt den Vertrag mit Y", "X will die Zusammenarbeit mit Y beenden"
+    _f("end_contract_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>kündigt|kündigte|kündigen|beendet|beendete|beenden|löst|löste) (?:den |die |das |seine[nmr]? |"
+       rf"ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* mit {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("end_contract_end", "customer_change", "churn",
+       rf"{S('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* "
+       rf"(?:\S+ ){{0,2}}?mit {OV('vd')} (?P<g2>(?:\S+ ){{0,6}}?){END_V}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
+    _f("part_with_vendor", "customer_change", "churn",
+       rf"{S('c')}sich (?:\S+ ){{0,2}}?von {O('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("part_with_vendor_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>trennt|trennte) sich (?:\S+ ){{0,2}}?von {O('vd')} (?!(?:\S+ ){{0,1}}?{UNIT})",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Abkehr von Y", "zieht sich als Kunde von Y zurück"
+    _f("turn_away", "customer_change", "churn",
+       rf"{S('c')}(?:abkehr|abschied|trennung) (?:\S+ ){{0,2}}?(?:von|vom) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("withdraw_from", "customer_change", "churn",
+       rf"{S('c')}(?P<v>zieht|zog) sich (?:\S+ ){{0,4}}?(?:von|bei|beim|aus) {OV('vd')} (?:\S+ ){{0,3}}?zurück",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # Separable verbs: "X steigt beim Dienstleister Y aus", "X ist bei Y ausgestiegen" (a customer
+    # leaving; an investor's exit names a stake or a percentage, which these frames refuse).
+    _f("exit_from", "customer_change", "churn",
+       rf"{S('c')}(?P<v>steigt|stieg|steigen|stiegen) (?:(?!{_STAKE_WORD})\S+ ){{0,5}}?(?:bei|beim) {OV('vd')} "
+       rf"(?:(?!{_STAKE_WORD})\S+ ){{0,6}}?aus(?= [.,;:]| und | oder |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("exit_from_end", "customer_change", "churn",
+       rf"{S('c')}(?:bei|beim) {OV('vd')} (?P<g2>(?:(?!{_STAKE_WORD})\S+ ){{0,4}}?)"
+       rf"(?P<v>ausgestiegen|aussteigen|auszusteigen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X stellt seine Flaschen von Y auf Z um", "X will von Y auf Z umstellen"
+    _f("switch_um", "customer_change", "churn",
+       rf"{S('c')}(?P<v>stellt|stellte|stellen|stellten) (?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} "
+       rf"(?:\S+ ){{0,4}}?um(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    _f("switch_um_end", "customer_change", "churn",
+       rf"{S('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
+       rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen|wechseln|gewechselt|zu wechseln)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X bestellt weniger bei Y", "X lässt nur noch in geringerem Umfang bei Y drucken"
+    _f("less_from", "customer_change", "reduction",
+       rf"{S('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
+       rf"(?:\S+ ){{0,2}}?(?:bei|beim|von|vom) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X kehrt dem Anbieter Y den Rücken", "X verzichtet künftig auf Y", "X wendet sich von Y ab"
+    _f("turn_back", "customer_change", "churn",
+       rf"{S('c')}(?P<v>kehrt|kehrte|kehren|kehrten) {OV('vd')} (?:\S+ ){{0,3}}?den rücken",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("turn_back_end", "customer_change", "churn",
+       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,3}}?)den rücken (?P<v>kehren|gekehrt|zu kehren)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("do_without", "customer_change", "churn",
+       rf"{S('c')}(?P<v>verzichtet|verzichtete|verzichten) (?:\S+ ){{0,3}}?auf (?:die (?:\S+ )?(?:dienste|produkte|"
+       rf"software|technik|lieferungen|leistungen) (?:von |vom |des |der ))?{O('vd')} (?!- )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("turn_away_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>wendet|wandte|wendete|wenden) sich (?:\S+ ){{0,3}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,4}}?ab(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X verlängert den Vertrag mit Y nicht", "X lässt den Vertrag mit Y auslaufen"
+    _f("not_renew_v2", "customer_change", "churn",
+       rf"{S('c')}(?P<v>verlängert|verlängerte|verlängern) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?nicht",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("let_expire", "customer_change", "churn",
+       rf"{S('c')}(?P<v>lässt|ließ|lassen) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?auslaufen",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y verliert den Großkunden X", "Y verliert mit X einen wichtigen Kunden"
+    _f("lost_customer_desc", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |seinen |ihren |einen )?(?:\S+ )?"
+       rf"\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("lost_with", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) mit {O('c')} (?:einen |seinen |ihren )(?:\S+ ){{0,2}}?"
+       rf"\S*(?:kunden|auftraggeber|abnehmer)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y hat X als neuen Kunden gewonnen", "Y gewinnt den Großkunden X"
+    _f("win_customer_end", "customer_change", "new_customer",
+       rf"{S('vd')}(?:\S+ ){{0,3}}?{O('c')} als (?:\S+ )?(?:kunden|auftraggeber|abnehmer|großkunden) (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"(?P<v>gewonnen|gewinnen|zu gewinnen|hinzugewonnen)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("win_customer_desc", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>gewinnt|gewann|gewinnen) (?:den |einen |mit )?(?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X wolle den Kundenservice zum Konkurrenten Z verlagern": the competitor of a change told elsewhere
+    _f("move_to", "customer_change", "churn",
+       rf"{S('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
+       rf"umstellen|umziehen)",
+       {"c": "customer", "k": "competitor"}, 0.5),
+    # Reductions: "X fährt seine Ausgaben bei Y zurück", "X prüft, seine Ausgaben für Y zu senken"
+    _f("reduce_v2", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V2} (?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
+       rf"(?:bei|beim|für|an|mit|von) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("reduce_end", "customer_change", "reduction",
+       rf"{S('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
+       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,5}}?){REDUCE_END}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
+    _f("use_less", "customer_change", "reduction",
+       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?:nur noch |weiter |künftig )*"
+       rf"(?:in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang|eingeschränkt|weniger|reduziert) "
+       rf"(?:\S+ ){{0,2}}?(?P<v>nutzen|einsetzen|beziehen|nutzt|verwenden)",
+       {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
+    # Expansion: "X hat seinen Vertrag mit Y verlängert und erweitert", "X will die Bestellungen bei Y aufstocken"
+    _f("expand_end", "customer_change", "expansion",
+       rf"{S('c')}(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
+       rf"(?:\S+ ){{0,3}}?{OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){EXPAND_END}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("expand_v2", "customer_change", "expansion",
+       rf"{S('c')}{EXPAND_V2} (?:seine[nmr]? |ihre[nmr]? |den |die )?(?:\S+ ){{0,3}}?(?:{REL_N}|{SPEND_N})\S* "
+       rf"(?:\S+ ){{0,4}}?(?:mit|bei|beim|von) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # New customers: "Y erhält einen Auftrag von X", "Y gewinnt X als Kunden", "X beauftragt Y"
+    _f("win_order", "customer_change", "new_customer",
+       rf"{S('vd')}{WIN_V2} (?:\S+ ){{0,3}}?{ORDER_N} (?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("win_customer", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("commission", "customer_change", "new_customer",
+       rf"{S('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,10}}?)?(?P<v>beauftragt)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("commission_v2", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("award_to", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X hat den Auftrag an Y vergeben", "X erteilt Y den Zuschlag", "X bestellt bei Y", "X entscheidet sich für Y"
+    _f("award_to_end", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_N} (?:\S+ ){{0,6}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("grant_award", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("order_from", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("choose_vendor", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {O('vd')} (?!- )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y verliert X als Kunden", "Y verliert den Auftrag der X"
+    _f("lost_customer", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
+       {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("lost_order", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |einen |seinen |ihren )?(?:\S+ ){{0,2}}?{ORDER_N} "
+       rf"(?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim|mit) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X ersetzt den Anbieter Y durch Z"
+    _f("replace_by", "customer_change", "churn",
+       rf"{S('c')}(?P<v>ersetzt|ersetzte|ersetzen) {OV('vd')} (?:\S+ ){{0,4}}?durch {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X wird die Plattform von Y ab dem kommenden Jahr nutzen", "X will die Y-Software künftig einsetzen"
+    _f("will_use", "customer_change", "new_customer",
+       rf"{S('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:\S+ ){{0,8}}?"
+       rf"(?:künftig|ab|einführen|erstmals) (?:\S+ ){{0,8}}?(?P<v>nutzen|einsetzen|einführen|verwenden)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # Spend: "X zahlt Y 40 Millionen Euro im Jahr", "X gibt 14 Millionen Euro für Y aus",
+    # "X ist mit 25 Millionen Euro einer der größten Kunden von Y"
+    _f("spend_pays", "spend", "spend",
+       rf"{S('c')}(?P<v>zahlt|zahlte|zahlen) (?:\S+ ){{0,1}}?{O('vd')} (?:\S+ ){{0,3}}?(?P<m>M\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    _f("spend_gives", "spend", "spend",
+       rf"{S('c')}(?P<m>M\d+) (?:\S+ ){{0,3}}?für (?:\S+ ){{0,3}}?{OV('vd')} (?:\S+ ){{0,2}}?"
+       rf"(?:aus|auszugeben|ausgeben|ausgegeben)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    _f("spend_gives_inv", "spend", "spend",
+       rf"(?P<v>gibt|gab|zahlt|zahlen|zahlte) (?P<c>E\d+) (?:\S+ ){{0,3}}?(?P<m>M\d+) (?:\S+ ){{0,3}}?für {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    _f("spend_for_pays", "spend", "spend",
+       rf"für (?:\S+ ){{0,6}}?(?P<vd>E\d+) (?:- \S+ )?(?P<v>zahlen|zahlt|zahlte) (?:\S+ ){{0,1}}?(?P<c>E\d+) "
+       rf"(?:\S+ ){{0,2}}?(?P<m>M\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    _f("spend_biggest", "spend", "spend",
+       rf"{S('c')}(?:ist|war) mit (?:\S+ ){{0,5}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?kunden (?:von|des|der) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+)
+
+_P = re.compile
+
+CUES = Cues(
+    status=(
+        ("denied", _P(r" (?:dementi\S*|weist (?:\S+ ){0,5}?zurück|wies (?:\S+ ){0,5}?zurück|zurückgewiesen|"
+                      r"bestreitet|bestritt|bestritten|(?:ist|sei) falsch|keine (?:gespräche|verhandlungen)) ")),
+        ("cancelled", _P(r" (?:abgesagt|sagt (?:\S+ ){0,4}?ab|sagte (?:\S+ ){0,4}?ab|geplatzt|platzt|gescheitert|"
+                         r"scheitert|verzichtet auf|verzichtete auf|verzichten auf|abgebrochen|zurückgezogen|"
+                         r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt) ")),
+        ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
+                           r"denkt (?:\S+ ){0,3}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
+                           r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),
+        ("reported", _P(r" (?:laut (?:\S+ ){0,2}?(?:insidern|insider|kreisen|berichten|medienberichten|"
+                        r"informationen|SRC)|(?:medien)?berichten zufolge|dem bericht zufolge|unter berufung auf|"
+                        r"vertraute[n]? personen|mit der sache vertraut\S*|nach informationen|"
+                        r"(?:berichtet|berichtete|berichten|meldet|meldete|schreibt|schrieb) (?:\S+ ){0,3}?SRC|"
+                        r"SRC (?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)|offenbar|angeblich|"
+                        r"insidern?|\S+kreisen|gerüchte\S*|spekuliert|soll(?:en)? (?:\S+ ){0,12}?\S+(?:t|en) haben|"
+                        r"nicht bestätigt|keine (?:offizielle )?bestätigung|bestätigung steht (?:noch )?aus) ")),
+        ("considering", _P(r" (?:in gesprächen|gespräche über|gespräche mit|verhandelt|verhandeln|verhandlungen|"
+                           r"im gespräch|führen gespräche) ")),
+        ("announced", _P(r" (?:angekündigt|kündigt (?:\S+ ){0,3}?an|kündigte (?:\S+ ){0,3}?an|teilte (?:\S+ ){0,4}?mit|"
+                         r"mitteilte[n]?|mitgeteilt|bestätigt\S*|vereinbart\S*|unterzeichnet\S*|bekanntgegeben|"
+                         r"gaben (?:\S+ ){0,3}?bekannt|einigten sich|haben sich geeinigt) ")),
+    ),
+    confirmed=_P(r"(?<!nicht )(?<!keine )(?<!offizielle )(?:bestätigten|bestätigte|bestätigt|offiziell mitgeteilt) "),
+    completed=_P(r" (?:abgeschlossen|vollzogen|unter dach und fach|gehört jetzt|gehört nun) (?!werden|sein|wird|soll)"),
+    # Participles and simple past. Forms that are also present tense ("verkauft", "beauftragt",
+    # "investiert", "geht", "gewinnt") are left out: they say nothing about completion.
+    past_verb=_P(r" (?:(?!geht|gewinnt|gehört|gelingt|gilt|gelten|genügt)ge\S+(?:t|en)|übernommen|übernahm|"
+                 r"erworben|erwarb|kaufte|schluckte|übernahmen|kauften|veräußerte|verkaufte|eingestiegen|stieg|"
+                 r"sammelte|holte|erhielt|gewann|beauftragte|vergab|abgeschlossen|eingesammelt|"
+                 r"verlängert und erweitert|fusionierten|verschmolzen) "),
+    modal=_P(r" (?:will|wollen|wolle|wollte|soll|sollen|solle|wird|werden|würde|würden|plant|plane|planen|"
+             r"möchte|könnte|könnten|dürfte|erwägt|prüft|zu|wolle|beabsichtigt|strebt) "),
+    negation=_P(r" (?:nicht|kein|keine|keinen|keinem|nie|niemals|weder) "),
+    musing=_P(r" (?:sollte|sollten|müsste|müssten|empfiehlt|empfahl|rät|riet) "),
+    price_before=_P(r"(?: für| zu| über| von| in höhe von| rund| etwa| knapp| gut| mehr als| bis zu| insgesamt|"
+                    r" zahlt| zahlte| zahlen| investiert| stecken| umgerechnet| schwer| volumen von) $"),
+    not_price_before=_P(r"(?:bewert\S*|börsenwert|marktwert|wert von|umsatz|umsätze|erlöse|gewinn|verlust|ergebnis|"
+                        r"schulden|kredite?|budget|auftragsbestand|bilanzsumme|vermögen|kapitalanlagen|prognose|"
+                        r"setzte|setzt|mittel|barmittel|garantie|jahresumsatz|einsparen|sparprogramm|vorauszahlung|"
+                        r"investitionen|aufschlag|bisher|bislang|zuvor|zuletzt|damals) "
+                        r"(?:(?:von|auf|rund|etwa|knapp|gut|mehr als|über|zuletzt|der|die|das|den|dem|einem|einen|"
+                        r"einer|eine|bis zu|insgesamt|um|im|jahr|jährlich|nun|inzwischen|auf) )*$"),
+    background=_P(r"(?:(?<!bis )(?<!ab )(?<!ende )(?<!anfang )(?<!mitte )(?<!zwischen )(?<!und )(?<!seit )"
+                  r"(?<!frühestens )(?<!spätestens )(?<!bis zum jahr )(?:19|20)\d\d(?! und| bis)|"
+                  r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
+                  r"bisher insgesamt|bislang insgesamt)"),
+    majority=_P(r" (?:mehrheit\S*|sämtliche|alle anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
+    partial=_P(r" (?:teile|teil|einen teil|einzelne) "),
+)
+
+# Definite descriptions that refer back to a company: "der Konzern", "das Unternehmen",
+# "der Münchner Technologiekonzern", "des Chipherstellers" (not followed by the name itself).
+_HEADS = (rf"(?:{DESCRIPTOR_HEADS}|stadtwerke|versorger|bahn|firma|gesellschaft|dienstleister|"
+          rf"hersteller|anbieter|händler)")
+GRAMMAR = Grammar(
+    description=re.compile(
+        rf"\b(?:[Dd](?:er|ie|as|es|em|en))\s+(?:(?P<ord>erste[nmrs]?|zweite[nmrs]?|letztere[nmrs]?|"
+        rf"erstere[nmrs]?)\s+)?(?!beiden\b)(?:(?!(?:und|oder|von|in|mit|für)\b)[\w\-]+\s+){{0,2}}?"
+        rf"[\w\-]*{_HEADS}(?:s|es|n|en|in)?\b(?![\-]|\s+[A-ZÄÖÜ0-9]|\s+\(|\s+und\s+)"
+    ),
+    pronoun=re.compile(r"\b(?:[Ee]r|[Ss]ie)\b(?! (?:alle|beide|selbst)\b)"),
+    ordinal_first=frozenset({"erste", "ersten", "erster", "erstere", "ersteren"}),
+    ordinal_last=frozenset({"zweite", "zweiten", "zweiter", "letztere", "letzteren"}),
+    subject_left=re.compile(
+        r"(?:^|[,;:–—(„\"]\s*|\b(?!(?:mit|von|vom|bei|beim|an|am|für|zu|zum|zur|aus|auf|in|im|über|gegen|durch|"
+        r"als|statt|des|der|den|dem|die|das|ein|eine|einen|einem|einer|eines)\b)[a-zäöüß]+\s+)"
+        r"(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[\w\-]+\s+){0,3}?)?$"
+    ),
+    find_names=find_names_de,
+)
+
+
+_UNIT_WORD = re.compile(rf"\b{UNIT}\b")
+
+
+def refine_hits(hits: list[Hit]) -> list[Hit]:
+    """Returns the hits with German sentence-spanning details joined to the event they belong to.
+
+    - "Angeführt wurde die Runde von X" (investor only) joins the funding round of the
+      latest investment hit before it that names no investor;
+    - "X zahlt für Y 1,25 Mrd. Euro" (a price) gives its amount to the deal of the same
+      buyer that states none;
+    - "X trennt sich von seiner Sparte" (seller only) gives the seller to the sale of a
+      unit told in the next two sentences ("Die Sparte Y geht an Z").
+    Frames flagged "unit_or_target" need a named target or a unit noun.
+    """
+    out: list[Hit] = []
+    for h in hits:
+        if "unit_or_target" in h.frame.flags and "target" not in h.roles and not _UNIT_WORD.search(h.evidence.lower()):
+            continue
+        if "lead_only" in h.frame.flags:
+            prev = next((p for p in reversed(out) if p.frame.family == "deal" and p.subtype == "investment"
+                         and "acquirer" not in p.roles and "target" in p.roles), None)
+            if prev is None:
+                continue
+            h.roles = {**h.roles, "target": prev.roles["target"]}
+        out.append(h)
+    prices = [h for h in out if h.frame.family == "price"]
+    out = [h for h in out if h.frame.family != "price"]
+    for pr in prices:
+        deal = next((d for d in out if d.frame.family == "deal" and d.roles.get("acquirer") == pr.roles.get("acquirer")
+                     and pr.roles.get("target") in (None, d.roles.get("target"))), None)
+        if deal is None or pr.amount is None:
+            continue
+        if deal.amount is None or deal.amount_strength < 2:
+            deal.amount, deal.amount_strength = pr.amount, 2
+        if deal.stake_pct is None and pr.stake_pct is not None:
+            deal.stake_pct = pr.stake_pct
+    # A German clause keeps hedges inside the frame's span ("will Medienberichten zufolge
+    # den Konkurrenten Y kaufen"): a hit whose status nothing stated reads its whole sentence.
+    for h in out:
+        if not h.explicit and h.status == "announced":
+            words = " " + " ".join(re.findall(r"[\w][\w\-]*|[^\w\s]", h.evidence.lower())) + " "
+            for status, pat in CUES.status:
+                if status != "announced" and pat.search(words):
+                    h.status, h.explicit = status, True
+                    break
+    kept: list[Hit] = []
+    for i, h in enumerate(out):
+        if h.frame.family == "deal" and h.subtype == "divestiture" and set(h.roles) == {"seller"}:
+            nxt = next((n for n in out[i + 1:] if n.subtype == "divestiture" and "seller" not in n.roles
+                        and 0 <= n.sentence - h.sentence <= 2 and "target" in n.roles), None)
+            if nxt is not None:
+                nxt.roles = {"seller": h.roles["seller"], **nxt.roles}
+                continue
+            # The same seller's sale told in full elsewhere: this sentence adds nothing.
+            if any(o is not h and o.subtype == "divestiture" and o.roles.get("seller") == h.roles["seller"]
+                   and len(o.roles) > 1 for o in out):
+                continue
+        kept.append(h)
+    return kept

@@ -1,0 +1,131 @@
+"""`dealwatch detect PATH…`: the events of files, stdin or URLs, without a database.
+
+An input that cannot be read (no such file, no article text, a fetch error, a broken JSONL line)
+is skipped with one line on stderr; the others are read. Exit status 0 when every input was read,
+2 when some were not (a count says how many), 1 for an unusable --config.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from extract.clean import display_text
+from extract.errors import DealwatchError
+from extract.urls import is_http_url
+from flows.cli.output import print_rows
+from flows.config import load_settings
+
+
+def register(sub) -> None:
+    p = sub.add_parser("detect", help="print the events of article files, stdin (-) or URLs",
+                       description="Read articles given as .txt (first line is the headline), .html, "
+                                   ".jsonl (one {\"title\", \"text\"} object per line, like the "
+                                   "labelled corpus), '-' for stdin, or http(s) URLs, and print their events.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--config", help="config whose [fetch] settings apply to URLs")
+    p.set_defaults(func=cmd_detect)
+
+
+def _read_jsonl(path: Path, problems: list[str]) -> list[tuple[str, object]]:
+    """Returns (source, reading) for every article of a JSONL file; source is 'path#id'.
+
+    A line that is not an article is skipped, its reason added to `problems`.
+    """
+    from extract.clean import TEXT_CHARS, TITLE_CHARS, clean_text
+    from extract.model import Article
+    from extract.read import Reading, events_of
+
+    readings = []
+    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text, title, lang = record["text"], record.get("title"), record.get("lang")
+        except (json.JSONDecodeError, KeyError, TypeError, RecursionError) as exc:
+            problems.append(f"{path}:{number}: not a JSON object with a \"text\" field ({exc}); "
+                            "fix the line or give .txt/.html files")
+            continue
+        source = f"{path}#{clean_text(str(record.get('id') or number), limit=TITLE_CHARS)}"
+        article = Article(url=source, title=clean_text(title, limit=TITLE_CHARS),
+                          text=clean_text(text, limit=TEXT_CHARS, line=False) or "",
+                          language=lang if isinstance(lang, str) else None)
+        reading = Reading(article, events_of(article))
+        readings.append((source, reading))
+    return readings
+
+
+def _read(source: str, config: str | None, problems: list[str]) -> list[tuple[str, object]]:
+    """Returns (source, reading) pairs: one per article the source holds."""
+    from extract.read import read_html, read_text
+
+    if is_http_url(source):
+        from flows.fetch import Fetcher
+        settings = load_settings(config, require_file=False)
+        with Fetcher(settings.fetch) as fetcher:
+            result = fetcher.get(source, kind="page")
+        return [(source, read_html(result.body, url=result.url))]
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise DealwatchError(f"{source}: no such file (give a .txt, .html or .jsonl file, - for "
+                                 "stdin, or an http(s) URL)")
+        if path.suffix.lower() == ".jsonl":
+            return _read_jsonl(path, problems)
+        raw = path.read_bytes()
+    looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
+    if looks_html:
+        return [(source, read_html(raw, url=source))]
+    return [(source, read_text(raw.decode("utf-8", errors="replace"), url=source))]
+
+
+def cmd_detect(args) -> int:
+    readings, problems = [], []
+    for src in args.paths:
+        try:
+            readings += _read(src, args.config, problems)
+        except DealwatchError as exc:
+            problems.append(str(exc))
+        except OSError as exc:
+            problems.append(f"{src}: cannot be read ({exc.strerror or exc})")
+        except Exception as exc:  # a reader bug on one input must not cost the others
+            problems.append(f"{src}: could not be read ({type(exc).__name__}: {exc}); "
+                            "please report it with this file")
+    # Names and notes come from outside (a file name can hold any bytes): shown cleaned.
+    readings = [(display_text(src), reading) for src, reading in readings]
+    for problem in problems:
+        print(f"skipped: {display_text(problem)}", file=sys.stderr)
+    for src, reading in readings:
+        if reading.article.extra.get("detection"):
+            print(f"note: {src}: {display_text(reading.article.extra['detection'])}", file=sys.stderr)
+    if args.format == "jsonl":
+        for src, reading in readings:
+            for ev in reading.events:
+                print(json.dumps({**ev.to_dict(), "source": src}, ensure_ascii=False))
+        return _unread(problems, len(args.paths))
+    cols = ("source", "event_type", "subtype", "parties", "amount", "currency", "stake_pct", "status",
+            "confidence")
+    rows = []
+    for src, reading in readings:
+        for ev in reading.events:
+            parties = ", ".join(f"{k}={v}" for k, v in ev.parties().items())
+            rows.append((src, ev.event_type, ev.subtype, parties, ev.amount, ev.currency,
+                         ev.stake_pct, ev.status, round(ev.confidence, 2)))
+    print_rows(cols, rows)
+    return _unread(problems, len(args.paths))
+
+
+def _unread(problems: list[str], inputs: int) -> int:
+    """Prints how many inputs could not be read; returns the exit status (0 all read, else 2)."""
+    if not problems:
+        return 0
+    print(f"{len(problems)} input{'s' if len(problems) != 1 else ''} not read (of {inputs} given)",
+          file=sys.stderr)
+    return 2
+
+
