@@ -1,1 +1,0 @@
-"""Pure functions that turn feeds and pages into articles and events. No I/O, no Prefect."""

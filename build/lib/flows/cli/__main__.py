@@ -1,5 +1,0 @@
-import sys
-
-from flows.cli import main
-
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""DuckDB: schema and migrations, writes, queries. No Prefect."""
