@@ -17,10 +17,11 @@ from extract.scoring import parse_records, score, select_records
 CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 
 
-# Sets just written and scored untuned, not yet learned from: reported by benchmarks/score.py, gated once the
-# detector has been trained with them.
-NOT_YET_GATED = {"en_gen.jsonl", "en_gen2.jsonl", "en_gen3.jsonl", "en_gen4.jsonl", "de_gen.jsonl", "de_gen2.jsonl",
-                 "de_gen3.jsonl"}
+# The sets written blind to the detector (docs/labelling.md): gated on their own, with floors under what the
+# detector reads on them now (BLIND_GATES), since the rules were never shaped on them and read them far worse.
+BLIND_SETS = {"en_gen.jsonl", "en_gen2.jsonl", "en_gen3.jsonl", "en_gen4.jsonl", "de_gen.jsonl", "de_gen2.jsonl",
+              "de_gen3.jsonl"}
+NOT_YET_GATED = BLIND_SETS
 
 
 def load_records(split: str, lang: str) -> list[dict]:
@@ -84,3 +85,35 @@ def test_no_events_on_negative_articles(lang: str) -> None:
     neg = result(lang)["negatives"]
     assert neg["articles"] > 0
     assert neg["false_events"] == 0, [e for e in result(lang)["errors"] if "FALSE" in e]
+
+
+# The blind sets, 2026-12-06 (rules + verifier, which learned from them): English deal 0.905/0.587,
+# customer_change 0.886/0.349, 3 false events on 277 negatives; German deal 0.636/0.343, customer_change
+# 0.651/0.077, 1 false event on 157 negatives.
+BLIND_GATES = {
+    "en": {"deal": (0.88, 0.56), "customer_change": (0.86, 0.32)},
+    "de": {"deal": (0.60, 0.32), "customer_change": (0.60, 0.06)},
+}
+_blind: dict[str, dict] = {}
+
+
+def blind_result(lang: str) -> dict:
+    """Returns the scorer's result on the blind sets of one language (computed once)."""
+    if lang not in _blind:
+        paths = [p for p in sorted(CORPUS_DIR.glob("*.jsonl")) if p.name in BLIND_SETS]
+        records = [r for p in paths for r in parse_records(p.read_text("utf-8"), str(p))]
+        _blind[lang] = score(select_records(records, "dev", lang))
+    return _blind[lang]
+
+
+@pytest.mark.parametrize("lang,event_type", [(lang, t) for lang, floors in BLIND_GATES.items() for t in floors])
+def test_blind_sets_floors(lang: str, event_type: str) -> None:
+    p_floor, r_floor = BLIND_GATES[lang][event_type]
+    got = blind_result(lang)["per_type"][event_type]
+    assert got["precision"] >= p_floor, f"{lang} {event_type} precision {got['precision']:.3f} < {p_floor}"
+    assert got["recall"] >= r_floor, f"{lang} {event_type} recall {got['recall']:.3f} < {r_floor}"
+
+
+@pytest.mark.parametrize("lang,most", [("en", 6), ("de", 3)])
+def test_few_events_on_blind_negatives(lang: str, most: int) -> None:
+    assert blind_result(lang)["negatives"]["false_events"] <= most
