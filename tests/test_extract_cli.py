@@ -56,13 +56,13 @@ def test_extract_goes_past_unreadable_pages_and_exits_2(tmp_path):
     assert record["source"] == str(SEED_HTML)
     assert record["url"] == "https://www.heise.de/en/news/After-Meta-entry-Google-apparently-withdraws-from-Scale-AI-as-a-customer.html"
     errors = result.stderr.splitlines()
-    assert len(errors) == 4, result.stderr
-    assert all(line.startswith("Error: ") for line in errors)
-    assert errors[0] == (f"Error: {not_html}: not an HTML page (give .html files or http(s) URLs; "
+    assert len(errors) == 5, result.stderr
+    assert errors[0] == (f"skipped: {not_html}: not an HTML page (give .html files or http(s) URLs; "
                          "for plain text, `dealwatch detect` reads .txt files)")
-    assert errors[1] == f"Error: {missing}: no such file (give .html files or http(s) URLs)"
-    assert gone in errors[2] and "404" in errors[2]
-    assert errors[3] == f"Error: page {empty}: empty body, no article text"
+    assert errors[1] == f"skipped: {missing}: no such file (give .html files or http(s) URLs)"
+    assert errors[2].startswith("skipped: ") and gone in errors[2] and "404" in errors[2]
+    assert errors[3] == f"skipped: page {empty}: empty body, no article text"
+    assert errors[4] == "4 inputs not read (of 5 given)"
 
 
 def test_extract_text_format(tmp_path):
@@ -90,4 +90,5 @@ def test_extract_names_the_page_and_the_reason(tmp_path, page, reason):
     path.write_bytes(page)
     result = dealwatch("extract", str(path))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr.startswith(f"Error: page {path}: {reason}"), result.stderr
+    assert result.stderr.startswith(f"skipped: page {path}: {reason}"), result.stderr
+    assert result.stderr.splitlines()[-1] == "1 input not read (of 1 given)"

@@ -1,8 +1,8 @@
 """`dealwatch detect PATH…`: the events of files, stdin or URLs, without a database.
 
 An input that cannot be read (no such file, no article text, a fetch error, a broken JSONL line)
-is skipped with one line on stderr; the others are read. Exit status 0 when every input was read,
-2 when some were not (a count says how many), 1 for an unusable --config.
+is skipped with one line on stderr; the others are read (flows/cli/sources.py). Exit status 0 when
+every input was read, 2 when some were not (a count says how many), 1 for an unusable --config.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from extract.clean import display_text
 from extract.errors import DealwatchError
 from extract.urls import is_http_url
 from flows.cli.output import print_rows
+from flows.cli.sources import Skipped
 from flows.config import load_settings
 
 
@@ -29,10 +30,10 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_detect)
 
 
-def _read_jsonl(path: Path, problems: list[str]) -> list[tuple[str, object]]:
+def _read_jsonl(path: Path, skipped: Skipped) -> list[tuple[str, object]]:
     """Returns (source, reading) for every article of a JSONL file; source is 'path#id'.
 
-    A line that is not an article is skipped, its reason added to `problems`.
+    A line that is not an article is skipped, its reason added to `skipped`.
     """
     from extract.clean import TEXT_CHARS, TITLE_CHARS, clean_text
     from extract.model import Article
@@ -46,7 +47,7 @@ def _read_jsonl(path: Path, problems: list[str]) -> list[tuple[str, object]]:
             record = json.loads(line)
             text, title, lang = record["text"], record.get("title"), record.get("lang")
         except (json.JSONDecodeError, KeyError, TypeError, RecursionError) as exc:
-            problems.append(f"{path}:{number}: not a JSON object with a \"text\" field ({exc}); "
+            skipped.add(f"{path}:{number}: not a JSON object with a \"text\" field ({exc}); "
                             "fix the line or give .txt/.html files")
             continue
         source = f"{path}#{clean_text(str(record.get('id') or number), limit=TITLE_CHARS)}"
@@ -58,7 +59,7 @@ def _read_jsonl(path: Path, problems: list[str]) -> list[tuple[str, object]]:
     return readings
 
 
-def _read(source: str, config: str | None, problems: list[str]) -> list[tuple[str, object]]:
+def _read(source: str, config: str | None, skipped: Skipped) -> list[tuple[str, object]]:
     """Returns (source, reading) pairs: one per article the source holds."""
     from extract.read import read_html, read_text
 
@@ -76,7 +77,7 @@ def _read(source: str, config: str | None, problems: list[str]) -> list[tuple[st
             raise DealwatchError(f"{source}: no such file (give a .txt, .html or .jsonl file, - for "
                                  "stdin, or an http(s) URL)")
         if path.suffix.lower() == ".jsonl":
-            return _read_jsonl(path, problems)
+            return _read_jsonl(path, skipped)
         raw = path.read_bytes()
     looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
     if looks_html:
@@ -85,21 +86,11 @@ def _read(source: str, config: str | None, problems: list[str]) -> list[tuple[st
 
 
 def cmd_detect(args) -> int:
-    readings, problems = [], []
-    for src in args.paths:
-        try:
-            readings += _read(src, args.config, problems)
-        except DealwatchError as exc:
-            problems.append(str(exc))
-        except OSError as exc:
-            problems.append(f"{src}: cannot be read ({exc.strerror or exc})")
-        except Exception as exc:  # a reader bug on one input must not cost the others
-            problems.append(f"{src}: could not be read ({type(exc).__name__}: {exc}); "
-                            "please report it with this file")
+    skipped = Skipped()
+    readings = [pair for _, pairs in skipped.each(args.paths, lambda src: _read(src, args.config, skipped))
+                for pair in pairs]
     # Names and notes come from outside (a file name can hold any bytes): shown cleaned.
     readings = [(display_text(src), reading) for src, reading in readings]
-    for problem in problems:
-        print(f"skipped: {display_text(problem)}", file=sys.stderr)
     for src, reading in readings:
         if reading.article.extra.get("detection"):
             print(f"note: {src}: {display_text(reading.article.extra['detection'])}", file=sys.stderr)
@@ -107,7 +98,7 @@ def cmd_detect(args) -> int:
         for src, reading in readings:
             for ev in reading.events:
                 print(json.dumps({**ev.to_dict(), "source": src}, ensure_ascii=False))
-        return _unread(problems, len(args.paths))
+        return skipped.exit_code(len(args.paths))
     cols = ("source", "event_type", "subtype", "parties", "amount", "currency", "stake_pct", "status",
             "confidence")
     rows = []
@@ -117,15 +108,4 @@ def cmd_detect(args) -> int:
             rows.append((src, ev.event_type, ev.subtype, parties, ev.amount, ev.currency,
                          ev.stake_pct, ev.status, round(ev.confidence, 2)))
     print_rows(cols, rows)
-    return _unread(problems, len(args.paths))
-
-
-def _unread(problems: list[str], inputs: int) -> int:
-    """Prints how many inputs could not be read; returns the exit status (0 all read, else 2)."""
-    if not problems:
-        return 0
-    print(f"{len(problems)} input{'s' if len(problems) != 1 else ''} not read (of {inputs} given)",
-          file=sys.stderr)
-    return 2
-
-
+    return skipped.exit_code(len(args.paths))

@@ -18,8 +18,8 @@ def register(sub) -> None:
     p = sub.add_parser("extract", help="print the text and metadata dealwatch reads from pages",
                        description="Extract the article of each page given as an .html file or an "
                                    "http(s) URL, as a run would store it: source, url, title, "
-                                   "published, language and text. Pages that cannot be read get one "
-                                   "line on stderr; the exit status is then 2.")
+                                   "published, language and text. Pages that cannot be read are "
+                                   "skipped with one line on stderr; the exit status is then 2.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--format", choices=("jsonl", "text"), default="jsonl",
                    help="jsonl: one JSON object per page (default); text: a header and the text")
@@ -75,4 +75,4 @@ def cmd_extract(args) -> int:
 
         for _, record in skipped.each(args.paths, read):
             _print(record, args.format)
-    return skipped.exit_code()
+    return skipped.exit_code(len(args.paths))
