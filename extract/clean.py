@@ -44,13 +44,21 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls but tab, newline and carriage return; DEL; C1 controls; two noncharacters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029]")
-_BREAK_RUN = re.compile("[ \t\n\r\u2028\u2029]*[\t\n\r\u2028\u2029][ \t\n\r\u2028\u2029]*")
+_BREAKS = re.compile("[\t\n\r\u2028\u2029]+")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def _fix_surrogates(text: str) -> str:
     # Through UTF-16: a high and low surrogate side by side become their character again.
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _one_line(text: str) -> str:
+    # Split, not one regular expression around the breaks: that backtracks quadratically over a
+    # long run of spaces without a break (a megabyte of them takes hours).
+    if _BREAKS.search(text):
+        text = " ".join(p for p in (part.strip(" ") for part in _BREAKS.split(text)) if p)
+    return text.strip()
 
 
 def clean_text(value: object, *, limit: int, line: bool = True, notes: list[str] | None = None,
@@ -73,7 +81,7 @@ def clean_text(value: object, *, limit: int, line: bool = True, notes: list[str]
         text = _fix_surrogates(text)
     text = _CONTROL.sub("", text)
     if line:
-        text = _BREAK_RUN.sub(" ", text).strip()
+        text = _one_line(text)
     else:
         text = _LINE_BREAKS.sub("\n", text).strip()
     if not unicodedata.is_normalized("NFC", text):

@@ -285,7 +285,8 @@ def _json_date(raw: str | None) -> datetime | None:
 def _json_item(item: dict, data: dict, url: str, now: datetime, n: int,
                warnings: list[str]) -> FeedEntry:
     guid = item.get("id")
-    guid = _clean(str(guid), URL_CHARS) if isinstance(guid, (str, int, float)) else None
+    guid = (_clean(str(guid), URL_CHARS, notes=warnings, name=f"item {n + 1}: id")
+            if isinstance(guid, (str, int, float)) else None)
     label = f"item {_short(guid) or n + 1}"
     raw = _clean(item.get("date_published"), HEADER_CHARS) or _clean(item.get("date_modified"), HEADER_CHARS)
     authors = item.get("authors") or [item.get("author") or data.get("author") or {}]
@@ -322,7 +323,7 @@ def _bozo_reason(exc: BaseException | None) -> str:
 def _entry(e: dict, base: str, now: datetime, n: int, warnings: list[str]) -> FeedEntry | None:
     """Returns one feedparser entry as a FeedEntry; None (with a warning) when it cannot be read."""
     try:
-        guid = _clean(e.get("id"), URL_CHARS)
+        guid = _clean(e.get("id"), URL_CHARS, notes=warnings, name=f"entry {n + 1}: id")
         link = _http_url(e.get("link"), base)
         label = f"entry {_short(guid or link) or n + 1}"
         # dict.get skips FeedParserDict's deprecated updated->published key aliasing (and its warning)

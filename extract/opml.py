@@ -17,6 +17,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from extract.clean import URL_CHARS, clean_text
 from extract.errors import FeedError
 from extract.feeds import strip_doctype
 from extract.urls import is_http_url
@@ -24,8 +25,10 @@ from extract.urls import is_http_url
 
 def _attr(element: etree._Element, name: str) -> str | None:
     for key, value in element.attrib.items():
-        if isinstance(key, str) and key.lower() == name.lower() and value.strip():
-            return value.strip()
+        if isinstance(key, str) and key.lower() == name.lower():
+            text = clean_text(value, limit=URL_CHARS)   # the text boundary: a file from outside
+            if text:
+                return text
     return None
 
 

@@ -37,6 +37,7 @@ from typing import Literal, TypeVar
 import brotli
 import httpx
 
+from extract.clean import HEADER_CHARS, clean_text
 from extract.errors import BlockedAddressError, FetchError, TooLargeError
 from flows.config import FetchSettings
 from flows.netguard import GuardedTransport, check_literal_host, request_deadline
@@ -288,7 +289,12 @@ class Fetcher:
                     log.debug("fetched %s %s: %s, %d bytes", kind, url, result.status, len(result.body))
                     return result
                 status, location = result
-                nxt = str(target.join(location))
+                try:
+                    nxt = str(target.join(location))
+                except (httpx.InvalidURL, ValueError) as exc:   # `javascript:…`, a broken host
+                    raise FetchError(f"{kind} {url}: redirected to an unusable address "
+                                     f"{clean_text(location, limit=200)!r} ({exc}); recorded, not "
+                                     "retried this run", status=status) from exc
                 if len(visited) > self.settings.max_redirects:
                     raise FetchError(f"{kind} {url}: more than {self.settings.max_redirects} redirects"
                                      f" (last to {nxt}); recorded, not retried this run", status=status)
@@ -339,6 +345,9 @@ class Fetcher:
             raise FetchError(f"{kind} {url}: {what} (will retry later)", transient=True) from exc
         except httpx.TransportError as exc:
             raise _transport_error(exc, kind, url) from exc
+        except httpx.InvalidURL as exc:   # httpx reads a redirect's Location (`javascript:…`) itself
+            raise FetchError(f"{kind} {url}: {_via(str(target), url)}the server answered with an "
+                             f"unusable address ({exc}); recorded, not retried this run") from exc
 
     def _raise_for_status(self, resp: httpx.Response, kind: Kind, url: str) -> None:
         status = resp.status_code
@@ -388,10 +397,17 @@ class Fetcher:
         headers = {k.lower(): v for k, v in resp.headers.items()}
         return FetchResult(
             url=str(resp.request.url), status=resp.status_code, body=body,
-            content_type=content_type, headers=headers, etag=headers.get("etag"),
-            last_modified=headers.get("last-modified"), permanent_url=None,
+            content_type=_header(content_type), headers=headers, etag=_header(headers.get("etag")),
+            last_modified=_header(headers.get("last-modified")), permanent_url=None,
             retry_after=parse_retry_after(headers.get("retry-after")),
             max_age=parse_max_age(headers.get("cache-control")), elapsed=0.0)
+
+
+def _header(value: str | None) -> str | None:
+    """Returns a header value cleaned at the text boundary; None when longer than HEADER_CHARS
+    (a cut ETag or date would be sent back as a different one)."""
+    text = clean_text(value, limit=HEADER_CHARS + 1)
+    return text if text is None or len(text) <= HEADER_CHARS else None
 
 
 def _via(current: str, url: str) -> str:

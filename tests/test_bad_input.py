@@ -160,3 +160,33 @@ def test_a_failed_batch_write_is_retried_row_by_row(tmp_path):
                                               ("http://127.0.0.1/3", "ok")]
     assert stored[1][2].startswith("could not be stored (")
     assert len(new_ids) == 2 and events == [("http://127.0.0.1/1",), ("http://127.0.0.1/3",)]
+
+
+def test_odd_redirects_and_headers_fail_alone_or_are_cleaned():
+    from flows.config import parse_settings
+    from flows.fetch import Fetcher
+    from extract.errors import FetchError
+
+    page = b"<html><body><p>" + b"Oracle has agreed to buy Cerner. " * 20 + b"</p></body></html>"
+    routes = {"/js": Route.redirect("javascript:alert(1)"), "/ipv6": Route.redirect("http://[::1"),
+              "/ctl": Route.redirect("/\x01x"),
+              "/etag": Route(body=page, content_type="text/html", headers={"ETag": '"v\x01 1"'}),
+              "/long": Route(body=page, content_type="text/html",
+                             headers={"ETag": '"' + "e" * 5000 + '"', "Last-Modified": "x" * 5000})}
+    settings = parse_settings({"fetch": {"allow_hosts": ["127.0.0.1"], "retries": 0}})
+    with serve_routes(routes) as server, Fetcher(settings.fetch) as fetcher:
+        for path in ("/js", "/ipv6", "/ctl"):
+            with pytest.raises(FetchError, match=f"page {server.url(path)}: "):
+                fetcher.get(server.url(path), kind="page")
+        assert fetcher.get(server.url("/etag"), kind="page").etag == '"v 1"'
+        long = fetcher.get(server.url("/long"), kind="page")
+        assert (long.etag, long.last_modified) == (None, None)   # too long to send back as they were
+
+
+def test_opml_names_and_urls_are_cleaned():
+    from extract.opml import parse_opml
+
+    body = ('<?xml version="1.0"?><opml version="2.0"><body>'
+            '<outline text="Wire &#x1B;[2J\u202e name" xmlUrl=" http://127.0.0.1/feed.xml "/>'
+            "</body></opml>").encode()
+    assert parse_opml(body) == [("http://127.0.0.1/feed.xml", "Wire [2J\u202e name")]

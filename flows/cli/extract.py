@@ -6,6 +6,7 @@ import json
 from contextlib import ExitStack
 from pathlib import Path
 
+from extract.clean import display_text
 from extract.errors import DealwatchError
 from extract.urls import canonical_url, is_http_url
 from flows.cli.sources import Skipped
@@ -49,6 +50,7 @@ def _page_bytes(source: str) -> bytes:
 
 
 def _print(record: dict, fmt: str) -> None:
+    record = {**record, "source": display_text(record["source"])}   # a file name can hold any bytes
     if fmt == "jsonl":
         print(json.dumps(record, ensure_ascii=False))
         return
