@@ -130,3 +130,25 @@ def test_export_into_an_unwritable_place_is_one_line_error(tmp_path, analyst_db)
     assert result.returncode == 1
     assert result.stderr.startswith(f"Error: export folder {blocker / 'sub'}: cannot create it: ")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv,message", [
+    (("sql", ""), "Error: dealwatch sql: the query is empty; give a statement, e.g. "
+                  "dealwatch sql \"SELECT count(*) FROM articles\"\n"),
+    (("sql", "-- nothing"), "Error: dealwatch sql: the query is empty; give a statement, e.g. "
+                            "dealwatch sql \"SELECT count(*) FROM articles\"\n"),
+    (("events", "--since", "99999999999d"),
+     "Error: --since '99999999999d': too far back; give at most a few thousand days\n"),
+    (("status", "--runs", "-3"), "Error: --runs -3: give a number of runs, 0 or more\n"),
+])
+def test_odd_arguments_are_one_line_errors(capsys, analyst_db, argv, message):
+    assert main([*argv, "--db", str(analyst_db)]) == 1
+    assert capsys.readouterr().err == message
+
+
+def test_init_into_a_missing_folder_is_one_line_error(tmp_path, capsys):
+    target = tmp_path / "no" / "such" / "dealwatch.toml"
+    assert main(["init", "--config", str(target)]) == 1
+    assert capsys.readouterr().err == (
+        f"Error: {target}: cannot write the starter config (No such file or directory); "
+        "give a --config path in a folder that exists and you can write to\n")

@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from extract.errors import ConfigError
+from extract.errors import ConfigError, DealwatchError
 from flows.cli.output import print_rows
 
 
@@ -60,6 +60,8 @@ def cmd_status(args) -> int:
     from storage.db import connect
     from storage.runs import recent_runs
 
+    if args.runs < 0:
+        raise DealwatchError(f"--runs {args.runs}: give a number of runs, 0 or more")
     path = database_path(args)
     with connect(path, read_only=True) as con:
         has_runs = con.execute(

@@ -56,6 +56,9 @@ def register(sub) -> None:
 
 
 def cmd_sql(args) -> int:
+    if not re.sub(r"--[^\n]*|/\*.*?\*/", "", args.query or "", flags=re.S).strip():
+        raise DealwatchError("dealwatch sql: the query is empty; give a statement, e.g. "
+                             "dealwatch sql \"SELECT count(*) FROM articles\"")
     path = database_path(args)
     with connect(path, read_only=True) as con:
         try:
@@ -80,7 +83,12 @@ def parse_age(text: str) -> timedelta:
     if not m:
         raise DealwatchError(f"--since {text!r}: use a number and a unit, e.g. 7d, 12h, 90m or 2w")
     unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-    return timedelta(**{unit: int(m.group(1))})
+    try:
+        age = timedelta(**{unit: int(m.group(1))})
+        datetime.now(timezone.utc) - age
+    except OverflowError:
+        raise DealwatchError(f"--since {text!r}: too far back; give at most a few thousand days") from None
+    return age
 
 
 def cmd_events(args) -> int:

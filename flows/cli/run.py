@@ -39,7 +39,11 @@ def cmd_init(args) -> int:
     path = config_path(args.config)
     if path.exists() and not args.force:
         raise ConfigError(f"{path} already exists; use --force to overwrite it")
-    path.write_text(STARTER_CONFIG, encoding="utf-8")
+    try:
+        path.write_text(STARTER_CONFIG, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write the starter config ({exc.strerror}); "
+                          "give a --config path in a folder that exists and you can write to") from exc
     print(f"wrote {path}: edit the [[feeds]] and [alerts] sections, then run `dealwatch run`")
     return 0
 
