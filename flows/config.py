@@ -108,7 +108,8 @@ class AlertSettings(_Section):
     watchlist_only: bool = Field(
         True, description="true: only stories naming a watched company alert; false: every story alerts, "
                           "watched ones first and starred.")
-    min_confidence: float = Field(0.0, description="Only alert on events at least this confident (0..1).")
+    min_confidence: float = Field(0.0, ge=0.0, le=1.0,
+                                  description="Only alert on events at least this confident (0..1).")
     details: int = Field(20, ge=0, description="Stories shown in detail (evidence, roles, confidence) in an "
                          "email, the most important first; the others appear in its overview only.")
     max_refusals: int = Field(3, ge=1, description="Give up an alert after this many attempts once the mail "

@@ -51,6 +51,7 @@ def test_config_from_environment_variable(tmp_path, monkeypatch):
     ('[[feeds]]\nname = "no url"\n', "missing required key 'feeds.0.url'"),
     ('[[feeds]]\nurl = "ftp://example.com/feed"\n', "must start with http:// or https://"),
     ('database = \n', "not valid TOML"),
+    ('[alerts]\nmin_confidence = 2\n', "key 'alerts.min_confidence'"),
 ])
 def test_bad_config_names_key_and_file(tmp_path, text, message):
     path = _write(tmp_path, text)
