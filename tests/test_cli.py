@@ -94,6 +94,17 @@ def test_detect_missing_file_is_skipped_with_exit_2(tmp_path):
         "1 input not read (of 1 given)"]
 
 
+def test_detect_skips_a_binary_text_file(tmp_path):
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(128, 256)) * 20)
+    result = dealwatch("detect", str(binary), str(SEED_TXT), "--format", "jsonl")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"skipped: {binary}: not UTF-8 text (binary?); give a .txt, .html or .jsonl file",
+        "1 input not read (of 2 given)"]
+    assert len(result.stdout.splitlines()) == 4
+
+
 def test_detect_reads_a_jsonl_corpus_file(tmp_path):
     corpus = tmp_path / "two.jsonl"
     corpus.write_text(json.dumps({"id": "a", "title": "Oracle to buy Cerner",

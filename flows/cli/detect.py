@@ -82,7 +82,10 @@ def _read(source: str, config: str | None, skipped: Skipped) -> list[tuple[str, 
     looks_html = source.lower().endswith((".html", ".htm")) or raw.lstrip()[:1] == b"<"
     if looks_html:
         return [(source, read_html(raw, url=source))]
-    return [(source, read_text(raw.decode("utf-8", errors="replace"), url=source))]
+    text = raw.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > len(text) // 10:
+        raise DealwatchError(f"{source}: not UTF-8 text (binary?); give a .txt, .html or .jsonl file")
+    return [(source, read_text(text, url=source))]
 
 
 def cmd_detect(args) -> int:
