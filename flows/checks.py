@@ -122,6 +122,10 @@ def _alert_problems(settings: Settings) -> list[str]:
     problems = []
     if not alerts.to:
         problems.append("key 'alerts.to': no recipients; add at least one address")
+    placeholders = [a for a in [*alerts.to, alerts.from_] if a.lower().endswith("@example.com")]
+    if alerts.transport == "smtp" and placeholders:
+        problems.append(f"keys 'alerts.to'/'alerts.from': {', '.join(placeholders)} is an example address; "
+                        "put real addresses before sending by SMTP")
     if alerts.transport == "smtp" and alerts.smtp.username and alerts.smtp.password() is None:
         problems.append(f"key 'alerts.smtp.password_env': the SMTP login needs a password, but "
                         f"${alerts.smtp.password_env} is not set in the environment")

@@ -139,19 +139,21 @@ def test_check_reports_every_problem_at_once(capsys, tmp_path, monkeypatch):
         "problem: key 'schedule.timezone': 'Mars/Olympus' is not a known time zone (use an IANA name "
         'such as "UTC", "Europe/Berlin" or "America/New_York")',
         "problem: key 'alerts.to': no recipients; add at least one address",
+        "problem: keys 'alerts.to'/'alerts.from': dealwatch@example.com is an example address; put real "
+        "addresses before sending by SMTP",
         "problem: key 'alerts.smtp.password_env': the SMTP login needs a password, but "
         "$DEALWATCH_SMTP_PASSWORD is not set in the environment",
         "problem: SMTP server 127.0.0.1:1 unreachable: [Errno 111] Connection refused",
     ]
-    assert err == [f"Error: {config}: 6 problems found (listed above)"]
+    assert err == [f"Error: {config}: 7 problems found (listed above)"]
 
 
 def test_check_passes_and_reaches_the_smtp_server(capsys, tmp_path, smtp_server):
     host, port, sink = smtp_server
     db = tmp_path / "dw.duckdb"
     config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=["https://a.example/rss"],
-                          extra=f'[alerts]\ntransport = "smtp"\n[alerts.smtp]\nhost = "{host}"\n'
-                                f'port = {port}\nsecurity = "none"\n')
+                          extra=f'[alerts]\ntransport = "smtp"\nto = ["desk@corp.test"]\nfrom = "dw@corp.test"\n'
+                                f'[alerts.smtp]\nhost = "{host}"\nport = {port}\nsecurity = "none"\n')
     code, out, err = _cli(capsys, "check", "--config", str(config), "--smtp")
     assert code == 0, err
     assert out == ["ok: 1 feed(s) configured",
