@@ -49,13 +49,20 @@ DESCRIPTOR_HEADS = (
     "onlinehändler|versandhändler|einzelhändler|großhändler|dax-konzern|mittelständler|familienunternehmen|"
     # Trades whose noun names the kind of firm ("die Spedition Haller", "der Druckerei Hess"): the
     # -erei nouns of German trades (Brauerei, Druckerei, Reederei, Gießerei, Molkerei ...).
-    "spedition|erei"
+    "spedition|erei|"
+    # Trades and kinds of firm named by what they do ("der Caterer Rheinmahl", "des Entsorgers Remondis",
+    # "die Fluggesellschaft Condor", "dem Auftragsfertiger Biovalence").
+    "hoster|caterer|entsorger|kocher|publisher|supermarkt|fluggesellschaft|airline|fluglinie|versender|"
+    "verwahrer|makler|güterbahn|fertiger|verpfleger|röster|portal|vermieter|carrier|reederei|betrieb|"
+    "krankenkasse|agentur|wohnungsgesellschaft|projektgesellschaft|betreibergesellschaft|"
+    "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft"
 )
 _DESC_RE = re.compile(rf"(?i)^[\w\-]*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in|innen)?$")
 # Descriptors after which a name is a news outlet or an authority, not a party.
 _MEDIA_DESC = re.compile(
-    r"(?i)^[\w\-]*(?:zeitung|magazin|nachrichtenagentur|agentur|branchendienst|fachdienst|blatt|sender|"
-    r"wirtschaftsmagazin|nachrichtenmagazin|portal|newsletter|fachmagazin|fachzeitschrift)(?:s|es)?$"
+    r"(?i)^[\w\-]*(?:zeitung|magazin|nachrichtenagentur|presseagentur|branchendienst|fachdienst|blatt|sender|"
+    r"wirtschaftsmagazin|nachrichtenmagazin|nachrichtenportal|newsportal|onlineportal|branchenportal|"
+    r"newsletter|fachmagazin|fachzeitschrift)(?:s|es)?$"
 )
 # Words before a name that make it a person: titles, roles, "sagte".
 _PERSON_BEFORE = re.compile(
@@ -65,7 +72,16 @@ _PERSON_BEFORE = re.compile(
     r"professor|professorin|direktor|direktorin|nachfolger|nachfolgerin|chefvolkswirt)$)"
 )
 # Public bodies that are customers or buyers: the body word and the place form one name.
-_PUBLIC_BODY = re.compile(r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerke|Bezirk|Kanton|Region)$")
+# Public bodies that are customers or buyers: the body word and the place form one name. So do the
+# institutions German names by kind and place ("Volksbank Lahn-Dill", "Klinikum Lüneburg",
+# "Zweckverband Abfallwirtschaft Westerwald").
+_PUBLIC_BODY = re.compile(
+    r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerke|Bezirk|Kanton|Region|Zweckverband|"
+    r"Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|Kreissparkasse|"
+    r"Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
+    r"Kreiskrankenhaus|Messe)$")
+_PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
+_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
 ALIASES = {"Bundesregierung": "Bund"}
@@ -128,11 +144,14 @@ _COMPOUND_TAIL = re.compile(
 )
 # Prepositions that take a company without an article ("an Steinfeld Technik", "von Ardor Glas").
 _BARE_PREPS = frozenset("an von bei mit für durch über".split())
-_LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|Inc\.?|Ltd\.?|LLC|plc|SA|NV|BV|Corp\.?|Co\.?|mbH|& Co\.?)$")
+_LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|eG|Inc\.?|Ltd\.?|LLC|plc|SA|NV|BV|AB|AS|ASA|Corp\.?|Corporation|"
+                    r"Co\.?|mbH|& Co\.?|[A-Z]\.(?:[A-Za-z]\.)+)$")
 
 # One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
 _CAP = r"(?:[A-ZÄÖÜ][\w&\-]*|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
-_RUN = re.compile(rf"{_CAP}(?:(?: | & | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH)))(?:{_CAP}|Co\.))*")
+# A run of them, joined by "&" or "+" ("Knettenbrech + Gurdulic"), with legal forms ("eG", "B.V.", "S.A.").
+_RUN = re.compile(rf"{_CAP}(?:(?: | & | \+ | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH)))"
+                  rf"(?:[A-Z]\.(?:[A-Za-z]\.)+|{_CAP}|Co\.|eG(?![\w\-])))*")
 _WORD_BEFORE = re.compile(r"([\w\-äöüß]+)\s*$")
 _VERBISH_AFTER = re.compile(r"^\s*(?:[a-zäöüß]|,|\()")
 
@@ -174,10 +193,17 @@ def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], s
         wb = _WORD_BEFORE.search(sentence[:m.start()])
         before = wb.group(1) if wb else ""
         cur: list[tuple[int, int, str]] = []
-        for s, e, tok in _tokens(m.group(0), m.start()):
+        toks = _tokens(m.group(0), m.start())
+        for i, (s, e, tok) in enumerate(toks):
             bare = tok.rstrip(".,")
             if _is_function(bare) and not cur:
                 before = bare
+                continue
+            nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+            if (cur and _NAME_TAIL.match(bare) and not _PLACE_ADJ.search(cur[-1][2])) or (
+                    _NAME_TAIL.match(bare) and _NAME_TAIL.match(nxt)) or (
+                    not cur and i + 1 < len(toks) and _PUBLIC_BODY.match(bare)):
+                cur.append((s, e, tok))
                 continue
             if _is_function(bare) or is_descriptor(bare) or _MEDIA_DESC.match(bare) or _PERSON_BEFORE.search(bare):
                 if cur:
@@ -189,6 +215,12 @@ def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], s
         if cur:
             out.append((cur, before))
     return out
+
+
+def _is_place_adjective(word: str) -> bool:
+    """Returns True for an adjective made of a place name ("Salzburger", "Kölner", "Berliner")."""
+    low = word.lower()
+    return low.endswith("er") and (low[:-2] in _PLACES or low[:-3] in _PLACES)
 
 
 def _is_place_only(words: list[str]) -> bool:
@@ -222,6 +254,9 @@ def _compound_leads(text: str) -> set[str]:
 def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     """Returns (company names, person and outlet words) that the article introduces."""
     names: set[str] = set()
+    # Names introduced as companies (by a descriptor, a legal form, a kind of firm): a person of the
+    # same surname ("Inhaber Ralf Bredemeyer" of "Bredemeyer") does not unmake them.
+    strong: set[str] = set()
     blocked: set[str] = set()
     bare_counts: dict[str, int] = {}
     multi_counts: dict[str, int] = {}
@@ -235,8 +270,12 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             while len(words) > 1 and _LEGAL.match(words[-1]):
                 words = words[:-1]
                 legal = True
+            # "Salzburger Alpenbau Holding": a place adjective before a name is no part of it.
+            lead = 0
+            if len(words) > 2 and _is_place_adjective(words[0]):
+                words, lead = words[1:], 1
             surface = " ".join(words)
-            start, end = toks[0][0], toks[len(words) - 1][1]
+            start, end = toks[lead][0], toks[lead + len(words) - 1][1]
             after = text[toks[-1][1]:]
             if _PERSON_BEFORE.search(before):
                 blocked.update(words)
@@ -245,8 +284,11 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             if _MEDIA_DESC.match(before) or quoted:
                 blocked.add(surface)
                 continue
-            if legal or (is_descriptor(before) and not _is_abstract(words[-1])):
+            # A group word ends a name ("Orbenau Gruppe", "Feldquist Holding") as a legal form does.
+            if legal or (len(words) > 1 and _NAME_TAIL.match(words[-1])) or (
+                    is_descriptor(before) and not _is_abstract(words[-1])):
                 names.add(surface)
+                strong.add(surface)
                 continue
             if len(words) in (2, 3) and looks_like_person(text, NameSpan(start, end, surface, False, initial=False)):
                 blocked.update(words)
@@ -296,13 +338,13 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     names = {n for n in names if not (" " in n and n.split()[0].endswith("er") and n.split(" ", 1)[1] in names)}
     # A surname that is also the first word of a company name ("Hollmann & Söhne") stays a name.
     firsts = {n.split()[0] for n in names if " " in n}
-    names = {n for n in names if not (set(n.split()) <= blocked and n not in firsts)}
+    names = {n for n in names if not (set(n.split()) <= blocked and n not in firsts and n not in strong)}
     return names, blocked
 
 
 def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     """Returns the company-name spans of each text (sentences of one article), in order."""
-    names, _ = _seed_names(texts)
+    names, blocked = _seed_names(texts)
     if not names:
         return [[] for _ in texts]
     # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
@@ -318,6 +360,9 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
             tail = re.match(r"-([\w\-]+)", text[end:])
             if tail and is_descriptor(tail.group(1)):
                 continue
+            prev = _WORD_BEFORE.search(text, 0, m.start())
+            if prev and prev.group(1) in blocked and prev.group(1)[:1].isupper() and m.group(0) in blocked:
+                continue  # "Inhaber Ralf Bredemeyer": the person, not the firm "Bredemeyer"
             row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), False, False))
         out.append(row)
     return out

@@ -1,0 +1,77 @@
+"""The German name finder (extract/names_de.py), one row per way German news names a company.
+
+Sentences and names are invented; each row lists the company names an analyst reads from the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.names_de import find_names_de
+
+
+def names(*sentences: str) -> list[str]:
+    """Returns the distinct name surfaces found in an article of `sentences`, in order."""
+    found = [s.surface for row in find_names_de(list(sentences)) for s in row]
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Legal forms beyond AG/GmbH: cooperatives, Dutch, French, US forms.
+    (["Die Winzerhof Talgrund eG und die Obstbau Lerchfeld eG fusionieren."],
+     ["Winzerhof Talgrund", "Obstbau Lerchfeld"]),
+    (["Der Verkauf an die Brovlink Holding B.V. ist unterzeichnet."], ["Brovlink Holding"]),
+    (["Gespräche mit Quorvel S.A. über einen Verkauf laufen."], ["Quorvel"]),
+    (["Die Garnet Corporation prüft einen Einstieg."], ["Garnet"]),
+    # Two family names joined by "+" or "&".
+    (["Der Entsorger Haltrup + Semsch verliert den Auftrag."], ["Haltrup + Semsch"]),
+])
+def test_legal_forms_and_joined_names(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A group word after the name belongs to it ("Holding", "Gruppe", "Group", "Partners").
+    (["Die Feldquist Holding GmbH hat ihren Anteil aufgestockt."], ["Feldquist Holding GmbH"]),
+    (["Die Orbenau Gruppe übernimmt den Zulieferer Tessvik."], ["Orbenau Gruppe", "Tessvik"]),
+    (["Der Finanzinvestor Marlow Partners Group verhandelt über den Kauf."], ["Marlow Partners Group"]),
+    # ... but after a place adjective the descriptor still introduces the name.
+    (["Der Schweizer Investor Haldrin prüft einen Kauf."], ["Haldrin"]),
+])
+def test_group_words_end_a_name(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Institutions named by kind and place: the kind word is part of the name.
+    (["Die Volksbank Ostertal-Nord und die Raiffeisenbank Kimmen wollen fusionieren."],
+     ["Volksbank Ostertal-Nord", "Raiffeisenbank Kimmen"]),
+    (["Das Klinikum Wessbach hat den Vertrag mit dem Caterer Tellmahl gekündigt."], ["Klinikum Wessbach", "Tellmahl"]),
+    (["Der Zweckverband Wasser Ohmtal vergibt den Auftrag an die Firma Brandstätt."],
+     ["Zweckverband Wasser Ohmtal", "Brandstätt"]),
+])
+def test_institutions_named_by_kind_and_place(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Trades named by what they do introduce the name after them.
+    (["Die Fluggesellschaft Kestra bestellt zehn Jets."], ["Kestra"]),
+    (["Der Stadtrat vergibt die Müllabfuhr an den Entsorger Graulich."], ["Graulich"]),
+    (["Der Konzern gibt seinen Werbeetat an die Agentur Falkmeyer."], ["Falkmeyer"]),
+    (["Die Kasse bestellt beim Auftragsfertiger Novelta."], ["Novelta"]),
+    # A news agency stays a source, not a party.
+    (["Das berichtete die Nachrichtenagentur Kurant am Montag."], []),
+])
+def test_trade_descriptors(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+def test_family_firm_survives_a_person_of_its_name() -> None:
+    # The firm is introduced by a descriptor; its owner bears the same name.
+    found = find_names_de([
+        "Der Klinikbetreiber kündigt den Vertrag mit dem Wäschedienstleister Oltmanns.",
+        "„Wir bedauern das“, sagte Inhaber Jens Oltmanns.",
+    ])
+    assert [s.surface for s in found[0]] == ["Oltmanns"]
+    assert [s.surface for s in found[1]] == []  # the person's name is no mention of the firm
