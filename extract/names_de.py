@@ -53,7 +53,7 @@ DESCRIPTOR_HEADS = (
     # Trades and kinds of firm named by what they do ("der Caterer Rheinmahl", "des Entsorgers Remondis",
     # "die Fluggesellschaft Condor", "dem Auftragsfertiger Biovalence").
     "hoster|caterer|entsorger|kocher|publisher|supermarkt|fluggesellschaft|airline|fluglinie|versender|"
-    "verwahrer|makler|güterbahn|fertiger|verpfleger|röster|portal|vermieter|carrier|reederei|betrieb|"
+    "verwahrer|makler|güterbahn|fertiger|verpfleger|röster|portal|carrier|reederei|"
     "krankenkasse|agentur|wohnungsgesellschaft|projektgesellschaft|betreibergesellschaft|"
     "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft"
 )
@@ -66,12 +66,12 @@ _MEDIA_DESC = re.compile(
 )
 # Words before a name that make it a person: titles, roles, "sagte".
 _PERSON_BEFORE = re.compile(
-    r"(?i)(?:^(?:herr|frau|sagte|sagt|schreibt|schrieb|betonte)$|(?:chef|chefin|gründer|gründerin|managerin|"
-    r"manager|sprecher|sprecherin|vorstand|vorständin|vorsitzende[rn]?|geschäftsführer|geschäftsführerin|"
-    r"analyst|analystin|präsident|präsidentin|minister|ministerin|ceo|cfo|cto|leiter|leiterin|partnerin|"
+    r"(?i)(?:^(?:herr|frau|sagte|sagt|schreibt|schrieb|betonte)$|(?:^|-)(?:ceo|cfo|cto|coo)$|(?:chef|chefin|"
+    r"gründer|gründerin|managerin|manager|sprecher|sprecherin|vorstand|vorständin|vorsitzende[rn]?|"
+    r"geschäftsführer|geschäftsführerin|"
+    r"analyst|analystin|präsident|präsidentin|minister|ministerin|leiter|leiterin|partnerin|"
     r"professor|professorin|direktor|direktorin|nachfolger|nachfolgerin|chefvolkswirt)$)"
 )
-# Public bodies that are customers or buyers: the body word and the place form one name.
 # Public bodies that are customers or buyers: the body word and the place form one name. So do the
 # institutions German names by kind and place ("Volksbank Lahn-Dill", "Klinikum Lüneburg",
 # "Zweckverband Abfallwirtschaft Westerwald").
@@ -115,6 +115,8 @@ _PLACES = frozenset(
     """
     deutschland europa österreich schweiz frankreich italien spanien großbritannien england china japan
     indien russland ukraine polen serbien ungarn schweden norwegen dänemark finnland niederlande belgien
+    litauen lettland estland slowakei slowenien kroatien rumänien bulgarien griechenland portugal irland
+    türkei liechtenstein
     luxemburg tschechien korea südkorea taiwan israel kanada brasilien mexiko australien singapur
     amerika asien afrika nordamerika südamerika usa berlin münchen hamburg köln frankfurt stuttgart
     düsseldorf dortmund essen leipzig dresden hannover nürnberg bremen bonn mannheim karlsruhe
@@ -135,6 +137,9 @@ _NOUNISH_END = re.compile(
     r"geschäft|mittel|är)$"
 )
 _ABSTRACT_END = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|nis|enz|anz|ment|verfahren)$")
+# After a descriptor: a word ending in "-tion" there is a firm's name ("der Softwarehersteller
+# Univention"), as a descriptor is not followed by an action noun without article.
+_UNIT_ABSTRACT_END = re.compile(r"(?:ung|heit|keit|schaft|tät|ismus|nis|enz|anz|ment|verfahren)$")
 # Words that follow a company name as the start of a compound ("Varian-Aktionäre").
 _COMPOUND_TAIL = re.compile(
     r"(?i)^(?:chef|chefin|aktie|aktien|aktionäre|sprecher|sprecherin|gründer|gründerin|mitgründer|"
@@ -166,9 +171,9 @@ def _tokens(run: str, start: int) -> list[tuple[int, int, str]]:
     return [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", run)]
 
 
-def _is_abstract(word: str) -> bool:
+def _is_abstract(word: str, ends: re.Pattern[str] = _ABSTRACT_END) -> bool:
     """Returns True for an abstract noun ("Insolvenz", "Förderung"); short or hyphenated words are names."""
-    return "-" not in word and len(word) >= 8 and bool(_ABSTRACT_END.search(word.lower()))
+    return "-" not in word and len(word) >= 8 and bool(ends.search(word.lower()))
 
 
 def _is_alias_word(word: str) -> bool:
@@ -205,6 +210,10 @@ def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], s
                     not cur and i + 1 < len(toks) and _PUBLIC_BODY.match(bare)):
                 cur.append((s, e, tok))
                 continue
+            if not cur and i + 1 == len(toks) and "-" not in bare and is_descriptor(bare) and is_descriptor(before) \
+                    and before[:1].isupper() and not re.search(r"(?:n|s)$", bare):
+                cur.append((s, e, tok))  # "der Technologieinvestor Softbank": a name that ends like a descriptor
+                continue
             if _is_function(bare) or is_descriptor(bare) or _MEDIA_DESC.match(bare) or _PERSON_BEFORE.search(bare):
                 if cur:
                     out.append((cur, before))
@@ -237,6 +246,19 @@ _CLAUSE_OPENERS = frozenset(
 _HYPHEN_WORD = re.compile(r"(?<![\w\-])((?:[A-ZÄÖÜ][\w&]*|[a-z]{1,3}[A-Z]\w*)(?:-[A-ZÄÖÜ][\w&]*)*)-([A-ZÄÖÜ][\w]*)")
 
 
+# After a name that follows a preposition: a verb, a comma or the sentence's end, not another noun.
+_OBJECT_AFTER = re.compile(r"^\s*(?:[a-zäöüß]|[,;:.!?)]|$)")
+# Nouns that follow a preposition without article in set phrases ("mit Blick auf", "bei Bedarf").
+_PHRASE_NOUNS = frozenset(
+    """
+    teil blick hilfe sitz bedarf ausnahme bord wirkung seiten bedeutung vorteil abstand beginn recht erfolg
+    interesse zukunft hochdruck nachdruck verspätung geld strom gas wasser software personal kapital zeit
+    platz druck kritik anfrage angabe angaben auskunft sicht grundlage basis höhe abschluss zustimmung
+    vertrag verträge auftrag aufträge umsatz gewinn verlust kunde partner rang stand anteil anteilen
+    """.split()
+)
+
+
 def _compound_leads(text: str) -> set[str]:
     """Returns names used as the first part of a company compound ("Varian-Aktionäre" -> "Varian")."""
     out = set()
@@ -259,6 +281,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     strong: set[str] = set()
     blocked: set[str] = set()
     bare_counts: dict[str, int] = {}
+    object_counts: dict[str, int] = {}
     multi_counts: dict[str, int] = {}
     for text in texts:
         names |= _compound_leads(text)
@@ -286,7 +309,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             # A group word ends a name ("Orbenau Gruppe", "Feldquist Holding") as a legal form does.
             if legal or (len(words) > 1 and _NAME_TAIL.match(words[-1])) or (
-                    is_descriptor(before) and not _is_abstract(words[-1])):
+                    is_descriptor(before) and not _is_abstract(words[-1], _UNIT_ABSTRACT_END)):
                 names.add(surface)
                 strong.add(surface)
                 continue
@@ -297,6 +320,10 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 names.add(surface)
                 continue
             if _is_place_only(words):
+                # "Litauen hat ... bestellt", "Kiel setzte bislang auf ...": a state or town as the subject
+                # of a verb acts as a party (a dateline's place is followed by a bracket, comma or full stop).
+                if len(words) == 1 and (start <= first or not before) and re.match(r"\s+[a-zäöüß]", after):
+                    bare_counts[surface] = bare_counts.get(surface, 0) + 1
                 continue
             if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words):
                 multi_counts[surface] = multi_counts.get(surface, 0) + 1
@@ -315,10 +342,16 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             # Bare subject: no article or adjective before, a verb or comma after.
             initial = start <= first or not before
+            tail = words[-1].rsplit("-", 1)[-1]
+            if len(words) == 1 and not initial and before.lower() in _BARE_PREPS and _OBJECT_AFTER.match(after) \
+                    and words[0].lower() not in _PHRASE_NOUNS and not _NOUNISH_END.search(tail.lower()) \
+                    and not tail.endswith("s"):
+                # "der Vertrag mit Pyur läuft": a name after a preposition, no article; it backs a bare subject.
+                object_counts[surface] = object_counts.get(surface, 0) + 1
+                continue
             if not initial and (_ARTICLE_OR_ADJ.match(before) or before.lower() not in _CLAUSE_OPENERS):
                 continue
-            tail = words[-1].rsplit("-", 1)[-1]
-            if not _VERBISH_AFTER.match(after) or _COMPOUND_TAIL.match(tail):
+            if not _VERBISH_AFTER.match(after) or _COMPOUND_TAIL.match(tail) or words[0].lower() in _PHRASE_NOUNS:
                 continue
             # A plural or abstract noun opens sentences too ("Analysten sprachen"); a name
             # ending like one must be used bare twice ("Google wollte ...", "will Google ...").
@@ -328,7 +361,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 bare_counts[surface] = bare_counts.get(surface, 0) + 1
             else:
                 names.add(surface)
-    names |= {w for w, n in bare_counts.items() if n >= 2}
+    # A word used bare as a subject, and again bare as a subject or after a preposition, is a name.
+    names |= {w for w, n in bare_counts.items() if n + object_counts.get(w, 0) >= 2}
     # German writes two capitalised words in a row only for proper names: a run used twice
     # ("der Credit Suisse", "die Rheinland Versicherungen") is a name.
     names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}

@@ -75,3 +75,43 @@ def test_family_firm_survives_a_person_of_its_name() -> None:
     ])
     assert [s.surface for s in found[0]] == ["Oltmanns"]
     assert [s.surface for s in found[1]] == []  # the person's name is no mention of the firm
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A name used once bare as a subject and once bare after a preposition ("mit", "von", "bei").
+    (["Der Vertrag mit Quendra läuft aus.", "Quendra bedauerte den Schritt."], ["Quendra"]),
+    (["Die Stadtwerke beziehen die Zähler künftig von Omnivolt.", "Omnivolt hatte den Auftrag schon 2024."],
+     ["Omnivolt"]),
+    # A set phrase after a preposition names nothing ("mit Blick auf"), nor does a plural ("mit Kunden").
+    (["Mit Blick auf die Kosten sparen alle.", "Blick nach vorn, sagte er.", "Kunden kaufen mit Kunden."], []),
+    # Used bare after a preposition only, a word is not taken for a name.
+    (["Der Vertrag mit Quendra läuft aus."], []),
+])
+def test_bare_names(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A country or town as the subject of a verb twice: it acts as a party.
+    (["Estland bestellt Radpanzer bei Harnisch.", "Estland hat bereits 40 Fahrzeuge im Einsatz."], ["Estland"]),
+    # A dateline's place names no party.
+    (["Dresden (dpa) - Die Firma Tellwerk hat gekündigt.", "Dresden, 4. Mai - Weiteres folgt."], ["Tellwerk"]),
+])
+def test_places_as_subjects(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A name that ends like an abstract noun ("-tion") after a descriptor.
+    (["Der Softwareanbieter Kelvation gewinnt die Ausschreibung."], ["Kelvation"]),
+    # A unit with an abstract name after "Sparte" stays no name.
+    (["Die Sparte Förderung wird aufgelöst."], []),
+    # A name that ends like a descriptor ("-bank", "-hersteller") right after a descriptor.
+    (["Der japanische Technologieinvestor Sonnbank will einsteigen."], ["Sonnbank"]),
+    # A name ending in "-cto" is no person's title ("CTO").
+    (["Die Software des Anbieters Prefecto ist im Einsatz."], ["Prefecto"]),
+    # ... while a title before a person still is one.
+    (["Der Siemens-CTO Karl Weber sprach."], []),
+])
+def test_names_that_look_like_other_words(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
