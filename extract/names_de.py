@@ -248,15 +248,30 @@ _HYPHEN_WORD = re.compile(r"(?<![\w\-])((?:[A-ZÄÖÜ][\w&]*|[a-z]{1,3}[A-Z]\w*)
 
 # After a name that follows a preposition: a verb, a comma or the sentence's end, not another noun.
 _OBJECT_AFTER = re.compile(r"^\s*(?:[a-zäöüß]|[,;:.!?)]|$)")
-# Nouns that follow a preposition without article in set phrases ("mit Blick auf", "bei Bedarf").
+# A finite verb in the singular right after a subject: "hat", "will", "bestätigte", "gewinnt" (not
+# "haben", "bestätigten").
+_SINGULAR_VERB = re.compile(
+    r"^\s+(?:hat|hatte|ist|war|will|wollte|wird|wurde|soll|sollte|kann|konnte|muss|musste|darf|sei|habe|"
+    r"wolle|werde|könne|bleibt|blieb|gab|kam|nahm|fiel|lag|stieg|sank|fuhr|hielt|ging|zog|"
+    r"(?!nicht\b|erst\b|jetzt\b|meist\b)[a-zäöüß]{2,}(?:t|te))\b"
+)
+# Nouns that follow a preposition without article in set phrases ("mit Blick auf", "bei Bedarf"), and
+# mass nouns that go without article.
 _PHRASE_NOUNS = frozenset(
     """
     teil blick hilfe sitz bedarf ausnahme bord wirkung seiten bedeutung vorteil abstand beginn recht erfolg
     interesse zukunft hochdruck nachdruck verspätung geld strom gas wasser software personal kapital zeit
     platz druck kritik anfrage angabe angaben auskunft sicht grundlage basis höhe abschluss zustimmung
     vertrag verträge auftrag aufträge umsatz gewinn verlust kunde partner rang stand anteil anteilen
+    zucker kupfer silber pfeffer dünger futter leder pulver papier salz malz mehl öl holz stahl technologie
+    rohware ware energie kohle milch fleisch getreide nachfrage konkurrenz
     """.split()
 )
+
+
+# English business terms German writes capitalised, which name no firm ("ein Joint Venture").
+_LOAN_PHRASES = frozenset({"joint venture", "private equity", "venture capital", "due diligence", "cash flow",
+                           "private credit", "asset management", "investment banking", "real estate"})
 
 
 def _compound_leads(text: str) -> set[str]:
@@ -282,10 +297,13 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     blocked: set[str] = set()
     bare_counts: dict[str, int] = {}
     object_counts: dict[str, int] = {}
+    headline_counts: dict[str, int] = {}
     multi_counts: dict[str, int] = {}
     for text in texts:
         names |= _compound_leads(text)
         first = re.match(r"[\W]*", text).end()
+        # A headline drops articles ("Großaktionär steigt ein"); a sentence ends in a stop.
+        is_sentence = text.rstrip()[-1:] in tuple('.!?"“”»«')
         for toks, before in _split_candidates(text):
             words = [t for _, _, t in toks]
             # Legal suffixes end a name; the name is what comes before them.
@@ -325,7 +343,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 if len(words) == 1 and (start <= first or not before) and re.match(r"\s+[a-zäöüß]", after):
                     bare_counts[surface] = bare_counts.get(surface, 0) + 1
                 continue
-            if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words):
+            if len(words) in (2, 3) and not any(_NOUNISH_END.search(w.lower()) and _is_abstract(w) for w in words) \
+                    and surface.lower() not in _LOAN_PHRASES:
                 multi_counts[surface] = multi_counts.get(surface, 0) + 1
                 # Two capitalised words right after a preposition without article ("den Auftrag an
                 # Steinfeld Technik vergeben", "von Ardor Glas"): a common noun there would take an
@@ -344,8 +363,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             initial = start <= first or not before
             tail = words[-1].rsplit("-", 1)[-1]
             if len(words) == 1 and not initial and before.lower() in _BARE_PREPS and _OBJECT_AFTER.match(after) \
-                    and words[0].lower() not in _PHRASE_NOUNS and not _NOUNISH_END.search(tail.lower()) \
-                    and not tail.endswith("s"):
+                    and words[0].lower() not in _PHRASE_NOUNS and not tail.endswith("s") \
+                    and not (_NOUNISH_END.search(tail.lower()) and not re.search(r"(?<![e])e$", tail)):
                 # "der Vertrag mit Pyur läuft": a name after a preposition, no article; it backs a bare subject.
                 object_counts[surface] = object_counts.get(surface, 0) + 1
                 continue
@@ -355,14 +374,20 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             # A plural or abstract noun opens sentences too ("Analysten sprachen"); a name
             # ending like one must be used bare twice ("Google wollte ...", "will Google ...").
+            # A singular verb after it rules the plural out ("Südzucker hat", "Volkswagen bleibt"; but
+            # "Anleger haben"): a singular noun takes an article, so the bare word is a name.
             if _NOUNISH_END.search(tail.lower()) and (len(words) > 1 or not re.search(r"(?<![e])e$", tail)):
+                if len(words) == 1 and start <= first and not _is_abstract(tail) and _SINGULAR_VERB.match(after):
+                    # (a headline drops articles, "Großaktionär steigt ein": there it only backs other uses)
+                    counts = bare_counts if is_sentence else headline_counts
+                    counts[surface] = counts.get(surface, 0) + 1
                 continue
             if len(words) == 1:
                 bare_counts[surface] = bare_counts.get(surface, 0) + 1
             else:
                 names.add(surface)
     # A word used bare as a subject, and again bare as a subject or after a preposition, is a name.
-    names |= {w for w, n in bare_counts.items() if n + object_counts.get(w, 0) >= 2}
+    names |= {w for w, n in bare_counts.items() if n + object_counts.get(w, 0) + headline_counts.get(w, 0) >= 2}
     # German writes two capitalised words in a row only for proper names: a run used twice
     # ("der Credit Suisse", "die Rheinland Versicherungen") is a name.
     names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}

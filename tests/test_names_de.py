@@ -112,6 +112,23 @@ def test_places_as_subjects(sentences: list[str], expected: list[str]) -> None:
     (["Die Software des Anbieters Prefecto ist im Einsatz."], ["Prefecto"]),
     # ... while a title before a person still is one.
     (["Der Siemens-CTO Karl Weber sprach."], []),
+    # English business terms written capitalised name no firm.
+    (["Das Joint Venture startet 2027.", "Joint Venture und Fusion sind geplant."], []),
 ])
 def test_names_that_look_like_other_words(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A name ending like a plural noun ("-er", "-en") followed by a singular verb, used twice.
+    (["Brandhuber hat die Übernahme abgesagt.", "Brandhuber hatte im März zugestimmt."], ["Brandhuber"]),
+    (["Quellwagen ruft weniger Teile ab.", "Quellwagen bleibt der größte Kunde."], ["Quellwagen"]),
+    # A plural noun takes a plural verb ("Anleger haben"), and a mass noun names nothing ("Zucker ist").
+    (["Anleger haben verkauft.", "Anleger wollen Klarheit."], []),
+    (["Zucker ist teurer geworden.", "Zucker kostet mehr."], []),
+    # A headline drops articles: there a singular verb only backs a use in a sentence.
+    (["Großaktionär steigt bei Nordlicht ein", "Der Großaktionär hält nun zehn Prozent."], []),
+    (["Brandhuber sagt Kauf ab", "Brandhuber hat die Übernahme abgesagt."], ["Brandhuber"]),
+])
+def test_names_that_end_like_plurals(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
