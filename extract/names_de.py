@@ -55,7 +55,9 @@ DESCRIPTOR_HEADS = (
     "hoster|caterer|entsorger|kocher|publisher|supermarkt|fluggesellschaft|airline|fluglinie|versender|"
     "verwahrer|makler|güterbahn|fertiger|verpfleger|röster|portal|carrier|reederei|"
     "krankenkasse|agentur|wohnungsgesellschaft|projektgesellschaft|betreibergesellschaft|"
-    "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft"
+    "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft|"
+    # Owners and units ("der Großaktionär Elbtal Capital", "der Geschäftsbereich Medizintechnik").
+    "aktionär|bereich|division|segment|studio"
 )
 _DESC_RE = re.compile(rf"(?i)^[\w\-]*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in|innen)?$")
 # Descriptors after which a name is a news outlet or an authority, not a party.
@@ -81,7 +83,7 @@ _PUBLIC_BODY = re.compile(
     r"Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
-_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank)$")
+_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank|studios)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
 ALIASES = {"Bundesregierung": "Bund"}
@@ -99,6 +101,7 @@ _FUNCTION = frozenset(
     bereits erst zuletzt bislang zuvor demnach zugleich außerdem inzwischen derzeit künftig mehrere viele
     alle beide beiden ganz neben gemeinsam statt rund erst ende anfang mitte so da dort hier jetzt heute
     gestern morgen schon nur mehr weniger einige manche jede jeder jedes jeden sein seine seiner seinem
+    dutzend dutzende hunderte hunderten tausende tausenden
     seinen ihre ihrer ihrem ihren unser unsere wer was wo wann warum welche welcher welches zwar trotz
     wegen während gegen ohne durch bisher dann deshalb daher dafür dagegen darauf danach allerdings jedoch
     dennoch vielmehr immerhin etwa knapp gut fast eher wohl kaum sogar hingegen wiederum ebenfalls
@@ -229,7 +232,7 @@ def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], s
 def _is_place_adjective(word: str) -> bool:
     """Returns True for an adjective made of a place name ("Salzburger", "Kölner", "Berliner")."""
     low = word.lower()
-    return low.endswith("er") and (low[:-2] in _PLACES or low[:-3] in _PLACES)
+    return low.endswith("er") and (low[:-2] in _PLACES or low[:-3] in _PLACES or low[:-2] + "en" in _PLACES)
 
 
 def _is_place_only(words: list[str]) -> bool:
@@ -269,9 +272,16 @@ _PHRASE_NOUNS = frozenset(
 )
 
 
+# Last words of firm names that say the line of business ("Kramer Stanztechnik", "Bitwerk IT",
+# "Haldenwang Kunststofftechnik", "Tessmer Kontraktlogistik", "Weyland Halbleiter").
+_BRANCH_WORD = re.compile(
+    r"(?:technik|logistik|elektronik|chemie|pharma|antriebe|verpackungen|halbleiter|maschinenbau|metallbau|"
+    r"stahlbau|anlagenbau|werkzeugbau|software|systeme|immobilien|beteiligungen|IT|Systems|Solutions?|"
+    r"Technologies|Software|Energy|Medical|Robotics|Games|Ventures|Capital|Logistics|Pharma|Therapeutics)$"
+)
 # English business terms German writes capitalised, which name no firm ("ein Joint Venture").
-_LOAN_PHRASES = frozenset({"joint venture", "private equity", "venture capital", "due diligence", "cash flow",
-                           "private credit", "asset management", "investment banking", "real estate"})
+_LOAN_PHRASES = frozenset({"joint venture", "joint ventures", "private equity", "venture capital", "due diligence",
+                           "cash flow", "private credit", "asset management", "investment banking", "real estate"})
 
 
 def _compound_leads(text: str) -> set[str]:
@@ -313,7 +323,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 legal = True
             # "Salzburger Alpenbau Holding": a place adjective before a name is no part of it.
             lead = 0
-            if len(words) > 2 and _is_place_adjective(words[0]):
+            if len(words) > 2 and _is_place_adjective(words[0]) and words[1] not in ("&", "+"):
                 words, lead = words[1:], 1
             surface = " ".join(words)
             start, end = toks[lead][0], toks[lead + len(words) - 1][1]
@@ -334,7 +344,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             if len(words) in (2, 3) and looks_like_person(text, NameSpan(start, end, surface, False, initial=False)):
                 blocked.update(words)
                 continue
-            if _PUBLIC_BODY.match(words[0]) and len(words) >= 2 and not _is_abstract(words[1]):
+            if _PUBLIC_BODY.match(words[0]) and len(words) >= 2 and not _is_abstract(words[-1]):
                 names.add(surface)
                 continue
             if _is_place_only(words):
@@ -353,6 +363,14 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                         and not any(w.lower() in _FUNCTION for w in words)
                         and not re.search(r"(?:e|en|er|es|em)$", words[0].lower())):
                     multi_counts[surface] += 1
+                # "die Bitwerk IT", "an Kramer Stanztechnik": a last word naming a line of business
+                # makes the run a firm's name the first time ("Stanztechnik" alone is lower-case prose).
+                if _BRANCH_WORD.search(words[-1]) and not is_descriptor(words[0]) and not _is_abstract(words[0]) \
+                        and words[0].lower() not in _PHRASE_NOUNS and not _is_place_adjective(words[0]) \
+                        and words[0].lower() not in _PLACES \
+                        and not (start <= first and re.search(r"(?:e|en|es|em)$", words[0])):
+                    strong.add(surface)
+                    names.add(surface)
             if len(words) == 1 and words[0] in _INSTITUTIONS:
                 names.add(surface)
                 continue

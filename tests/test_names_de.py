@@ -49,6 +49,7 @@ def test_group_words_end_a_name(sentences: list[str], expected: list[str]) -> No
     (["Das Klinikum Wessbach hat den Vertrag mit dem Caterer Tellmahl gekündigt."], ["Klinikum Wessbach", "Tellmahl"]),
     (["Der Zweckverband Wasser Ohmtal vergibt den Auftrag an die Firma Brandstätt."],
      ["Zweckverband Wasser Ohmtal", "Brandstätt"]),
+    (["Der Zweckverband Abfallwirtschaft Lahntal kündigt."], ["Zweckverband Abfallwirtschaft Lahntal"]),
 ])
 def test_institutions_named_by_kind_and_place(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
@@ -131,4 +132,20 @@ def test_names_that_look_like_other_words(sentences: list[str], expected: list[s
     (["Brandhuber sagt Kauf ab", "Brandhuber hat die Übernahme abgesagt."], ["Brandhuber"]),
 ])
 def test_names_that_end_like_plurals(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A last word naming a line of business makes a two-word run a firm's name on first use.
+    (["Der Vertrag mit Brüggen Stanztechnik wurde verlängert."], ["Brüggen Stanztechnik"]),
+    (["Die Aufträge gingen an Vossloh Kontraktlogistik."], ["Vossloh Kontraktlogistik"]),
+    (["Investiert hat auch Larkfield Ventures."], ["Larkfield Ventures"]),
+    # ... but not after a descriptor of a unit, where the unit is named ("der Bereich Lasertechnik").
+    (["Der Konzern verkauft den Bereich Lasertechnik."], ["Lasertechnik"]),
+    # ... nor with a place or a place adjective first.
+    (["Die Bremer Raumfahrttechnik wächst."], []),
+    # A family name joined by "&" after a town's adjective keeps both parts.
+    (["Die Kieler & Brandt GmbH wurde verkauft."], ["Kieler & Brandt GmbH"]),
+])
+def test_names_with_a_line_of_business(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
