@@ -78,7 +78,7 @@ _PERSON_BEFORE = re.compile(
 # institutions German names by kind and place ("Volksbank Lahn-Dill", "Klinikum Lüneburg",
 # "Zweckverband Abfallwirtschaft Westerwald").
 _PUBLIC_BODY = re.compile(
-    r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerke|Bezirk|Kanton|Region|Zweckverband|"
+    r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerken?|Bezirk|Kanton|Region|Zweckverband|"
     r"Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|Kreissparkasse|"
     r"Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
@@ -156,7 +156,7 @@ _LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|eG|Inc\.?|Ltd\.?|LLC|plc|SA|N
                     r"Co\.?|mbH|& Co\.?|[A-Z]\.(?:[A-Za-z]\.)+)$")
 
 # One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
-_CAP = r"(?:[A-ZÄÖÜ][\w&\-]*|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
+_CAP = r"(?:[A-ZÄÖÜ][\w&\-]*(?:/[A-ZÄÖÜ][\w&\-]*)?|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
 # A run of them, joined by "&" or "+" ("Knettenbrech + Gurdulic"), with legal forms ("eG", "B.V.", "S.A.").
 _RUN = re.compile(rf"{_CAP}(?:(?: | & | \+ | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH)))"
                   rf"(?:[A-Z]\.(?:[A-Za-z]\.)+|{_CAP}|Co\.|eG(?![\w\-])))*")
@@ -235,8 +235,14 @@ def _is_place_adjective(word: str) -> bool:
     return low.endswith("er") and (low[:-2] in _PLACES or low[:-3] in _PLACES or low[:-2] + "en" in _PLACES)
 
 
+def _is_place(word: str) -> bool:
+    """Returns True for a place, also in the genitive ("Deutschlands", "Japans")."""
+    low = word.lower()
+    return low in _PLACES or (low.endswith("s") and low[:-1] in _PLACES)
+
+
 def _is_place_only(words: list[str]) -> bool:
-    return all(w.lower() in _PLACES or w.lower() in _FUNCTION for w in words)
+    return all(_is_place(w) or w.lower() in _FUNCTION for w in words)
 
 
 _ARTICLE_OR_ADJ = re.compile(r"(?i)^(?:der|die|das|den|dem|des|ein|eine[nmrs]?|seine[nmrs]?|ihre[nmrs]?|"
@@ -298,6 +304,53 @@ def _compound_leads(text: str) -> set[str]:
     return out
 
 
+_ACRONYM_DEF = re.compile(r"\s\(([A-ZÄÖÜ][A-ZÄÖÜa-z]{0,2}[A-ZÄÖÜ][A-ZÄÖÜ]{0,4})\)")
+_NAME_WORD = re.compile(r"[\w&\-/.]+")
+_INNER_WORDS = frozenset("für der des und von &".split())
+
+
+def _initials(words: list[str]) -> str:
+    """Returns the capital letters that start the words and their hyphenated parts ("Rhein-Main-Verkehrsverbund"
+    -> "RMV"), a part all in capitals whole ("Verkehrs-AG" -> "VAG"); the inner words of a name ("für") have none."""
+    out = ""
+    for w in words:
+        for part in re.split(r"[\-/]", w):
+            if part.isupper() and len(part) > 1:
+                out += part
+            elif part[:1].isupper():
+                out += part[0]
+    return out
+
+
+def _spelled_out(text: str, end: int, acronym: str) -> str | None:
+    """Returns the name written before an acronym in brackets, when its initials spell it
+    ("die Bundesagentur für Arbeit (BA)" -> "Bundesagentur für Arbeit")."""
+    words = _NAME_WORD.findall(text[max(0, end - 120):end])[-7:]
+    for k in range(1, len(words) + 1):
+        cand = words[-k:]
+        first = cand[0]
+        if not first[:1].isupper() or first.lower() in _FUNCTION or first.lower() in _INNER_WORDS:
+            continue
+        if any(not (w[:1].isupper() or w in _INNER_WORDS) for w in cand):
+            return None
+        if _initials([w for w in cand if w not in _INNER_WORDS]) == acronym:
+            return " ".join(cand)
+    return None
+
+
+def _acronyms(texts: list[str]) -> dict[str, str]:
+    """Returns the acronyms an article defines in brackets, with the names they stand for."""
+    out: dict[str, str] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _ACRONYM_DEF.finditer(text):
+            full = _spelled_out(text, m.start(), m.group(1))
+            if full:
+                out.setdefault(m.group(1), full)
+    return out
+
+
 def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     """Returns (company names, person and outlet words) that the article introduces."""
     names: set[str] = set()
@@ -325,6 +378,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             lead = 0
             if len(words) > 2 and _is_place_adjective(words[0]) and words[1] not in ("&", "+"):
                 words, lead = words[1:], 1
+            elif len(words) > 1 and words[0].endswith("s") and _is_place(words[0]) and words[1] not in ("&", "+"):
+                words, lead = words[1:], 1  # "Japans Hoshino Seiki": the country's, not part of the name
             surface = " ".join(words)
             start, end = toks[lead][0], toks[lead + len(words) - 1][1]
             after = text[toks[-1][1]:]
@@ -337,7 +392,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 continue
             # A group word ends a name ("Orbenau Gruppe", "Feldquist Holding") as a legal form does.
             if legal or (len(words) > 1 and _NAME_TAIL.match(words[-1])) or (
-                    is_descriptor(before) and not _is_abstract(words[-1], _UNIT_ABSTRACT_END)):
+                    is_descriptor(before) and not _is_abstract(words[-1], _UNIT_ABSTRACT_END)
+                    and not _is_place_only(words)):
                 names.add(surface)
                 strong.add(surface)
                 continue
@@ -374,7 +430,9 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
             if len(words) == 1 and words[0] in _INSTITUTIONS:
                 names.add(surface)
                 continue
-            if re.fullmatch(r"[A-ZÄÖÜ]{2,5}|[A-Z][a-z]?[A-Z]{1,4}", surface) and surface.lower() not in _FUNCTION:
+            # (a dateline's town in capitals, "JENA (dpa-AFX) -", is no acronym)
+            if re.fullmatch(r"[A-ZÄÖÜ]{2,5}|[A-Z][a-z]?[A-Z]{1,4}", surface) and surface.lower() not in _FUNCTION \
+                    and not (start <= first and re.match(r"\s*[(,]", after)):
                 names.add(surface)
                 continue
             # Bare subject: no article or adjective before, a verb or comma after.
@@ -419,9 +477,21 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     return names, blocked
 
 
+_INFLECTED_FIRST = re.compile(r"^(?:([A-ZÄÖÜ]\w*sche)n|(Stadtwerke)n)(?= )")
+
+
+def _base_form(name: str) -> str:
+    """Returns a name with its first word as the name is written, not as the sentence inflects it
+    ("der Deutschen Bahn" -> "Deutsche Bahn", "den Stadtwerken Lübeck" -> "Stadtwerke Lübeck")."""
+    return _INFLECTED_FIRST.sub(lambda m: m.group(1) or m.group(2), name)
+
+
 def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     """Returns the company-name spans of each text (sentences of one article), in order."""
     names, blocked = _seed_names(texts)
+    # "die Qatar Investment Authority (QIA)": the spelled-out name is a name, and the acronym stands for it.
+    acronyms = _acronyms(texts)
+    names |= set(acronyms.values())
     if not names:
         return [[] for _ in texts]
     # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
@@ -440,6 +510,10 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
             prev = _WORD_BEFORE.search(text, 0, m.start())
             if prev and prev.group(1) in blocked and prev.group(1)[:1].isupper() and m.group(0) in blocked:
                 continue  # "Inhaber Ralf Bredemeyer": the person, not the firm "Bredemeyer"
-            row.append(NameSpan(m.start(), end, ALIASES.get(m.group(0), m.group(0)), False, False))
+            surface = m.group(0)
+            if surface in acronyms and text[m.start() - 1:m.start()] == "(":
+                continue  # "(QIA)" after the name it stands for
+            name = ALIASES.get(surface) or _base_form(acronyms.get(surface, surface))
+            row.append(NameSpan(m.start(), end, name, False, False))
         out.append(row)
     return out

@@ -149,3 +149,43 @@ def test_names_that_end_like_plurals(sentences: list[str], expected: list[str]) 
 ])
 def test_names_with_a_line_of_business(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A name spelled out before its acronym in brackets is a name, and the acronym stands for it.
+    (["Die Landesanstalt für Vermessung Nord (LVN) kündigt.", "Die LVN bestätigte das."],
+     ["Landesanstalt für Vermessung Nord"]),
+    (["Der Oder-Spree-Nahverkehr (OSN) bestellt Busse."], ["Oder-Spree-Nahverkehr"]),
+    # ... but not from letters inside a word ("Bundesbahnen" for "BB"): the acronym is then the name.
+    (["Die Kärntner Bundesbahnen (KBB) bestellen Züge.", "Die KBB bestätigten."], ["KBB"]),
+    # Brackets that spell nothing name nothing.
+    (["Der Umsatz (EBIT) stieg."], ["EBIT"]),
+])
+def test_names_spelled_out_before_an_acronym(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # An adjective or plural the sentence inflects is named in the form the name is written.
+    (["Der Vertrag mit der Hanseatischen Seefracht AG läuft aus."], ["Hanseatische Seefracht AG"]),
+    (["Die Hütte bezieht Strom von den Stadtwerken Wellingen."], ["Stadtwerke Wellingen"]),
+])
+def test_inflected_names_in_their_written_form(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+def test_name_with_a_slash() -> None:
+    # Two towns joined by a slash in one name ("Stadtwerke Ulm/Neu-Ulm").
+    assert names("Die Stadtwerke Lahr/Ost-Lahr beteiligen sich am Anbieter Glasnetz.") == [
+        "Stadtwerke Lahr/Ost-Lahr", "Glasnetz"]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A country in the genitive before a name is not part of it, nor a name on its own.
+    (["Kreise: Japans Toriyama Seiki will den Pumpenbauer Hellwig kaufen."], ["Toriyama Seiki", "Hellwig"]),
+    (["Die Brauereigruppe Deutschlands wächst.", "Deutschlands Brauer leiden."], []),
+    # A dateline's town in capitals is no acronym of a firm.
+    (["GERA (dpa-AFX) - Der Optikkonzern Lenswerk ist verkauft."], ["Lenswerk"]),
+])
+def test_places_before_and_around_names(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
