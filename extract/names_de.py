@@ -78,12 +78,12 @@ _PERSON_BEFORE = re.compile(
 # institutions German names by kind and place ("Volksbank Lahn-Dill", "Klinikum Lüneburg",
 # "Zweckverband Abfallwirtschaft Westerwald").
 _PUBLIC_BODY = re.compile(
-    r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Land|Freistaat|Stadtwerken?|Bezirk|Kanton|Region|Zweckverband|"
-    r"Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|Kreissparkasse|"
+    r"^(?:Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?|Land(?:es)?|Freistaat(?:e?s)?|Stadtwerken?|Bezirk|Kanton|"
+    r"Region|Zweckverband|Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|Kreissparkasse|"
     r"Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
-_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank|studios)$")
+_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank|studios|IT)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
 ALIASES = {"Bundesregierung": "Bund"}
@@ -360,6 +360,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     blocked: set[str] = set()
     bare_counts: dict[str, int] = {}
     object_counts: dict[str, int] = {}
+    sentence_objects: dict[str, int] = {}
     headline_counts: dict[str, int] = {}
     multi_counts: dict[str, int] = {}
     for text in texts:
@@ -443,6 +444,8 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                     and not (_NOUNISH_END.search(tail.lower()) and not re.search(r"(?<![e])e$", tail)):
                 # "der Vertrag mit Pyur läuft": a name after a preposition, no article; it backs a bare subject.
                 object_counts[surface] = object_counts.get(surface, 0) + 1
+                if is_sentence and not re.search(r"(?:e|n)$", tail):
+                    sentence_objects[surface] = sentence_objects.get(surface, 0) + 1
                 continue
             if not initial and (_ARTICLE_OR_ADJ.match(before) or before.lower() not in _CLAUSE_OPENERS):
                 continue
@@ -464,6 +467,9 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
                 names.add(surface)
     # A word used bare as a subject, and again bare as a subject or after a preposition, is a name.
     names |= {w for w, n in bare_counts.items() if n + object_counts.get(w, 0) + headline_counts.get(w, 0) >= 2}
+    # Used bare after prepositions twice in sentences ("den Auftrag an Techem vergeben", "Techem" is no
+    # mass noun or plural): a name. (A headline drops articles: "Fusionsgespräche mit Weserbank".)
+    names |= {w for w, n in sentence_objects.items() if n >= 2}
     # German writes two capitalised words in a row only for proper names: a run used twice
     # ("der Credit Suisse", "die Rheinland Versicherungen") is a name.
     names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}
@@ -477,13 +483,14 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     return names, blocked
 
 
-_INFLECTED_FIRST = re.compile(r"^(?:([A-ZÄÖÜ]\w*sche)n|(Stadtwerke)n)(?= )")
+_INFLECTED_FIRST = re.compile(r"^(?:([A-ZÄÖÜ]\w*sche)n|(Stadtwerke)n|(Land|Landkreis|Kreis)es|(Freistaat)e?s)(?= )")
 
 
 def _base_form(name: str) -> str:
     """Returns a name with its first word as the name is written, not as the sentence inflects it
-    ("der Deutschen Bahn" -> "Deutsche Bahn", "den Stadtwerken Lübeck" -> "Stadtwerke Lübeck")."""
-    return _INFLECTED_FIRST.sub(lambda m: m.group(1) or m.group(2), name)
+    ("der Deutschen Bahn" -> "Deutsche Bahn", "den Stadtwerken Lübeck" -> "Stadtwerke Lübeck",
+    "des Landes Hessen" -> "Land Hessen")."""
+    return _INFLECTED_FIRST.sub(lambda m: next(g for g in m.groups() if g), name)
 
 
 def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
@@ -494,6 +501,7 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     names |= set(acronyms.values())
     if not names:
         return [[] for _ in texts]
+
     # Longest names first, so "Scale AI" wins over "Scale"; a name matches as a whole
     # word or as the first part of a hyphenated compound ("Varian-Aktionäre").
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

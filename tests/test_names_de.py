@@ -189,3 +189,24 @@ def test_name_with_a_slash() -> None:
 ])
 def test_places_before_and_around_names(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
+
+
+def test_public_body_in_the_genitive() -> None:
+    assert names("Die Firma gewinnt die Ausschreibung des Landes Thüringen.",
+                 "Der Vertrag des Freistaates Sachsen läuft aus.") == ["Land Thüringen", "Freistaat Sachsen"]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # Used bare after a preposition in two sentences: a name.
+    (["Der Konzern vergibt den Auftrag an Zollwerk.", "Der Vertrag mit Zollwerk läuft fünf Jahre."], ["Zollwerk"]),
+    # ... not in headlines, which drop articles, nor as a plural.
+    (["Fusionsgespräche mit Zollwerk", "Großauftrag für Zollwerk"], []),
+    (["Er handelt mit Hörgeräte.", "Der Markt für Hörgeräte wächst."], []),
+])
+def test_names_used_after_prepositions(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+def test_it_ends_a_name() -> None:
+    # "IT" after a name word belongs to it; alone it is the common noun.
+    assert names("Der Auftrag ging an die Wendmark IT aus Fulda.", "Die IT der Stadt läuft.") == ["Wendmark IT"]
