@@ -6,13 +6,24 @@ words and three names. This module finds names from the way German news
 introduces them, over the whole article:
 
 - after a descriptor noun ("der Finanzinvestor KKR", "des Chipherstellers Nvidia",
-  "die Sparte Innomotics", "den US-Krebstherapiespezialisten Varian Medical Systems");
-- before a legal suffix ("Infomatrix GmbH", "Waldner SE & Co. KGaA");
+  "die Sparte Innomotics", "den US-Krebstherapiespezialisten Varian Medical Systems",
+  "der Caterer Rheinmahl");
+- before a legal suffix or a group word ("Infomatrix GmbH", "Waldner SE & Co. KGaA",
+  "Raiffeisen Hohenlohe eG", "Voitl Holding", "Emil Frey Gruppe", "Bitwerk IT"), or with a last
+  word that names a line of business ("Kramer Stanztechnik", "Planet A Ventures");
 - as the first part of a hyphenated compound ("Healthineers-Chef", "Varian-Aktionäre");
-- as an acronym ("KKR", "UBS"), or a public body ("Stadt Köln", "Stadtwerke Lindenau");
+- as an acronym ("KKR", "UBS"), spelled out before one ("Bundesagentur für Arbeit (BA)": the
+  acronym then stands for the name), or a public body or institution named by kind and place
+  ("Stadt Köln", "Stadtwerke Lindenau", "Volksbank Lahn-Dill", "Klinikum Lüneburg");
 - bare at the start of a clause and followed by a verb ("Siemens hält ...",
   "wie Voltavia am Mittwoch bestätigte"), when the word does not look like a
-  plural noun.
+  plural noun or is followed by a verb in the singular ("Südzucker hat"), and used bare
+  once more, as a subject or after a preposition ("der Vertrag mit Pyur"); or bare after
+  a preposition in two sentences ("an Techem"); a state or town as a subject twice
+  ("Litauen hat ... bestellt").
+
+A name is kept in the form it is written, not as the sentence inflects it ("der Deutschen
+Bahn" -> "Deutsche Bahn", "des Landes Hessen" -> "Land Hessen").
 
 Every later occurrence of a found name in the article is a mention; a name that
 extends a found one ("Scale AI" after "Scale") is kept whole. Persons (after a
@@ -79,8 +90,8 @@ _PERSON_BEFORE = re.compile(
 # "Zweckverband Abfallwirtschaft Westerwald").
 _PUBLIC_BODY = re.compile(
     r"^(?:Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?|Land(?:es)?|Freistaat(?:e?s)?|Stadtwerken?|Bezirk|Kanton|"
-    r"Region|Zweckverband|Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|Kreissparkasse|"
-    r"Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
+    r"Region|Zweckverband|Verkehrsverbund|Volksbank|Raiffeisenbank|Raiffeisen-Landesbank|Raiffeisen|Sparkasse|"
+    r"Kreissparkasse|Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
 _NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank|studios|IT)$")
@@ -283,7 +294,8 @@ _PHRASE_NOUNS = frozenset(
 _BRANCH_WORD = re.compile(
     r"(?:technik|logistik|elektronik|chemie|pharma|antriebe|verpackungen|halbleiter|maschinenbau|metallbau|"
     r"stahlbau|anlagenbau|werkzeugbau|software|systeme|immobilien|beteiligungen|IT|Systems|Solutions?|"
-    r"Technologies|Software|Energy|Medical|Robotics|Games|Ventures|Capital|Logistics|Pharma|Therapeutics)$"
+    r"Technologies|Software|Energy|Medical|Robotics|Games|Ventures|Capital|Logistics|Pharma|Therapeutics|"
+    r"Digital|Consulting|Services|Service|Mobility|Media|Energie|Solar|Automotive|Aerospace)$"
 )
 # English business terms German writes capitalised, which name no firm ("ein Joint Venture").
 _LOAN_PHRASES = frozenset({"joint venture", "joint ventures", "private equity", "venture capital", "due diligence",

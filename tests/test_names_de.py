@@ -210,3 +210,7 @@ def test_names_used_after_prepositions(sentences: list[str], expected: list[str]
 def test_it_ends_a_name() -> None:
     # "IT" after a name word belongs to it; alone it is the common noun.
     assert names("Der Auftrag ging an die Wendmark IT aus Fulda.", "Die IT der Stadt läuft.") == ["Wendmark IT"]
+
+
+def test_names_ending_in_english_business_words() -> None:
+    assert names("Ab Januar betreut Lenz Digital die Website der Stadt.") == ["Lenz Digital"]
