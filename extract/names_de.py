@@ -168,8 +168,9 @@ _LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|eG|Inc\.?|Ltd\.?|LLC|plc|SA|N
 
 # One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
 _CAP = r"(?:[A-ZÄÖÜ][\w&\-]*(?:/[A-ZÄÖÜ][\w&\-]*)?|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
-# A run of them, joined by "&" or "+" ("Knettenbrech + Gurdulic"), with legal forms ("eG", "B.V.", "S.A.").
-_RUN = re.compile(rf"{_CAP}(?:(?: | & | \+ | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH)))"
+# A run of them, joined by "&" or "+" ("Knettenbrech + Gurdulic"), or "und" after a hyphen ("Spar- und
+# Leihkasse Wynental"), with legal forms ("eG", "B.V.", "S.A.").
+_RUN = re.compile(rf"{_CAP}(?:(?: | & | \+ | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH))|(?<=-) und )"
                   rf"(?:[A-Z]\.(?:[A-Za-z]\.)+|{_CAP}|Co\.|eG(?![\w\-])))*")
 _WORD_BEFORE = re.compile(r"([\w\-äöüß]+)\s*$")
 _VERBISH_AFTER = re.compile(r"^\s*(?:[a-zäöüß]|,|\()")
@@ -215,6 +216,9 @@ def _split_candidates(sentence: str) -> list[tuple[list[tuple[int, int, str]], s
         toks = _tokens(m.group(0), m.start())
         for i, (s, e, tok) in enumerate(toks):
             bare = tok.rstrip(".,")
+            if bare == "und" and cur and cur[-1][2].endswith("-"):
+                cur.append((s, e, tok))  # "Spar- und Leihkasse Wynental"
+                continue
             if _is_function(bare) and not cur:
                 before = bare
                 continue

@@ -214,3 +214,14 @@ def test_it_ends_a_name() -> None:
 
 def test_names_ending_in_english_business_words() -> None:
     assert names("Ab Januar betreut Lenz Digital die Website der Stadt.") == ["Lenz Digital"]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # "und" after a hyphen joins the parts of one name ("Planen- und Zeltbau GmbH").
+    (["Die Ahrtaler Fenster- und Türenbau GmbH hat einen Auftrag erhalten."],
+     ["Ahrtaler Fenster- und Türenbau GmbH"]),
+    # ... and in prose it joins no names.
+    (["Die Lebensmittel- und Pharmaindustrie wächst."], []),
+])
+def test_names_with_an_elliptic_hyphen(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
