@@ -169,6 +169,10 @@ _TRIGGERS = {
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
+    "order_more_from": "order plac exercis option buy purchas take took",
+    "order_from": "order plac exercis option buy purchas take took",
+    "order_more_brand": "order plac exercis option buy purchas take took",
+    "order_brand": "order plac exercis option buy purchas take took",
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _ALSO = {
@@ -224,6 +228,8 @@ _ALSO = {
     "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
     "churn_for": "for favour favor", "lost_account": "account business contract custom order",
     "won_account": "account business custom", "picked_by": "by",
+    "order_more_from": "more additional further extra another", "order_from": "from",
+    "order_more_brand": "more additional further extra another",
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
     "bank lender sale",
 }
@@ -272,7 +278,8 @@ CHURN_V = (
     # ("X is leaving Y"; "would leave Kingsley focused on TV" is no churn)
     r"(?<=is )leaving|(?<=are )leaving|(?<=be )leaving|(?<=not )leaving|"
     r"(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|end(?:s|ed|ing)?) (?:using|working with|doing business with|"
-    r"relying on|stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
+    r"relying on|(?:stocking|selling|carrying|using)(?: (?:(?!from |by )[a-z]\S* ){1,4}?(?:from|made by|supplied by))?|"
+    r"stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
     r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
     r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
     r"part(?:s|ed|ing)? (?:ways|company) with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
@@ -316,6 +323,19 @@ EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and (?:expand|enlarg|extend|widen|broaden
 REL_N = (r"(?:contract|contracts|deal|partnership|agreement|relationship|spending|spend|use|usage|"
          r"commitment|orders?|business|work|purchases|subscription|"
          r"licen[cs]e|licen[cs]es|footprint|adoption|deployment|investment)")
+
+# Ordering goods (not buying a company): "ordered", "placed an order for", "will buy" (a plan or an
+# agreement to buy, never "bought", which tells deals as often as purchases).
+ORDER_V = (r"(?P<v>order(?:s|ed|ing)?|plac(?:e|es|ed|ing) (?:an |a |its |their )?(?:\S+ ){0,2}?orders? for|"
+           r"(?:exercis(?:e|es|ed|ing)|tak(?:e|es|ing)|took) (?:up )?(?:its |their |the )?options? (?:for|on)|"
+           r"(?:(?<=will )|(?<=to ))(?:buy|purchase))")
+_COUNT = r"(?:\d[\d,.]*|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of) "
+_ORDER_MORE = rf"{_COUNT}?(?:more|additional|further|extra|another) "
+_DEAL_GOODS = (r"(?:stake|stakes|shares?|holding|interest|unit|units|division|business|businesses|assets|arm|"
+               r"subsidiary|company|operations|portfolio|rights|brand|brands|plant|factory|site|mine|stores?|"
+               r"licen[cs]e|patents?|bonds?|debt|loans?|it|them|control)")
+# The goods between an order verb and "from": no company, no deal object.
+_GOODS = rf"(?:(?!{_DEAL_GOODS} |from |to |E\d)\S+ ){{1,10}}?"
 
 FRAMES: tuple[Frame, ...] = (
     # --- deals -------------------------------------------------------------------
@@ -517,7 +537,7 @@ FRAMES: tuple[Frame, ...] = (
     # --- customer changes ----------------------------------------------------------
     # "X moves its workloads from Y to Z", "X switches from Y to Z"
     _f("move_from_to", "customer_change", "churn",
-       rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,5}}?)(?:from|away from|off) {O('vd')} (?:(?:\S+ ){{0,4}}?)"
+       rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,10}}?)(?:from|away from|off) {O('vd')} (?:(?:\S+ ){{0,4}}?)"
        rf"(?:to|in favou?r of|onto|towards) {O('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     _f("replace_with", "customer_change", "churn",
@@ -733,18 +753,33 @@ FRAMES: tuple[Frame, ...] = (
     # "X awarded a $140m signalling contract to Y", "X has handed the contract to Y"
     _f("award_to", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?|"
-       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:(?!to )\S+ ){{0,12}}?)"
+       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:(?!E\d)\S+ ){{0,9}}?){CONTRACT_N}s? (?:(?:(?!to )\S+ ){{0,12}}?)"
        rf"to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # Passive: "the contract was awarded to Y by X", "Y was awarded the contract by X"
     _f("awarded_by", "customer_change", "new_customer",
-       rf"{CONTRACT_N}s? (?:\S+ ){{0,4}}?(?:was|were|has been|have been|is|will be|had been) "
+       rf"{CONTRACT_N}s? (?:(?!E\d)\S+ ){{0,16}}?(?:was|were|has been|have been|is|will be|had been) "
        rf"(?P<v>awarded|granted|given|handed|let) to {O('vd')} (?:\S+ ){{0,3}}?by {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("was_awarded", "customer_change", "new_customer",
        rf"{S('vd')}(?:was|were|has been|have been|had been|will be) (?P<v>awarded|granted|given|handed) "
        rf"(?:a |an |the )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)by {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # Orders told with the vendor after "from": "X has ordered 40 more trains from Y" (expansion),
+    # "X will purchase 25 turbines from Y" (a new customer); not a stake, unit or company bought.
+    _f("order_more_from", "customer_change", "expansion",
+       rf"{S('c')}{ORDER_V} {_ORDER_MORE}{_GOODS}from {O('vd')} (?!instead of |rather than )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("order_from", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_V} {_GOODS}from {O('vd')} (?!instead of |rather than )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # The vendor's name on the goods: "X ordered 30 more Y jets", "X has ordered 28 Y haul trucks"
+    _f("order_more_brand", "customer_change", "expansion",
+       rf"{S('c')}{ORDER_V} {_ORDER_MORE}(?P<vd>E\d+) (?!'s )",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("order_brand", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_V} {_COUNT}(?:new )?(?P<vd>E\d+) (?!'s )[a-z]",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "Y added X as a customer", "Y signed up X as a client"
     _f("add_customer", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
@@ -758,7 +793,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X picked Y to supply its cloud", "X awarded Y a contract"
     _f("pick_vendor", "customer_change", "new_customer",
-       rf"{S('c')}{PICK_V} {O('vd')} (?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
+       rf"{S('c')}{PICK_V} {O('vd')} {_APPOS}(?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|"
        rf"integrator|builder)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
@@ -790,7 +825,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X will source the part from Z instead of Y"
     _f("instead_of", "customer_change", "churn",
        rf"{S('c')}(?:\S+ ){{0,3}}?(?P<v>sourc\S*|buy\S*|bought|purchas\S*|procur\S*|order\S*|get\S*|got|"
-       rf"mov\S*|switch\S*|shift\S*) (?:\S+ ){{0,5}}?(?:from|to) {O('k')} (?:instead of|rather than)(?: from)? {O('vd')}",
+       rf"mov\S*|switch\S*|shift\S*) (?:(?!E\d)\S+ ){{0,10}}?(?:from|to) {O('k')} (?:instead of|rather than)(?: from)? {O('vd')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X will delist Y's products"
     _f("delist", "customer_change", "churn",
