@@ -164,11 +164,15 @@ _TRIGGERS = {
     "contract_it_awarded": "awarded granted gave handed let",
     "churn_for": "drop ditch dump abandon leav left quit replac", "lost_account": "lost los",
     "won_account": "won win land secur clinch bag snag",
-    "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained",
-    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone",
+    "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained appointed",
+    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
+    "lost_contract_to": "lost los", "won_contract_to": "won win secur land clinch bag sign ink award receiv nab snag",
+    "notice_end": "notif inform told notice", "told_stop_buying": "stop ceas end halt",
+    "told_picked": "chose chosen selected picked signed adopted", "signed_for_own": "sign agreed struck ink",
+    "replace_as": "replac", "pick_to_replace": "replace", "renew_less": "renew", "renew_more": "renew",
     "order_more_from": "order plac exercis option buy purchas take took",
     "order_from": "order plac exercis option buy purchas take took",
     "order_more_brand": "order plac exercis option buy purchas take took",
@@ -198,7 +202,7 @@ _ALSO = {
     "reduce_flow": "number volume amount share portion proportion part quantit bulk space orders order business "
                    "work spend",
     "supply_with": "deal contract agreement order", "not_renewed": "contract agreement deal",
-    "instead_of": "sourc buy purchas procur order get move switch shift", "told_not_renew": "renew extend",
+    "instead_of": "sourc buy purchas procur order get move switch shift", "told_not_renew": "renew extend stop ceas end terminat cancel longer",
     "deal_to_use": "use deploy adopt licen", "became_one_of": "customer client",
     "customer_moving": "mov shift switch migrat defect",
     "review_rel": "contract relationship agreement arrangement deal",
@@ -219,7 +223,7 @@ _ALSO = {
                   "work purchas cooperation collaboration subscription licen footprint adoption deployment "
                   "investment",
     "win_contract": "contract deal order agreement account tender mandate supply engagement",
-    "award_to": "contract deal order agreement account tender mandate supply engagement",
+    "award_to": "contract deal order agreement account tender mandate supply engagement work service",
     "awarded_by": "contract deal order agreement account tender mandate supply engagement",
     "was_awarded": "contract deal order agreement account tender mandate supply engagement",
     "expand_quantity": "number volume amount share portion proportion part quantit bulk",
@@ -228,6 +232,9 @@ _ALSO = {
     "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
     "churn_for": "for favour favor", "lost_account": "account business contract custom order",
     "won_account": "account business custom", "picked_by": "by",
+    "notice_end": "terminat end cancel exit renew extend", "told_stop_buying": "said says disclosed confirmed announced warned expect reported",
+    "told_picked": "said says announced confirmed disclosed", "signed_for_own": "its their",
+    "renew_less": "but", "renew_more": "up higher more adding added include cover expand extending increas larger bigger",
     "order_more_from": "more additional further extra another", "order_from": "from",
     "order_more_brand": "more additional further extra another",
     "lost_to_rival": "rival competitor competition", "self_sale": "itself company business group firm publisher "
@@ -285,8 +292,9 @@ CHURN_V = (
     r"part(?:s|ed|ing)? (?:ways|company) with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
     r"not (?:to )?(?:renew|extend)(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:renew|extend)) "
-    r"(?:its |their |a |the |all )?(?:\S+ ){0,3}?(?:relationship|contract|contracts|partnership|"
-    r"agreement|deal|ties|cooperation|collaboration|work|business|account|subscription|orders?) with|"
+    r"(?:its |their |a |the |all )?(?:(?!E\d)\S+ ){0,5}?(?:relationship|contract|contracts|partnership|"
+    r"agreement|deal|ties|cooperation|collaboration|work|business|account|subscription|orders?) "
+    r"(?:with|for(?= E\d+ 's ))|"
     r"withdraw(?:s|n|ing)? from|withdrew from|pull(?:s|ed|ing)? (?:out of|(?:its |their )?(?:business|work|"
     r"contracts?|spending|workloads?) from))"
 )
@@ -303,7 +311,8 @@ QTY_N = r"(?:number|volume|volumes|amount|share|portion|proportion|part|quantity
 FLOW_V = (r"(?:sends?|sent|sending|buys?|bought|buying|orders?|ordered|ordering|sources?|sourced|sourcing|"
           r"routes?|routed|routing|purchases?|purchased|procures?|procured|gives?|gave|outsources?|outsourced|"
           r"ships?|shipped|runs?|ran|processes|processed|places?|placed|licen[cs]es?|licen[cs]ed|"
-          r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used|allocates?|allocated)")
+          r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used|allocates?|allocated|charters?|chartered|"
+          r"hires?|hired)")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
          r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
@@ -311,7 +320,7 @@ WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch
 PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed|ing)?|tap(?:s|ped|ping)?|"
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
-          r"award(?:s|ed|ing)?)")
+          r"award(?:s|ed|ing)?|appoint(?:s|ed|ing)?)")
 EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and (?:expand|enlarg|extend|widen|broaden|increas|upsiz|doubl)\S*|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,8}?on (?:larger|bigger|expanded|enlarged|broader|increased) terms)|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
@@ -324,11 +333,16 @@ REL_N = (r"(?:contract|contracts|deal|partnership|agreement|relationship|spendin
          r"commitment|orders?|business|work|purchases|subscription|"
          r"licen[cs]e|licen[cs]es|footprint|adoption|deployment|investment)")
 
+# "its largest customer, X": the vendor's customer named in an apposition
+_ITS_CUSTOMER = r"(?:(?:its |their )(?:\S+ ){0,3}?(?:customer|client) , (?:[a-z]\S* ){0,3}?)?"
 # Ordering goods (not buying a company): "ordered", "placed an order for", "will buy" (a plan or an
 # agreement to buy, never "bought", which tells deals as often as purchases).
-ORDER_V = (r"(?P<v>order(?:s|ed|ing)?|plac(?:e|es|ed|ing) (?:an |a |its |their )?(?:\S+ ){0,2}?orders? for|"
+# ("won an order for ... from Y" is a vendor's win: "order" is a verb only right after the subject or an
+# auxiliary.)
+ORDER_V = (r"(?P<v>(?:(?<=E\d )|(?<=E\d\d )|(?<=will )|(?<=to )|(?<=has )|(?<=have )|(?<=had )|(?<=also )|(?<=and )|"
+           r"(?<=would )|(?<=could ))order(?:s|ed|ing)?|plac(?:e|es|ed|ing) (?:an |a |its |their )?(?:\S+ ){0,2}?orders? for|"
            r"(?:exercis(?:e|es|ed|ing)|tak(?:e|es|ing)|took) (?:up )?(?:its |their |the )?options? (?:for|on)|"
-           r"(?:(?<=will )|(?<=to ))(?:buy|purchase))")
+           r"(?:(?<=will )|(?<=agreed to )|(?<=plans to )|(?<=would )|(?<=signed to ))(?:buy|purchase))")
 _COUNT = r"(?:\d[\d,.]*|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of) "
 _ORDER_MORE = rf"{_COUNT}?(?:more|additional|further|extra|another) "
 _DEAL_GOODS = (r"(?:stake|stakes|shares?|holding|interest|unit|units|division|business|businesses|assets|arm|"
@@ -662,9 +676,10 @@ FRAMES: tuple[Frame, ...] = (
     # Passive choices: "Y was selected by X to supply ...", "Y has been picked by X as its processor"
     _f("picked_by", "customer_change", "new_customer",
        rf"{S('vd')}(?:was|were|has been|have been|had been|will be|is|is being|be|been) (?:\S+ )?"
-       rf"(?P<v>picked|chosen|selected|tapped|hired|enlisted|engaged|commissioned|contracted|retained) "
+       rf"(?P<v>picked|chosen|selected|tapped|hired|enlisted|engaged|commissioned|contracted|retained|appointed) "
        rf"(?:\S+ ){{0,3}}?by {O('c')} (?:, (?:(?!E\d)\S+ ){{1,8}}?, )?(?:\S+ ){{0,4}}?(?:to [a-z]+|as (?:its |their |a |an |the )?(?:\S+ ){{0,3}}?"
-       rf"(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|integrator|builder)|"
+       rf"(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|integrator|builder|"
+       rf"wholesaler|distributor|auditor|agency|caterer|printer|carrier|insurer|broker|host|maker|producer)|"
        rf"for (?:a |an |the |its )?(?:\S+ ){{0,3}}?{CONTRACT_N})",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost X as a customer", "Y lost the contract with X"
@@ -672,17 +687,28 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} as (?:a |an )?(?:\S+ ){{0,2}}?(?:customer|client|account)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("lost_contract", "customer_change", "churn",
-       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:a |an |the |its )?(?:\S+ ){{0,3}}?(?:contract|business|account|"
-       rf"order|orders|deal) (?:\S+ ){{0,2}}?(?:of|from|with) {O('c')}",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:a |an |the |its )?(?:(?!E\d)\S+ ){{0,5}}?(?:contract|business|account|"
+       rf"order|orders|deal) (?:(?!E\d)\S+ ){{0,7}}?(?:of|from|with|for|at) {O('c')}"
+       rf"(?: (?:\( E\d+ \) )?(?:, (?:(?!E\d)\S+ ){{1,10}}?, )?to (?:\S+ ){{0,2}}?(?P<k>E\d+))?",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "Y has lost the contract to run X's warehouse"; "Y won a contract to print X's magazines"
+    _f("lost_contract_to", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:a |an |the |its )?(?:(?!E\d)\S+ ){{0,5}}?(?:contract|business|account|"
+       rf"deal|work) to [a-z]+ (?:(?!E\d)\S+ ){{0,3}}?(?P<c>E\d+) 's",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("won_contract_to", "customer_change", "new_customer",
+       rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?!E\d)\S+ ){{0,6}}?(?:contract|agreement|deal|order|tender|mandate) "
+       rf"(?:(?!E\d)\S+ ){{0,5}}?to (?!use |deploy |adopt |licen|buy |purchase |acquire |rent |lease |access |"
+       rf"migrate |move |run (?:\S+ ){{0,3}}?on )[a-z]+ (?:(?!E\d)\S+ ){{0,3}}?(?P<c>E\d+) 's",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X renewed and expanded its contract with Y", "X doubles its spending with Y"
     _f("expand_rel", "customer_change", "expansion",
        rf"{S('c')}{EXPAND_V} (?:its |their |a |the |an )?(?:(?:\S+ ){{0,4}}?){REL_N} (?:(?:\S+ ){{0,3}}?)"
-       rf"(?:with|on|at|of|from) {O('vd')}",
+       rf"(?:with|on|at|of|from|for(?= E\d+ 's )) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # Headlines: "X doubles Y contract", "X renews and expands Y deal"
     _f("expand_head", "customer_change", "expansion",
-       rf"{S('c')}{EXPAND_V} (?:its |their |the |a |an )?(?P<vd>E\d+) (?:\S+ )?(?:contract|deal|order|agreement|"
+       rf"{S('c')}{EXPAND_V} (?:its |their |the |a |an )?(?P<vd>E\d+) (?:'s )?(?:\S+ ){{0,2}}?(?:contract|deal|order|agreement|"
        rf"subscription|licen[cs]e|account)s? (?!with |by )",
        {"c": "customer", "vd": "vendor"}, 0.7),
     # Quantities: "X doubled the number of engines it sends to Y", "X will double the volume of
@@ -731,6 +757,14 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}{REDUCE_V} (?:the |its |their )?(?:\S+ )?{QTY_N} of (?P<vd>E\d+) (?:\S+ ){{0,3}}?(?:that |which )?"
        rf"(?:it|they|E\d+) (?:\S+ )?{FLOW_V}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # A contract the signer takes for itself: "X signed a ten-year contract with Y for its payroll
+    # system", "X signed an agreement with Y to replace its old platform"
+    _f("signed_for_own", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an |the )?(?:(?!E\d)\S+ ){{0,7}}?"
+       rf"(?:contract|agreement|deal|commitment|lease|pact)s? with {O('vd')} (?:(?!E\d)\S+ ){{0,5}}?"
+       rf"(?:for|to (?:replace|run|use|host|migrate|modernise|modernize|upgrade|manage|operate|power|supply|equip|"
+       rf"provide|deliver|build|install|implement|print|cover)|covering) (?:all of |each of |most of )?(?:its|their) ",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     _f("win_contract", "customer_change", "new_customer",
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",
@@ -753,7 +787,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X awarded a $140m signalling contract to Y", "X has handed the contract to Y"
     _f("award_to", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|giv(?:e|es|ing)|gave|hand(?:s|ed|ing)?|"
-       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:(?!E\d)\S+ ){{0,9}}?){CONTRACT_N}s? (?:(?:(?!to )\S+ ){{0,12}}?)"
+       rf"let(?:s|ting)?) (?:a |an |the |its |their )?(?:(?:(?!E\d)\S+ ){{0,9}}?)(?:{CONTRACT_N}s?|work|service|services) (?:(?:(?!to )\S+ ){{0,12}}?)"
        rf"to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # Passive: "the contract was awarded to Y by X", "Y was awarded the contract by X"
@@ -780,6 +814,50 @@ FRAMES: tuple[Frame, ...] = (
     _f("order_brand", "customer_change", "new_customer",
        rf"{S('c')}{ORDER_V} {_COUNT}(?:new )?(?P<vd>E\d+) (?!'s )[a-z]",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # Notice of termination: "X notified Y of its intent to terminate the agreement", "X delivered
+    # notice to Y of its election to end the contract"
+    _f("notice_end", "customer_change", "churn",
+       rf"{S('c')}(?:\S+ ){{0,3}}?(?P<v>notif(?:y|ies|ied)|inform(?:s|ed)?|told|(?:gave|given|gives|deliver(?:s|ed)?|serv(?:es|ed)) "
+       rf"(?:\S+ ){{0,2}}?notice to) {O('vd')} (?:\S+ ){{0,3}}?(?:of |that )?(?:its |their |it |they )(?:\S+ ){{0,2}}?"
+       rf"(?:intent|intention|decision|election|plans?|would|will|was|is|had) (?:\S+ ){{0,2}}?(?:terminat|end|cancel|exit|"
+       rf"not renew|not extend)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # The vendor tells of a customer that stops buying its goods: "Y said X would stop ordering its
+    # coaches", "Y expects X to stop buying its sensors"
+    _f("told_stop_buying", "customer_change", "churn",
+       rf"{S('vd')}(?:said|says|disclosed|confirmed|announced|warned|expects|expected|reported) (?:\S+ ){{0,3}}?(?:that )?"
+       rf"{_ITS_CUSTOMER}{O('c')} {_APPOS}(?:\S+ ){{0,3}}?(?P<v>stop|cease|end|halt) (?:buying|sourcing|ordering|using|purchasing|"
+       rf"stocking|selling|taking) (?:\S+ ){{0,3}}?(?:its|their|from its|from their)\b",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # The vendor tells of a customer that picked its product: "Y announced that X had selected its platform"
+    _f("told_picked", "customer_change", "new_customer",
+       rf"{S('vd')}(?:said|says|announced|announces|confirmed|disclosed) (?:\S+ ){{0,3}}?(?:that )?{O('c')} {_APPOS}"
+       rf"(?:has |had |have )?(?:\S+ )?(?P<v>chosen|chose|selected|picked|signed up for|adopted) "
+       rf"(?:its|their|(?P<vd2>E\d+) 's) (?!(?:\S+ ){{0,2}}?(?:chief|executive|ceo|chair|chairman|director|president|"
+       rf"head|auditor|successor|name|logo|headquarters|location|partner)\b)",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
+    # "X has chosen Z to replace Y", "X picked Z, replacing Y" is read by replace_plain
+    _f("pick_to_replace", "customer_change", "churn",
+       rf"{S('c')}{PICK_V} {O('k')} (?:(?!E\d)\S+ ){{0,4}}?to replace (?:its |their )?{O('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X will replace Y as its payroll provider"
+    _f("replace_as", "customer_change", "churn",
+       rf"{S('c')}(?<!E\d to )(?<!E\d\d to )(?P<v>replac(?:e|es|ed|ing)) {O('vd')} as (?:its |their )(?:\S+ ){{0,4}}?(?:supplier|provider|"
+       rf"vendor|operator|partner|contractor|auditor|manufacturer|maker|carrier|processor|wholesaler|distributor|"
+       rf"agency|bank|broker|adviser|advisor|platform|host|caterer|printer|insurer)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # A renewal told larger or smaller: "X renewed its contract with Y for five years, up from
+    # $20m", "X renewed its deal with Y, but at half the value"
+    _f("renew_less", "customer_change", "reduction",
+       rf"{S('c')}(?P<v>renew(?:s|ed|ing)?) (?:its |their |the |a )?(?:(?!E\d)\S+ ){{0,4}}?(?:contract|agreement|deal|"
+       rf"subscription|licen[cs]e)s? with {O('vd')} (?:(?!E\d)\S+ ){{0,12}}?(?:but|, but) (?:(?!E\d)\S+ ){{0,4}}?"
+       rf"(?:half|lower|less|smaller|reduced|fewer|down from|cut|cutting|lowered|trimmed|scaled)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("renew_more", "customer_change", "expansion",
+       rf"{S('c')}(?P<v>renew(?:s|ed|ing)?) (?:its |their |the |a )?(?:(?!E\d)\S+ ){{0,4}}?(?:contract|agreement|deal|"
+       rf"subscription|licen[cs]e)s? with {O('vd')} (?:(?!E\d)\S+ ){{0,14}}?(?:up from|higher than|more than the|"
+       rf"adding|added|to include|to cover|expanding|expanded|extending it|increasing|larger|bigger)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y added X as a customer", "Y signed up X as a client"
     _f("add_customer", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
@@ -795,7 +873,8 @@ FRAMES: tuple[Frame, ...] = (
     _f("pick_vendor", "customer_change", "new_customer",
        rf"{S('c')}{PICK_V} {O('vd')} {_APPOS}(?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|"
-       rf"integrator|builder)|"
+       rf"integrator|builder|wholesaler|distributor|auditor|agency|caterer|printer|carrier|insurer|broker|host|"
+       rf"maker|producer)|"
        rf"(?:a |an |the )?(?:\S+ ){{0,4}}?{CONTRACT_N}s?|for )",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y has been replaced by Z at X"
@@ -834,8 +913,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X has told Y it will not renew"
     _f("told_not_renew", "customer_change", "churn",
-       rf"{S('c')}(?P<v>told|informed|notified) {O('vd')} (?:\S+ ){{0,4}}?(?:that )?(?:it|they|E\d+) (?:will|would|does|did) "
-       rf"not (?:renew|extend)",
+       rf"{S('c')}(?P<v>told|informed|notified) {O('vd')} (?:\S+ ){{0,4}}?(?:that )?(?:it|they|E\d+) (?:will|would|does|did|is|was) "
+       rf"(?:not (?:renew|extend)|(?:going to |planning to )?(?:stop|cease|end|terminate|cancel) |no longer )",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X has notified the company it will cut volumes"
     _f("told_cut", "customer_change", "reduction",
@@ -880,8 +959,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y said X would reduce its purchases": the vendor tells of its customer's cut
     _f("reduce_told", "customer_change", "reduction",
-       rf"{S('vd')}(?:said|says|disclosed|confirmed|announced|warned) (?:\S+ ){{0,3}}?(?:that )?{O('c')} "
-       rf"(?:\S+ ){{0,3}}?{REDUCE_V} (?:its |their )(?:\S+ ){{0,2}}?(?:purchases|orders|order|volumes?|offtake|"
+       rf"{S('vd')}(?:said|says|disclosed|confirmed|announced|warned) (?:\S+ ){{0,3}}?(?:that )?{_ITS_CUSTOMER}{O('c')} "
+       rf"{_APPOS}(?:\S+ ){{0,3}}?{REDUCE_V} (?:its |their )?(?:\S+ ){{0,2}}?(?:purchases|orders|order|volumes?|offtake|"
        rf"business) (?!(?:\S+ ){{0,3}}?(?:from|with|at|to) E\d)",
        {"c": "customer", "vd": "vendor"}, 0.7),
     # A change that names only its customer: the vendor is the company the article is about
