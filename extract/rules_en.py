@@ -139,7 +139,7 @@ _TRIGGERS = {
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
     "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
-    "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending purchases orders", "continue_less": "less smaller limited reduced lower",
+    "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending purchases orders", "continue_less": "less smaller limited reduced lower lesser",
     "reduce_spend": _REDUCE_T,
     "churn_verb": _CHURN_T, "dropped_by": "dropped ditched dumped abandoned axed sacked fired", "lost_customer": "lost los", "lost_contract": "lost los", "buy_fewer": "fewer less",
     "expand_head": "renew expand extend doubl tripl increas boost upsiz enlarg",
@@ -169,12 +169,15 @@ _TRIGGERS = {
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
+    "move_ending": "ending terminating replacing", "churn_and_pick": _CHURN_T, "award_taking": "taking",
+    "won_taking": "taking", "not_renew_poss": "renew extend", "order_more_with": "plac", "order_with": "plac",
+    "told_move": "told inform notifi",
     "lost_contract_to": "lost los", "won_contract_to": "won win secur land clinch bag sign ink award receiv nab snag",
     "notice_end": "notif inform told notice", "told_stop_buying": "stop ceas end halt",
     "told_picked": "chose chosen selected picked signed adopted", "signed_for_own": "sign agreed struck ink",
     "replace_as": "replac", "pick_to_replace": "replace", "renew_less": "renew", "renew_more": "renew",
     "order_more_from": "order plac exercis option buy purchas take took",
-    "order_from": "order plac exercis option buy purchas take took",
+    "order_from": "order plac exercis option buy purchas take took sourc procur",
     "order_more_brand": "order plac exercis option buy purchas take took",
     "order_brand": "order plac exercis option buy purchas take took",
 }
@@ -232,6 +235,11 @@ _ALSO = {
     "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
     "churn_for": "for favour favor", "lost_account": "account business contract custom order",
     "won_account": "account business custom", "picked_by": "by",
+    "move_ending": "contract relationship agreement deal partnership arrangement",
+    "churn_and_pick": "hire award appoint pick select choose chose chosen sign move switch hand give gave shift bring brought",
+    "award_taking": "award grant hand gave giv", "won_taking": "won win secur land clinch bag sign ink award receiv nab snag",
+    "order_more_with": "follow-on repeat additional further another new", "order_with": "order",
+    "told_move": "mov shift switch migrat transfer port defect",
     "notice_end": "terminat end cancel exit renew extend", "told_stop_buying": "said says disclosed confirmed announced warned expect reported",
     "told_picked": "said says announced confirmed disclosed", "signed_for_own": "its their",
     "renew_less": "but", "renew_more": "up higher more adding added include cover expand extending increas larger bigger",
@@ -342,7 +350,7 @@ _ITS_CUSTOMER = r"(?:(?:its |their )(?:\S+ ){0,3}?(?:customer|client) , (?:[a-z]
 ORDER_V = (r"(?P<v>(?:(?<=E\d )|(?<=E\d\d )|(?<=will )|(?<=to )|(?<=has )|(?<=have )|(?<=had )|(?<=also )|(?<=and )|"
            r"(?<=would )|(?<=could ))order(?:s|ed|ing)?|plac(?:e|es|ed|ing) (?:an |a |its |their )?(?:\S+ ){0,2}?orders? for|"
            r"(?:exercis(?:e|es|ed|ing)|tak(?:e|es|ing)|took) (?:up )?(?:its |their |the )?options? (?:for|on)|"
-           r"(?:(?<=will )|(?<=agreed to )|(?<=plans to )|(?<=would )|(?<=signed to ))(?:buy|purchase))")
+           r"(?:(?<=will )|(?<=agreed to )|(?<=plans to )|(?<=would )|(?<=signed to ))(?:buy|purchase|source|procure))")
 _COUNT = r"(?:\d[\d,.]*|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of) "
 _ORDER_MORE = rf"{_COUNT}?(?:more|additional|further|extra|another) "
 _DEAL_GOODS = (r"(?:stake|stakes|shares?|holding|interest|unit|units|division|business|businesses|assets|arm|"
@@ -549,6 +557,36 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:investment|funding|financing|backing) (?:of (?P<m>M\d+) )?(?:from|by) {O('a')} (?:in|into|for) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.7),
     # --- customer changes ----------------------------------------------------------
+    # A move told with the contract it ends: "X will hand its transports to Z, ending a contract with Y"
+    _f("move_ending", "customer_change", "churn",
+       rf"{S('c')}(?P<v>(?:mov|shift|switch|migrat|transfer|hand|giv|award|grant)\S*|gave) (?:(?!E\d)\S+ ){{0,10}}?"
+       rf"(?:to|onto) {O('k')} (?:(?!E\d)\S+ ){{0,8}}?, (?:ending|terminating|replacing) (?:a |an |its |their |the )?"
+       rf"(?:(?!E\d)\S+ ){{0,5}}?(?:contract|relationship|agreement|deal|partnership|arrangement) with {O('vd')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # A churn and its successor in one clause: "X ended its contract with Y and hired Z", "X has ended
+    # its deal with Y and awarded the contract to Z"
+    _f("churn_and_pick", "customer_change", "churn",
+       rf"{S('c')}{CHURN_V} {O('vd')} (?:(?!E\d)\S+ ){{0,16}}?and (?:has |have |will |would |to )?"
+       rf"(?:hire|hired|hires|award|awarded|awards|appoint|appointed|pick|picked|select|selected|choose|chose|chosen|"
+       rf"sign|signed|move|moved|moves|switch|switched|hand|handed|give|gave|shift|shifted|bring|brought) "
+       rf"(?:(?!E\d)\S+ ){{0,8}}?{O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # The work taken from the incumbent: "X awarded the contract to Z, taking the work from Y",
+    # "Z won a contract to print X's titles, taking the work from Y"
+    _f("award_taking", "customer_change", "churn",
+       rf"{S('c')}(?P<v>award(?:s|ed|ing)?|grant(?:s|ed|ing)?|hand(?:s|ed|ing)?|gave|giv(?:e|es|ing)) (?:(?!E\d)\S+ ){{0,14}}?"
+       rf"to {O('k')} (?:(?!E\d)\S+ ){{0,6}}?, taking (?:the |its )?(?:\S+ )?(?:work|business|contract|account) from "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?(?:, )?(?P<vd>E\d+)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    _f("won_taking", "customer_change", "churn",
+       rf"{S('k')}{WIN_V} (?:(?!E\d)\S+ ){{0,12}}?(?P<c>E\d+) 's (?:(?!E\d)\S+ ){{0,8}}?, taking (?:the |its )?(?:\S+ )?"
+       rf"(?:work|business|contract|account) from (?:(?!E\d)\S+ ){{0,4}}?(?:, )?(?P<vd>E\d+)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X told Y it would move its scheduling to Z when the term ends"
+    _f("told_move", "customer_change", "churn",
+       rf"{S('c')}(?:told|informed|notified) {O('vd')} (?:\S+ ){{0,4}}?(?:that )?(?:it|they|E\d+) (?:will|would|is going to|"
+       rf"was going to|plans to|planned to) (?:be )?{MOVE_V} (?:(?!E\d)\S+ ){{0,8}}?(?:to|onto) {O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X moves its workloads from Y to Z", "X switches from Y to Z"
     _f("move_from_to", "customer_change", "churn",
        rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,10}}?)(?:from|away from|off) {O('vd')} (?:(?:\S+ ){{0,4}}?)"
@@ -633,7 +671,8 @@ FRAMES: tuple[Frame, ...] = (
     _f("continue_less", "customer_change", "reduction",
        rf"{S('c')}(?P<v>continu(?:e|es|ed|ing)|keep(?:s|ing)?|kept|still) (?:to )?(?:\S+ ){{0,2}}?"
        rf"(?:work(?:s|ing)?|us(?:e|es|ing)|buy(?:s|ing)?|source|sourcing|do(?:es|ing)? business|rel(?:y|ies|ying)) "
-       rf"(?:with |from |on )?{O('vd')} (?:\S+ ){{0,8}}?(?:to a (?:lesser|smaller|limited|reduced) (?:extent|degree)|"
+       rf"(?:(?:(?!E\d)\S+ ){{0,4}}?(?:with |from |on ))?{O('vd')} (?:\S+ ){{0,8}}?(?:to a (?:lesser|smaller|limited|reduced) (?:extent|degree)|"
+       rf"in (?:smaller|lower|reduced|limited) (?:volumes?|quantities|amounts|numbers)|"
        rf"less|on a (?:smaller|reduced|limited) (?:scale|basis)|in a (?:reduced|limited|smaller) (?:capacity|role|way)|"
        rf"at (?:a )?(?:reduced|lower) (?:level|volume|scale)s?)",
        {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
@@ -858,6 +897,19 @@ FRAMES: tuple[Frame, ...] = (
        rf"subscription|licen[cs]e)s? with {O('vd')} (?:(?!E\d)\S+ ){{0,14}}?(?:up from|higher than|more than the|"
        rf"adding|added|to include|to cover|expanding|expanded|extending it|increasing|larger|bigger)",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X will not renew Y's contract"
+    _f("not_renew_poss", "customer_change", "churn",
+       rf"{S('c')}(?:will|would|did|does|has decided to|decided to|chose to|plans to) not (?P<v>renew|extend) "
+       rf"(?:(?!E\d)[a-z]\S* ){{0,4}}?(?P<vd>E\d+) 's (?:(?!E\d)\S+ ){{0,4}}?(?:contract|agreement|deal|licen[cs]e)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X has placed a follow-on order with Y" (expansion), "X placed an order with Y" (new customer)
+    _f("order_more_with", "customer_change", "expansion",
+       rf"{S('c')}(?P<v>plac(?:e|es|ed|ing)) (?:a |an |its |their )?(?:(?!E\d)\S+ ){{0,4}}?(?:follow-on|repeat|additional|further|"
+       rf"another|new) (?:(?!E\d)\S+ ){{0,2}}?orders? with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("order_with", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>plac(?:e|es|ed|ing)) (?:a |an |its |their )?(?:(?!E\d)\S+ ){{0,5}}?orders? with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y added X as a customer", "Y signed up X as a client"
     _f("add_customer", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
