@@ -42,6 +42,13 @@ def S(name: str) -> str:
     return rf"{_NOT_AFTER_PREP}(?P<{name}>E\d+) (?:\( \S+ \) )?(?:, (?:\S+ ){{1,12}}?, )?{_GAP}"
 
 
+def SC(name: str) -> str:
+    """Returns the subject slot of a customer change: as `S`, but not a company named inside a
+    compound ("ihrer SAP-Landschaft") or after a possessive ("seiner Siemens-Anteile")."""
+    return rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre ){S(name)}".replace(
+        rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
+
+
 # Words that may stand before an object company: articles, possessives, inflected
 # adjectives, place adjectives, and a descriptor noun.
 _DESC = rf"\S*(?:{DESCRIPTOR_HEADS})(?:s|es|n|en|in)?"
@@ -60,7 +67,7 @@ def O(name: str) -> str:
 
 def OV(name: str) -> str:
     """Returns the vendor slot: the company, or the owner of a product ("die Software des Anbieters X")."""
-    return (rf"(?:(?:die |den |das |dem |der |seine\S* |ihre\S* )?(?:\S+ )?(?:des |der |von |vom ))?"
+    return (rf"(?:(?:die |den |das |dem |der |sein\S* |ihr\S* )?(?:\S+ ){{0,3}}?(?:des |der |von |vom ))?"
             rf"{_OBJ_FILLER}(?P<{name}>E\d+)(?: - \S+)?")
 
 
@@ -90,10 +97,10 @@ MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
 _STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
 REL_N = (r"(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
          r"kundenbeziehung|vereinbarung|rahmenvertrag|liefervertrag|dienstleistungsvertrag|geschäftsbeziehungen)")
-END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
+END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|storniert|stornieren|zu stornieren|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
          r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
-SPEND_N = (r"(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftragsvolumen|nutzung|lizenzen|einkäufe|"
-           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders)")
+SPEND_N = (r"\S*(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftrag|nutzung|lizenzen|einkäufe|"
+           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?)")
 REDUCE_V2 = r"(?P<v>fährt|fuhr|senkt|senkte|kürzt|kürzte|reduziert|reduzierte|verringert|verringerte|halbiert|halbierte)"
 REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
               r"reduzieren|reduziert|zu reduzieren|verringern|verringert|zu verringern|halbieren|halbiert|"
@@ -103,6 +110,19 @@ EXPAND_END = (r"(?P<v>verlängert und erweitert|erweitert|ausgeweitet|aufgestock
 EXPAND_V2 = r"(?P<v>erweitert|verlängert und erweitert|stockt|verdoppelt|weitet|baut)"
 WIN_V2 = r"(?P<v>erhält|erhielt|bekommt|bekam|gewinnt|gewann|sichert sich|sicherte sich|holt|holte|erhalten)"
 ORDER_N = r"\S*(?:auftrag|vertrag|zuschlag|großauftrag|order|rahmenvertrag)"
+# Prepositions that name a supplier: "von Y beziehen", "über Y abwickeln", "mit Y verschicken".
+_VIA = r"(?:von|vom|bei|beim|über|mit|aus)"
+# Verbs whose object is bought or run by a supplier, as infinitives and participles at a clause's end.
+_SUPPLY_INF = (r"beziehen|bezogen|zu beziehen|nutzen|genutzt|zu nutzen|einsetzen|eingesetzt|verwenden|kaufen|einkaufen|"
+               r"zu kaufen|abwickeln|abgewickelt|versorgen lassen|beliefern lassen|liefern lassen|betreiben lassen|"
+               r"abfertigen|abfertigen lassen|betreuen lassen|verschicken|versenden|transportieren|drucken|bauen lassen")
+# Work done for a customer: "von Y betreuen/betreiben/reinigen lassen" (the verb before "lässt"'s end).
+_SERVICE_INF = (r"(?P<v2>betreuen|betreiben|reinigen|warten|abfertigen|versorgen|beliefern|bewachen|fahren|"
+                r"transportieren|drucken|entwickeln|bauen|fertigen|produzieren|liefern|verpflegen|entsorgen|prüfen)")
+_SUPPLY_DEAL = (r"(?:\S*(?:liefervertrag|liefervertrags|lieferabkommen|abnahmevertrag|bezugsvertrag|rahmenvertrag|"
+                r"dienstleistungsvertrag|wartungsvertrag|\S+jahresvertrag|ppa)|power purchase agreement)")
+_SIGN = r"unterzeichnet|unterschrieben|geschlossen|abgeschlossen|vereinbart|unterzeichnen|abschließen|zu unterzeichnen"
+_SUPPLIER_N = r"\S*(?:lieferanten|lieferant|zulieferer|partner|dienstleister|anbieter|ausrüster|hersteller)"
 _PAIR_MOD = rf"(?:(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}"
 
 FRAMES: tuple[Frame, ...] = (
@@ -253,17 +273,17 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X prüft einen Wechsel von Y zu Z", "X wechselt von Y zu Z"
     _f("switch_from_to", "customer_change", "churn",
-       rf"{S('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|steigt um|stiegen um|umsteigen) "
-       rf"(?:\S+ ){{0,3}}?von {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|auf) {OV('k')}",
+       rf"{S('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|umstellung|migration|steigt um|stiegen um|umsteigen) "
+       rf"(?:\S+ ){{0,8}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|auf) {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "X kündigt den Vertrag mit Y", "X will die Zusammenarbeit mit Y beenden"
     _f("end_contract_v2", "customer_change", "churn",
-       rf"{S('c')}(?P<v>kündigt|kündigte|kündigen|beendet|beendete|beenden|löst|löste) (?:den |die |das |seine[nmr]? |"
-       rf"ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* mit {OV('vd')}",
+       rf"{S('c')}(?P<v>kündigt|kündigte|kündigen|beendet|beendete|beenden|löst|löste) (?:\S+ ){{0,4}}?"
+       rf"(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* mit {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("end_contract_end", "customer_change", "churn",
-       rf"{S('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* "
-       rf"(?:\S+ ){{0,2}}?mit {OV('vd')} (?P<g2>(?:\S+ ){{0,6}}?){END_V}",
+       rf"{S('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?(?:{REL_N}|{SPEND_N})\S* "
+       rf"(?:\S+ ){{0,6}}?(?:mit|bei|beim) {OV('vd')} (?P<g2>(?:\S+ ){{0,10}}?){END_V}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
     _f("part_with_vendor", "customer_change", "churn",
@@ -351,11 +371,11 @@ FRAMES: tuple[Frame, ...] = (
     # Reductions: "X fährt seine Ausgaben bei Y zurück", "X prüft, seine Ausgaben für Y zu senken"
     _f("reduce_v2", "customer_change", "reduction",
        rf"{S('c')}{REDUCE_V2} (?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
-       rf"(?:bei|beim|für|an|mit|von) {OV('vd')}",
+       rf"(?:bei|beim|für|an|mit|von|der|des) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("reduce_end", "customer_change", "reduction",
        rf"{S('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
-       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,5}}?){REDUCE_END}",
+       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){REDUCE_END}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
     _f("use_less", "customer_change", "reduction",
@@ -366,7 +386,7 @@ FRAMES: tuple[Frame, ...] = (
     # Expansion: "X hat seinen Vertrag mit Y verlängert und erweitert", "X will die Bestellungen bei Y aufstocken"
     _f("expand_end", "customer_change", "expansion",
        rf"{S('c')}(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
-       rf"(?:\S+ ){{0,3}}?{OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){EXPAND_END}",
+       rf"(?:\S+ ){{0,3}}?{OV('vd')} (?P<g2>(?:\S+ ){{0,12}}?){EXPAND_END}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("expand_v2", "customer_change", "expansion",
        rf"{S('c')}{EXPAND_V2} (?:seine[nmr]? |ihre[nmr]? |den |die )?(?:\S+ ){{0,3}}?(?:{REL_N}|{SPEND_N})\S* "
@@ -380,7 +400,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission", "customer_change", "new_customer",
-       rf"{S('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,10}}?)?(?P<v>beauftragt)",
+       rf"{S('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,24}}?)?(?P<v>beauftragt)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission_v2", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
@@ -415,9 +435,134 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X wird die Plattform von Y ab dem kommenden Jahr nutzen", "X will die Y-Software künftig einsetzen"
     _f("will_use", "customer_change", "new_customer",
-       rf"{S('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:\S+ ){{0,8}}?"
-       rf"(?:künftig|ab|einführen|erstmals) (?:\S+ ){{0,8}}?(?P<v>nutzen|einsetzen|einführen|verwenden)",
+       rf"{S('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:(?!nicht |kein)\S+ ){{0,8}}?"
+       rf"(?:künftig|ab|einführen|erstmals) (?:(?!nicht |kein)\S+ ){{0,8}}?(?P<v>nutzen|einsetzen|einführen|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # --- more customer changes: each kind as a word family, verb second and verb last ---
+    # "X bezieht die Zellen nicht mehr von Y, sondern von Z", "X lässt nicht mehr von Y abfertigen, sondern von Z"
+    _f("not_anymore_but", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:\S+ ){{0,3}}?{_VIA} {OV('vd')} "
+       rf"(?:(?!sondern )\S+ ){{0,5}}?, sondern (?:\S+ ){{0,3}}?{_VIA} {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    # "X will Y nicht mehr nutzen", "X prüft, die Software nicht mehr vom Anbieter Y zu beziehen"
+    _f("not_anymore", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:\S+ ){{0,3}}?(?:{_VIA} )?{OV('vd')} "
+       rf"(?:\S+ ){{0,4}}?(?P<v>{_SUPPLY_INF})(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("not_anymore_obj", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,4}}?{OV('vd')} (?:(?!E\d)\S+ ){{0,6}}?nicht mehr (?:\S+ ){{0,3}}?"
+       rf"(?P<v>{_SUPPLY_INF})(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X bezieht Strom ab 2027 vom Anbieter Y", "X lässt seine Schulen künftig von Y betreuen"
+    _f("supply_from_now", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>bezieht|bezog|beziehen|kauft|kaufen) (?:(?!nicht |kein\S* |weiter |weiterhin |sondern )\S+ ){{0,6}}?"
+       rf"(?:künftig|ab|inzwischen|nun|fortan|neuerdings) (?:(?!nicht |kein\S* |sondern )\S+ ){{0,5}}?"
+       rf"(?:von|vom|bei|beim) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("have_done_by", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>lässt|ließ|lassen) (?!sich )(?:(?!nicht |kein\S* |mehr |sondern |weiter |weiterhin )\S+ ){{0,10}}?"
+       rf"(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?{_SERVICE_INF}(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X verlagert die Produktion von Y zu Z", "X verlegt einen Dienst vom Terminal Y an Z"
+    _f("relocate_from_to", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>verlagert|verlagerte|verlagern|verlegt|verlegte|verlegen) (?:\S+ ){{0,8}}?(?:von|vom) {OV('vd')} "
+       rf"(?:\S+ ){{0,3}}?(?:zu|zum|zur|an|auf|in) {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X verlagert einen großen Teil seiner Infrastruktur in die Cloud von Y", "... hat die Produktion zu Y verlagert"
+    _f("relocate_to", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>verlagert|verlagerte|verlagern) (?:(?!von |vom )\S+ ){{0,8}}?(?:zu|zum|zur|in die|an) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("relocate_to_end", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?!von |vom )\S+ ){{0,8}}?(?:zu|zum|zur|in die|an) {OV('vd')} (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"(?P<v>verlagert|zu verlagern|verlagern)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X löst seinen IT-Dienstleister Y ab", "X hat Y als Anbieter abgelöst"
+    _f("replace_vendor_ab", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>löst|löste|lösen) {OV('vd')} (?:(?!{_STAKE_WORD})\S+ ){{0,4}}?ab(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("replace_vendor_ab_end", "customer_change", "churn",
+       rf"{SC('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>abgelöst|ablösen|abzulösen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat mit Y einen Stromliefervertrag unterzeichnet", "X hat einen Liefervertrag mit Y geschlossen",
+    # "Y, mit dem X einen Zehnjahresvertrag unterzeichnet hat"
+    _f("sign_supply_rel", "customer_change", "new_customer",
+       rf"(?P<vd>E\d+) , mit (?:dem|der|denen) (?P<c>E\d+) (?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,8}}?(?P<v>{_SIGN})",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("sign_supply_with", "customer_change", "new_customer",
+       rf"{SC('c')}mit {OV('vd')} (?:\S+ ){{0,4}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,8}}?(?P<v>{_SIGN})",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("sign_supply_with_obj", "customer_change", "new_customer",
+       rf"{SC('c')}(?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,6}}?mit {OV('vd')} "
+       rf"(?:\S+ ){{0,6}}?(?P<v>{_SIGN})",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat Y als Lieferanten für ... ausgewählt", "X wählt Y als Partner", "Y ist von X nominiert worden"
+    _f("pick_as_supplier", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?P<v>wählt|wählte|nominiert|nominierte|bestimmt|bestimmte) )?(?:\S+ ){{0,4}}?{O('vd')} als "
+       rf"(?:\S+ )?{_SUPPLIER_N} (?:(?!E\d)\S+ ){{0,12}}?(?:(?P<v2>ausgewählt|gewählt|nominiert|bestimmt|auszuwählen)|[.;:]|$)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("picked_by", "customer_change", "new_customer",
+       rf"{SC('vd')}(?:ist|wurde|sind|wurden|wird) (?:\S+ ){{0,3}}?(?:von|vom) {O('c')} (?:\S+ ){{0,10}}?"
+       rf"(?P<v>nominiert|ausgewählt|beauftragt|ausgesucht)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y hat einen Auftrag von X gewonnen", "Y haben die Ausschreibung des X gewonnen"
+    _f("win_order_end", "customer_change", "new_customer",
+       rf"{SC('vd')}(?:\S+ ){{0,3}}?(?:{ORDER_N}|ausschreibung) (?:(?!E\d)\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')} "
+       rf"(?P<g2>(?:\S+ ){{0,10}}?)(?P<v>gewonnen|erhalten|bekommen|an land gezogen|ergattert)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X hatte Y den Zuschlag für ... erteilt"
+    _f("grant_award_end", "customer_change", "new_customer",
+       rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,3}}?{O('vd')} (?:\S+ ){{0,4}}?(?:den |einen )?(?:\S+ )?"
+       rf"(?:zuschlag|auftrag) (?:\S+ ){{0,12}}?(?P<v>erteilt)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X hat die Lieferung ... an den Wettbewerber Y vergeben", "X prüft, die Überwachung an Y zu vergeben"
+    _f("award_any_end", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?!E\d|nicht )\S+ ){{0,12}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|zu vergeben)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat bei Y 34 Turbinen bestellt", "X, der bei Y einen Elektrolyseur bestellt hat"
+    _f("order_from_end", "customer_change", "new_customer",
+       rf"(?:{SC('c')}|(?P<c2>E\d+) , (?:der|die|das) )(?:bei|beim) {O('vd')} (?P<g2>(?:\S+ ){{0,10}}?)"
+       rf"(?P<v>bestellt|geordert|zu bestellen|bestellen|in auftrag gegeben)",
+       {"c": "customer", "c2": "customer", "vd": "vendor"}, 0.75),
+    # "X ruft bei Y weitere 1.200 Fahrzeuge ab" (a call-off under a contract: more business)
+    _f("call_off", "customer_change", "expansion",
+       rf"{SC('c')}(?P<v>ruft|rief|rufen) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,6}}?ab(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat einen Auftrag für Turbinen bei Y storniert"
+    _f("cancel_order_v2", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>storniert|stornierte|stornieren) (?:\S+ ){{0,6}}?(?:bei|beim|an) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X zieht sich aus dem Liefervertrag mit Y zurück"
+    _f("withdraw_from_deal", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>zieht|zog|ziehen) sich (?:\S+ ){{0,2}}?aus (?:\S+ ){{0,3}}?{REL_N}\S* mit {OV('vd')} "
+       rf"(?:\S+ ){{0,4}}?zurück",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X will Y zwar weiter nutzen, aber nur noch für ...", "X nutzt Y nur noch in zwei Werken"
+    _f("keep_but_less", "customer_change", "reduction",
+       rf"{SC('c')}(?:(?P<v1>nutzt|nutzte|setzt|bezieht) )?{OV('vd')} (?:zwar |dagegen |auch )*(?:weiter|weiterhin) "
+       rf"(?:\S+ ){{0,2}}?(?:nutzen|einsetzen|beziehen|ein) , (?:\S+ ){{0,1}}?(?:allerdings|aber|jedoch|doch) "
+       rf"(?:\S+ ){{0,2}}?(?:nur noch|in (?:geringerem|kleinerem|reduziertem|deutlich geringerem) umfang|weniger)",
+       {"c": "customer", "vd": "vendor"}, 0.8, "continuing"),
+    _f("use_only_still", "customer_change", "reduction",
+       rf"{SC('c')}(?P<v>nutzt|nutzte|setzt|setzte|bezieht|bezog) {OV('vd')} (?:(?!E\d)\S+ ){{0,8}}?nur noch",
+       {"c": "customer", "vd": "vendor"}, 0.75, "continuing"),
+    # Retail listings: "X nimmt Y ins Sortiment", "X nimmt Y aus dem Sortiment", "X hat Y ausgelistet"
+    _f("listing_in", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>nimmt|nahm|nehmen|listet|listete) (?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?"
+       rf"(?:ins sortiment|in das sortiment|in (?:allen|den|seinen|ihren) (?:\S+ ){{0,3}}?(?:filialen|märkten|geschäften))",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("listing_out", "customer_change", "churn",
+       rf"{SC('c')}(?:(?P<v>nimmt|nahm|nehmen|wirft|warf) )?(?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?"
+       rf"(?:aus dem sortiment|aus den regalen)(?: (?P<v2>genommen|nehmen|zu nehmen|geworfen|werfen))?",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("delisted", "customer_change", "churn",
+       rf"{SC('c')}(?:(?P<v1>listet|listete) (?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?aus|"
+       rf"(?:\S+ ){{0,4}}?{OV('vd2')} (?:\S+ ){{0,8}}?(?P<v>ausgelistet|auslisten|auszulisten))(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
+    # "Y verliert seinen größten Kunden: X bezieht ..." / "Y verliert einen wichtigen Auftrag: X hat ..."
+    _f("lost_customer_colon", "customer_change", "churn",
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) (?:\S+ ){{0,3}}?(?:\S*kunden|\S*auftrag|auftraggeber|abnehmer) : "
+       rf"(?:\S+ ){{0,3}}?(?P<c>E\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # Spend: "X zahlt Y 40 Millionen Euro im Jahr", "X gibt 14 Millionen Euro für Y aus",
     # "X ist mit 25 Millionen Euro einer der größten Kunden von Y"
     _f("spend_pays", "spend", "spend",
