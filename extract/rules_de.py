@@ -67,7 +67,7 @@ def O(name: str) -> str:
 
 def OV(name: str) -> str:
     """Returns the vendor slot: the company, or the owner of a product ("die Software des Anbieters X")."""
-    return (rf"(?:(?:die |den |das |dem |der |sein\S* |ihr\S* )?(?:\S+ ){{0,3}}?(?:des |der |von |vom ))?"
+    return (rf"(?:(?:die |den |das |dem |der |sein\S* |ihr\S* )?(?:\S+ ){{0,4}}?(?:des |der |von |vom ))?"
             rf"{_OBJ_FILLER}(?P<{name}>E\d+)(?: - \S+)?")
 
 
@@ -318,6 +318,29 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
        rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen|wechseln|gewechselt|zu wechseln)",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X bestellt bei Y weitere 2.000 Geräte", "X hat bei Y zusätzliche Züge bestellt": more of a supply
+    _f("order_more", "customer_change", "expansion",
+       rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?"
+       rf"(?:weitere|zusätzliche|nochmals|erneut)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    _f("order_more_end", "customer_change", "expansion",
+       rf"{SC('c')}(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?(?:weitere|zusätzliche|nochmals|erneut) "
+       rf"(?P<g2>(?:\S+ ){{0,8}}?)(?P<v>bestellt|geordert|bestellen|zu bestellen)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X setzt künftig auf die Software von Y", "X hat entschieden, künftig auf Y zu setzen"
+    _f("rely_on_now", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>setzt|setzte|setzen) (?:(?!nicht |kein\S* |statt |weiter |weiterhin )\S+ ){{0,3}}?"
+       rf"(?:künftig|nun|fortan|ab sofort|jetzt|neu) (?:\S+ ){{0,2}}?auf {OV('vd')} (?!(?:\S+ ){{0,4}}?statt )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("rely_on_now_end", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?!nicht |kein\S* |statt |E\d)\S+ ){{0,6}}?(?:künftig|nun|fortan|ab sofort|jetzt) (?:\S+ ){{0,2}}?"
+       rf"auf {OV('vd')} (?P<g2>(?:\S+ ){{0,2}}?)(?P<v>zu setzen|setzen|gesetzt)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # Noun forms: "X denkt über ein Ende seines Vertrags mit Y nach", "X nimmt die Kündigung des Vertrags mit Y zurück"
+    _f("end_noun", "customer_change", "churn",
+       rf"{SC('c')}(?:\S+ ){{0,6}}?(?:ende|kündigung|beendigung|auflösung|nichtverlängerung) (?:\S+ ){{0,3}}?"
+       rf"\S*{REL_N}\S* (?:mit|bei|beim) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X bestellt weniger bei Y", "X lässt nur noch in geringerem Umfang bei Y drucken"
     _f("less_from", "customer_change", "reduction",
        rf"{S('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
@@ -357,7 +380,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y hat X als neuen Kunden gewonnen", "Y gewinnt den Großkunden X"
     _f("win_customer_end", "customer_change", "new_customer",
-       rf"{S('vd')}(?:\S+ ){{0,3}}?{O('c')} als (?:\S+ )?(?:kunden|auftraggeber|abnehmer|großkunden) (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"{S('vd')}(?:\S+ ){{0,3}}?{O('c')} (?:(?!E\d)\S+ ){{0,8}}?als (?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) (?P<g2>(?:\S+ ){{0,2}}?)"
        rf"(?P<v>gewonnen|gewinnen|zu gewinnen|hinzugewonnen)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("win_customer_desc", "customer_change", "new_customer",
@@ -460,7 +483,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:von|vom|bei|beim) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("have_done_by", "customer_change", "new_customer",
-       rf"{SC('c')}(?P<v>lässt|ließ|lassen) (?!sich )(?:(?!nicht |kein\S* |mehr |sondern |weiter |weiterhin )\S+ ){{0,10}}?"
+       rf"{SC('c')}(?<! und )(?P<v>lässt|ließ|lassen) (?!sich )(?:(?!nicht |kein\S* |mehr |sondern |weiter |weiterhin )\S+ ){{0,10}}?"
        rf"(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?{_SERVICE_INF}(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor"}, 0.7),
     # "X verlagert die Produktion von Y zu Z", "X verlegt einen Dienst vom Terminal Y an Z"
@@ -516,7 +539,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X hat die Lieferung ... an den Wettbewerber Y vergeben", "X prüft, die Überwachung an Y zu vergeben"
     _f("award_any_end", "customer_change", "new_customer",
-       rf"{SC('c')}(?:(?!E\d|nicht )\S+ ){{0,12}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|zu vergeben)",
+       rf"{SC('c')}(?:(?!E\d+ (?!- )|nicht )\S+ ){{0,12}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|zu vergeben)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X hat bei Y 34 Turbinen bestellt", "X, der bei Y einen Elektrolyseur bestellt hat"
     _f("order_from_end", "customer_change", "new_customer",
@@ -592,9 +615,10 @@ CUES = Cues(
                       r"bestreitet|bestritt|bestritten|(?:ist|sei) falsch|keine (?:gespräche|verhandlungen)) ")),
         ("cancelled", _P(r" (?:abgesagt|sagt (?:\S+ ){0,4}?ab|sagte (?:\S+ ){0,4}?ab|geplatzt|platzt|gescheitert|"
                          r"scheitert|verzichtet auf|verzichtete auf|verzichten auf|abgebrochen|zurückgezogen|"
-                         r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt) ")),
+                         r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt|zurückgenommen|"
+                         r"nimmt (?:\S+ ){0,8}?zurück|nahm (?:\S+ ){0,8}?zurück) ")),
         ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
-                           r"denkt (?:\S+ ){0,3}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
+                           r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
                            r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),
         ("reported", _P(r" (?:laut (?:\S+ ){0,2}?(?:insidern|insider|kreisen|berichten|medienberichten|"
                         r"informationen|SRC)|(?:medien)?berichten zufolge|dem bericht zufolge|unter berufung auf|"
@@ -633,6 +657,18 @@ CUES = Cues(
                   r"(?<!frühestens )(?<!spätestens )(?<!bis zum jahr )(?:19|20)\d\d(?! und| bis)|"
                   r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
                   r"bisher insgesamt|bislang insgesamt)"),
+    # A supply relationship's background is its past, not any year: "für 2027", "ab Sommer 2027",
+    # "im ersten Halbjahr 2027" date the change itself.
+    # A supply relationship's background is its past: "für 2027", "im ersten Halbjahr 2027", "zum Sommer
+    # 2027" date the change itself.
+    relationship_background=_P(r"(?:(?<!bis )(?<!ab )(?<!ende )(?<!anfang )(?<!mitte )(?<!zwischen )(?<!und )(?<!seit )"
+                               r"(?<!frühestens )(?<!spätestens )(?<!bis zum jahr )(?<!für )(?<!halbjahr )(?<!quartal )"
+                               r"(?<!zum )(?<!jahresende )(?<!geschäftsjahr )(?<!saison )(?<!sommer )(?<!herbst )"
+                               r"(?<!frühjahr )(?<!winter )(?<!januar )(?<!februar )(?<!märz )(?<!april )(?<!mai )"
+                               r"(?<!juni )(?<!juli )(?<!august )(?<!september )(?<!oktober )(?<!november )"
+                               r"(?<!dezember )(?:19|20)\d\d(?! und| bis)|"
+                               r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
+                               r"bisher insgesamt|bislang insgesamt)"),
     majority=_P(r" (?:mehrheit\S*|sämtliche|alle anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
     partial=_P(r" (?:teile|teil|einen teil|einzelne) "),
 )

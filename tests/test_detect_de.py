@@ -123,6 +123,22 @@ CUSTOMER_CHANGES = [
      dict(subtype="churn", parties={"customer": "Alvena", "vendor": "Corbit"})),
     ("Der Autobauer Stelmar hat seine Abrufe bei dem Zulieferer Lackwerk Süd in diesem Jahr um ein Drittel gesenkt.",
      dict(subtype="reduction", parties={"customer": "Stelmar", "vendor": "Lackwerk Süd"})),
+    ("Der Netzbetreiber Voltnetz bestellt bei dem Funkspezialisten Sendix weitere 500 Handfunkgeräte.",
+     dict(subtype="expansion", parties={"customer": "Voltnetz", "vendor": "Sendix"})),
+    ("Der Roboterbauer Kinetra hat entschieden, künftig auf die Steuerungssoftware des Anbieters Logimatik zu setzen.",
+     dict(subtype="new_customer", parties={"customer": "Kinetra", "vendor": "Logimatik"})),
+    ("Der Versicherer Hanvia denkt über ein Ende seines Rechenzentrumsvertrags mit dem Dienstleister Corbit nach.",
+     dict(subtype="churn", parties={"customer": "Hanvia", "vendor": "Corbit"}, status="considering")),
+    ("Die Stadt Ahlen nimmt die Kündigung des Vertrags mit dem Entsorger Grünlog zurück.",
+     dict(subtype="churn", parties={"customer": "Stadt Ahlen", "vendor": "Grünlog"}, status="cancelled")),
+    ("Im Gegenzug hat der Großhändler Pharmo die Klinikgruppe Sanaris mit zwölf Häusern als Neukunden gewonnen.",
+     dict(subtype="new_customer", parties={"customer": "Sanaris", "vendor": "Pharmo"})),
+    ("Der Händler Frischmarkt hat die Lieferung von Milch für seine Filialen für 2027 an die Molkerei Talhof vergeben.",
+     dict(subtype="new_customer", parties={"customer": "Frischmarkt", "vendor": "Talhof"})),
+    # "... und lässt": the subject of a joined clause is the first clause's, not the vendor named before it.
+    ("Die Stadt Ahlen hat den Vertrag mit dem Entsorger Grünlog gekündigt und lässt den Müll vom Dienstleister "
+     "Talhof abholen.",
+     dict(subtype="churn", parties={"customer": "Stadt Ahlen", "vendor": "Grünlog"})),
 ]
 
 NOT_EVENTS = [
