@@ -44,9 +44,12 @@ def S(name: str) -> str:
 
 def SC(name: str) -> str:
     """Returns the subject slot of a customer change: as `S`, but not a company named inside a
-    compound ("ihrer SAP-Landschaft") or after a possessive ("seiner Siemens-Anteile")."""
-    return rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre ){S(name)}".replace(
-        rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
+    compound ("ihrer SAP-Landschaft") or after a possessive ("seiner Siemens-Anteile"), and also a
+    company after the article that opens a sentence or clause ("Der Landkreis X hat ...": a subject,
+    where "der X" elsewhere is a genitive or dative)."""
+    body = S(name)[len(_NOT_AFTER_PREP):].replace(rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
+    return (rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre )"
+            rf"(?:(?<=^ der )|(?<=[:)\]–] der )|{_NOT_AFTER_PREP}){body}")
 
 
 # Words that may stand before an object company: articles, possessives, inflected
@@ -123,6 +126,9 @@ _SUPPLY_DEAL = (r"(?:\S*(?:liefervertrag|liefervertrags|lieferabkommen|abnahmeve
                 r"dienstleistungsvertrag|wartungsvertrag|\S+jahresvertrag|ppa)|power purchase agreement)")
 _SIGN = r"unterzeichnet|unterschrieben|geschlossen|abgeschlossen|vereinbart|unterzeichnen|abschließen|zu unterzeichnen"
 _SUPPLIER_N = r"\S*(?:lieferanten|lieferant|zulieferer|partner|dienstleister|anbieter|ausrüster|hersteller)"
+# The clause that names the new supplier after "und": "vergibt ... an Z", "setzt künftig auf Z", "lässt ... von Z betreiben".
+_PICK_CLAUSE = (r"(?:\S+ )?(?:vergibt|vergab|setzt|setzte|lässt|ließ|bezieht|bezog|wechselt|wechselte) "
+                r"(?:(?!E\d|nicht )\S+ ){0,10}?(?:an|auf|von|vom|zu|zum|zur|bei|beim) ")
 _PAIR_MOD = rf"(?:(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}"
 
 FRAMES: tuple[Frame, ...] = (
@@ -261,9 +267,19 @@ FRAMES: tuple[Frame, ...] = (
        rf"für (?:(?P<p>P\d+) (?:\S+ )?|{O('t')} )(?:\S+ ){{0,3}}?(?P<v>zahlt|zahlte|zahlen) (?P<a>E\d+) (?:\S+ ){{0,2}}?(?P<m>M\d+)",
        {"a": "acquirer", "t": "target"}, 0.5, "no_background"),
     # --- customer changes ----------------------------------------------------------
+    # One switch told in two joined clauses: "X löst seinen Dienstleister Y ab und vergibt den Betrieb an Z",
+    # "X hat den Vertrag mit Y gekündigt und setzt künftig auf Z", "X kündigt den Vertrag mit Y und lässt ... von Z betreiben"
+    _f("drop_and_pick", "customer_change", "churn",
+       rf"{SC('c')}(?:\S+ ){{0,6}}?{OV('vd')} (?:(?!E\d)\S+ ){{0,8}}?"
+       rf"(?P<v>ab|gekündigt|beendet|aufgekündigt|aufgelöst|ausgelistet) und {_PICK_CLAUSE}{OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    _f("drop_and_pick_v2", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>kündigt|kündigte|beendet|beendete) (?:\S+ ){{0,4}}?{REL_N}\S* (?:mit|bei|beim) {OV('vd')} "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?und {_PICK_CLAUSE}{OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X setzt künftig auf Z statt auf Y"
     _f("instead_of", "customer_change", "churn",
-       rf"{S('c')}(?P<v>setzt|setzte|setzen|vertraut|baut) (?:\S+ ){{0,4}}?auf {OV('k')} (?:\S+ ){{0,4}}?statt "
+       rf"{SC('c')}(?P<v>setzt|setzte|setzen|vertraut|baut) (?:\S+ ){{0,4}}?auf {OV('k')} (?:\S+ ){{0,4}}?statt "
        rf"(?:wie bisher )?auf {OV('vd')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "Statt wie bisher auf die Software des Anbieters Y zu setzen, prüft X einen Umstieg auf Z"
@@ -273,49 +289,49 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X prüft einen Wechsel von Y zu Z", "X wechselt von Y zu Z"
     _f("switch_from_to", "customer_change", "churn",
-       rf"{S('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|umstellung|migration|steigt um|stiegen um|umsteigen) "
+       rf"{SC('c')}(?P<v>wechsel|wechselt|wechseln|umstieg|umstellung|migration|steigt um|stiegen um|umsteigen) "
        rf"(?:\S+ ){{0,8}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|auf) {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "X kündigt den Vertrag mit Y", "X will die Zusammenarbeit mit Y beenden"
     _f("end_contract_v2", "customer_change", "churn",
-       rf"{S('c')}(?P<v>kündigt|kündigte|kündigen|beendet|beendete|beenden|löst|löste) (?:\S+ ){{0,4}}?"
+       rf"{SC('c')}(?P<v>kündigt|kündigte|kündigen|beendet|beendete|beenden|löst|löste) (?:\S+ ){{0,4}}?"
        rf"(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?{REL_N}\S* mit {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("end_contract_end", "customer_change", "churn",
-       rf"{S('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?(?:{REL_N}|{SPEND_N})\S* "
+       rf"{SC('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?(?:{REL_N}|{SPEND_N})\S* "
        rf"(?:\S+ ){{0,6}}?(?:mit|bei|beim) {OV('vd')} (?P<g2>(?:\S+ ){{0,10}}?){END_V}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
     _f("part_with_vendor", "customer_change", "churn",
-       rf"{S('c')}sich (?:\S+ ){{0,2}}?von {O('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
+       rf"{SC('c')}sich (?:\S+ ){{0,2}}?von {O('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("part_with_vendor_v2", "customer_change", "churn",
-       rf"{S('c')}(?P<v>trennt|trennte) sich (?:\S+ ){{0,2}}?von {O('vd')} (?!(?:\S+ ){{0,1}}?{UNIT})",
+       rf"{SC('c')}(?P<v>trennt|trennte) sich (?:\S+ ){{0,2}}?von {O('vd')} (?!(?:\S+ ){{0,1}}?{UNIT})",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Abkehr von Y", "zieht sich als Kunde von Y zurück"
     _f("turn_away", "customer_change", "churn",
-       rf"{S('c')}(?:abkehr|abschied|trennung) (?:\S+ ){{0,2}}?(?:von|vom) {OV('vd')}",
+       rf"{SC('c')}(?:abkehr|abschied|trennung) (?:\S+ ){{0,2}}?(?:von|vom) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("withdraw_from", "customer_change", "churn",
-       rf"{S('c')}(?P<v>zieht|zog) sich (?:\S+ ){{0,4}}?(?:von|bei|beim|aus) {OV('vd')} (?:\S+ ){{0,3}}?zurück",
+       rf"{SC('c')}(?P<v>zieht|zog) sich (?:\S+ ){{0,4}}?(?:von|bei|beim|aus) {OV('vd')} (?:\S+ ){{0,3}}?zurück",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # Separable verbs: "X steigt beim Dienstleister Y aus", "X ist bei Y ausgestiegen" (a customer
     # leaving; an investor's exit names a stake or a percentage, which these frames refuse).
     _f("exit_from", "customer_change", "churn",
-       rf"{S('c')}(?P<v>steigt|stieg|steigen|stiegen) (?:(?!{_STAKE_WORD})\S+ ){{0,5}}?(?:bei|beim) {OV('vd')} "
+       rf"{SC('c')}(?P<v>steigt|stieg|steigen|stiegen) (?:(?!{_STAKE_WORD})\S+ ){{0,5}}?(?:bei|beim) {OV('vd')} "
        rf"(?:(?!{_STAKE_WORD})\S+ ){{0,6}}?aus(?= [.,;:]| und | oder |$)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("exit_from_end", "customer_change", "churn",
-       rf"{S('c')}(?:bei|beim) {OV('vd')} (?P<g2>(?:(?!{_STAKE_WORD})\S+ ){{0,4}}?)"
+       rf"{SC('c')}(?:bei|beim) {OV('vd')} (?P<g2>(?:(?!{_STAKE_WORD})\S+ ){{0,4}}?)"
        rf"(?P<v>ausgestiegen|aussteigen|auszusteigen)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X stellt seine Flaschen von Y auf Z um", "X will von Y auf Z umstellen"
     _f("switch_um", "customer_change", "churn",
-       rf"{S('c')}(?P<v>stellt|stellte|stellen|stellten) (?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} "
+       rf"{SC('c')}(?P<v>stellt|stellte|stellen|stellten) (?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} "
        rf"(?:\S+ ){{0,4}}?um(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     _f("switch_um_end", "customer_change", "churn",
-       rf"{S('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
+       rf"{SC('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
        rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen|wechseln|gewechselt|zu wechseln)",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X bestellt bei Y weitere 2.000 Geräte", "X hat bei Y zusätzliche Züge bestellt": more of a supply
@@ -343,128 +359,128 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X bestellt weniger bei Y", "X lässt nur noch in geringerem Umfang bei Y drucken"
     _f("less_from", "customer_change", "reduction",
-       rf"{S('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
+       rf"{SC('c')}(?:\S+ ){{0,6}}?(?:weniger|kaum noch|in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang) "
        rf"(?:\S+ ){{0,2}}?(?:bei|beim|von|vom) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X kehrt dem Anbieter Y den Rücken", "X verzichtet künftig auf Y", "X wendet sich von Y ab"
     _f("turn_back", "customer_change", "churn",
-       rf"{S('c')}(?P<v>kehrt|kehrte|kehren|kehrten) {OV('vd')} (?:\S+ ){{0,3}}?den rücken",
+       rf"{SC('c')}(?P<v>kehrt|kehrte|kehren|kehrten) {OV('vd')} (?:\S+ ){{0,3}}?den rücken",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("turn_back_end", "customer_change", "churn",
-       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,3}}?)den rücken (?P<v>kehren|gekehrt|zu kehren)",
+       rf"{SC('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,3}}?)den rücken (?P<v>kehren|gekehrt|zu kehren)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("do_without", "customer_change", "churn",
-       rf"{S('c')}(?P<v>verzichtet|verzichtete|verzichten) (?:\S+ ){{0,3}}?auf (?:die (?:\S+ )?(?:dienste|produkte|"
+       rf"{SC('c')}(?P<v>verzichtet|verzichtete|verzichten) (?:\S+ ){{0,3}}?auf (?:die (?:\S+ )?(?:dienste|produkte|"
        rf"software|technik|lieferungen|leistungen) (?:von |vom |des |der ))?{O('vd')} (?!- )",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("turn_away_v2", "customer_change", "churn",
-       rf"{S('c')}(?P<v>wendet|wandte|wendete|wenden) sich (?:\S+ ){{0,3}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,4}}?ab(?= [.,;:]| und |$)",
+       rf"{SC('c')}(?P<v>wendet|wandte|wendete|wenden) sich (?:\S+ ){{0,3}}?(?:von|vom) {OV('vd')} (?:\S+ ){{0,4}}?ab(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X verlängert den Vertrag mit Y nicht", "X lässt den Vertrag mit Y auslaufen"
     _f("not_renew_v2", "customer_change", "churn",
-       rf"{S('c')}(?P<v>verlängert|verlängerte|verlängern) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{SC('c')}(?P<v>verlängert|verlängerte|verlängern) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
        rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?nicht",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("let_expire", "customer_change", "churn",
-       rf"{S('c')}(?P<v>lässt|ließ|lassen) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
+       rf"{SC('c')}(?P<v>lässt|ließ|lassen) (?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?"
        rf"{REL_N}\S* (?:mit|bei|beim) {OV('vd')} (?:\S+ ){{0,3}}?auslaufen",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y verliert den Großkunden X", "Y verliert mit X einen wichtigen Kunden"
     _f("lost_customer_desc", "customer_change", "churn",
-       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |seinen |ihren |einen )?(?:\S+ )?"
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) (?:den |seinen |ihren |einen )?(?:\S+ )?"
        rf"\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("lost_with", "customer_change", "churn",
-       rf"{S('vd')}(?P<v>verliert|verlor|verloren) mit {O('c')} (?:einen |seinen |ihren )(?:\S+ ){{0,2}}?"
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) mit {O('c')} (?:einen |seinen |ihren )(?:\S+ ){{0,2}}?"
        rf"\S*(?:kunden|auftraggeber|abnehmer)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y hat X als neuen Kunden gewonnen", "Y gewinnt den Großkunden X"
     _f("win_customer_end", "customer_change", "new_customer",
-       rf"{S('vd')}(?:\S+ ){{0,3}}?{O('c')} (?:(?!E\d)\S+ ){{0,8}}?als (?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"{SC('vd')}(?:\S+ ){{0,3}}?{O('c')} (?:(?!E\d)\S+ ){{0,8}}?als (?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) (?P<g2>(?:\S+ ){{0,2}}?)"
        rf"(?P<v>gewonnen|gewinnen|zu gewinnen|hinzugewonnen)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("win_customer_desc", "customer_change", "new_customer",
-       rf"{S('vd')}(?P<v>gewinnt|gewann|gewinnen) (?:den |einen |mit )?(?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
+       rf"{SC('vd')}(?P<v>gewinnt|gewann|gewinnen) (?:den |einen |mit )?(?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X wolle den Kundenservice zum Konkurrenten Z verlagern": the competitor of a change told elsewhere
     _f("move_to", "customer_change", "churn",
-       rf"{S('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
+       rf"{SC('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
        rf"umstellen|umziehen)",
        {"c": "customer", "k": "competitor"}, 0.5),
     # Reductions: "X fährt seine Ausgaben bei Y zurück", "X prüft, seine Ausgaben für Y zu senken"
     _f("reduce_v2", "customer_change", "reduction",
-       rf"{S('c')}{REDUCE_V2} (?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
+       rf"{SC('c')}{REDUCE_V2} (?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
        rf"(?:bei|beim|für|an|mit|von|der|des) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("reduce_end", "customer_change", "reduction",
-       rf"{S('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
+       rf"{SC('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
        rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){REDUCE_END}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
     _f("use_less", "customer_change", "reduction",
-       rf"{S('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?:nur noch |weiter |künftig )*"
+       rf"{SC('c')}{OV('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?:nur noch |weiter |künftig )*"
        rf"(?:in (?:geringerem|kleinerem|reduziertem|begrenztem) umfang|eingeschränkt|weniger|reduziert) "
        rf"(?:\S+ ){{0,2}}?(?P<v>nutzen|einsetzen|beziehen|nutzt|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.85, "continuing"),
     # Expansion: "X hat seinen Vertrag mit Y verlängert und erweitert", "X will die Bestellungen bei Y aufstocken"
     _f("expand_end", "customer_change", "expansion",
-       rf"{S('c')}(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
+       rf"{SC('c')}(?:{REL_N}|{SPEND_N})\S* (?:\S+ ){{0,6}}?(?:mit |bei |beim |von |über |der |des )"
        rf"(?:\S+ ){{0,3}}?{OV('vd')} (?P<g2>(?:\S+ ){{0,12}}?){EXPAND_END}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("expand_v2", "customer_change", "expansion",
-       rf"{S('c')}{EXPAND_V2} (?:seine[nmr]? |ihre[nmr]? |den |die )?(?:\S+ ){{0,3}}?(?:{REL_N}|{SPEND_N})\S* "
+       rf"{SC('c')}{EXPAND_V2} (?:seine[nmr]? |ihre[nmr]? |den |die )?(?:\S+ ){{0,3}}?(?:{REL_N}|{SPEND_N})\S* "
        rf"(?:\S+ ){{0,4}}?(?:mit|bei|beim|von) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # New customers: "Y erhält einen Auftrag von X", "Y gewinnt X als Kunden", "X beauftragt Y"
     _f("win_order", "customer_change", "new_customer",
-       rf"{S('vd')}{WIN_V2} (?:\S+ ){{0,3}}?{ORDER_N} (?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')}",
+       rf"{SC('vd')}{WIN_V2} (?:\S+ ){{0,3}}?{ORDER_N} (?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("win_customer", "customer_change", "new_customer",
-       rf"{S('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
+       rf"{SC('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission", "customer_change", "new_customer",
-       rf"{S('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,24}}?)?(?P<v>beauftragt)",
+       rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,24}}?)?(?P<v>beauftragt)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission_v2", "customer_change", "new_customer",
-       rf"{S('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
+       rf"{SC('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("award_to", "customer_change", "new_customer",
-       rf"{S('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
+       rf"{SC('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X hat den Auftrag an Y vergeben", "X erteilt Y den Zuschlag", "X bestellt bei Y", "X entscheidet sich für Y"
     _f("award_to_end", "customer_change", "new_customer",
-       rf"{S('c')}{ORDER_N} (?:\S+ ){{0,6}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
+       rf"{SC('c')}{ORDER_N} (?:\S+ ){{0,6}}?an {O('vd')} (?P<g2>(?:\S+ ){{0,3}}?)(?P<v>vergeben|erteilt)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("grant_award", "customer_change", "new_customer",
-       rf"{S('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",
+       rf"{SC('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("order_from", "customer_change", "new_customer",
-       rf"{S('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
+       rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.7),
     _f("choose_vendor", "customer_change", "new_customer",
-       rf"{S('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {O('vd')} (?!- )",
+       rf"{SC('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {O('vd')} (?!- )",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y verliert X als Kunden", "Y verliert den Auftrag der X"
     _f("lost_customer", "customer_change", "churn",
-       rf"{S('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("lost_order", "customer_change", "churn",
-       rf"{S('vd')}(?P<v>verliert|verlor|verloren) (?:den |einen |seinen |ihren )?(?:\S+ ){{0,2}}?{ORDER_N} "
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) (?:den |einen |seinen |ihren )?(?:\S+ ){{0,2}}?{ORDER_N} "
        rf"(?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim|mit) {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X ersetzt den Anbieter Y durch Z"
     _f("replace_by", "customer_change", "churn",
-       rf"{S('c')}(?P<v>ersetzt|ersetzte|ersetzen) {OV('vd')} (?:\S+ ){{0,4}}?durch {OV('k')}",
+       rf"{SC('c')}(?P<v>ersetzt|ersetzte|ersetzen) {OV('vd')} (?:\S+ ){{0,4}}?durch {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X wird die Plattform von Y ab dem kommenden Jahr nutzen", "X will die Y-Software künftig einsetzen"
     _f("will_use", "customer_change", "new_customer",
-       rf"{S('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:(?!nicht |kein)\S+ ){{0,8}}?"
+       rf"{SC('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:(?!nicht |kein)\S+ ){{0,8}}?"
        rf"(?:künftig|ab|einführen|erstmals) (?:(?!nicht |kein)\S+ ){{0,8}}?(?P<v>nutzen|einsetzen|einführen|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.7),
     # --- more customer changes: each kind as a word family, verb second and verb last ---
     # "X bezieht die Zellen nicht mehr von Y, sondern von Z", "X lässt nicht mehr von Y abfertigen, sondern von Z"
     _f("not_anymore_but", "customer_change", "churn",
-       rf"{SC('c')}(?:(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:\S+ ){{0,3}}?{_VIA} {OV('vd')} "
+       rf"{SC('c')}(?:(?:am|im|in|aus|nach) E\d+ |(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:\S+ ){{0,3}}?{_VIA} {OV('vd')} "
        rf"(?:(?!sondern )\S+ ){{0,5}}?, sondern (?:\S+ ){{0,3}}?{_VIA} {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "X will Y nicht mehr nutzen", "X prüft, die Software nicht mehr vom Anbieter Y zu beziehen"
@@ -476,6 +492,16 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:(?!E\d)\S+ ){{0,4}}?{OV('vd')} (?:(?!E\d)\S+ ){{0,6}}?nicht mehr (?:\S+ ){{0,3}}?"
        rf"(?P<v>{_SUPPLY_INF})(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X kauft nicht mehr beim bisherigen Lieferanten, sondern beim Hersteller Z" (the old supplier unnamed)
+    _f("not_anymore_but_new", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:(?!sondern |E\d)\S+ ){{0,8}}?, sondern (?:\S+ ){{0,3}}?"
+       rf"{_VIA} {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Ab Februar verschickt X seine Pakete mit Y", "Künftig bezieht X den Strom von Y"
+    _f("supply_from_now_inv", "customer_change", "new_customer",
+       rf"(?:künftig|ab \S+|fortan|seit \S+) (?P<v>bezieht|verschickt|versendet|kauft|transportiert) {O('c')} "
+       rf"(?:(?!nicht |kein\S* |sondern |weiter |weiterhin |E\d)\S+ ){{0,8}}?(?:von|vom|bei|beim|mit|über) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "X bezieht Strom ab 2027 vom Anbieter Y", "X lässt seine Schulen künftig von Y betreuen"
     _f("supply_from_now", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>bezieht|bezog|beziehen|kauft|kaufen) (?:(?!nicht |kein\S* |weiter |weiterhin |sondern )\S+ ){{0,6}}?"
@@ -666,7 +692,8 @@ CUES = Cues(
                                r"(?<!zum )(?<!jahresende )(?<!geschäftsjahr )(?<!saison )(?<!sommer )(?<!herbst )"
                                r"(?<!frühjahr )(?<!winter )(?<!januar )(?<!februar )(?<!märz )(?<!april )(?<!mai )"
                                r"(?<!juni )(?<!juli )(?<!august )(?<!september )(?<!oktober )(?<!november )"
-                               r"(?<!dezember )(?:19|20)\d\d(?! und| bis)|"
+                               r"(?<!dezember )(?<!weitere )(?<!zusätzliche )(?<!rund )(?<!etwa )(?<!knapp )(?<!über )(?<!als )"
+                               r"(?<!insgesamt )(?:19|20)\d\d(?! und| bis)|"
                                r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
                                r"bisher insgesamt|bislang insgesamt)"),
     majority=_P(r" (?:mehrheit\S*|sämtliche|alle anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
@@ -720,6 +747,14 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
                 continue
             h.roles = {**h.roles, "target": prev.roles["target"]}
         out.append(h)
+    # "X löst Y ab und vergibt den Betrieb an Z": the joined clause's buyer is X, never the supplier X drops.
+    for h in out:
+        if h.frame.family == "customer_change" and h.subtype == "new_customer":
+            drop = next((d for d in out if d.sentence == h.sentence and d.frame.family == "customer_change"
+                         and d.subtype in ("churn", "reduction") and d.roles.get("vendor") == h.roles.get("customer")
+                         and d.roles.get("customer") not in (None, h.roles.get("vendor"))), None)
+            if drop is not None:
+                h.roles = {**h.roles, "customer": drop.roles["customer"]}
     prices = [h for h in out if h.frame.family == "price"]
     out = [h for h in out if h.frame.family != "price"]
     for pr in prices:

@@ -138,7 +138,20 @@ CUSTOMER_CHANGES = [
     # "... und lässt": the subject of a joined clause is the first clause's, not the vendor named before it.
     ("Die Stadt Ahlen hat den Vertrag mit dem Entsorger Grünlog gekündigt und lässt den Müll vom Dienstleister "
      "Talhof abholen.",
-     dict(subtype="churn", parties={"customer": "Stadt Ahlen", "vendor": "Grünlog"})),
+     dict(subtype="churn", parties={"customer": "Stadt Ahlen", "vendor": "Grünlog", "competitor": "Talhof"})),
+    ("Der Netzbetreiber Voltnetz bestellt bei dem Funkspezialisten Sendix weitere 2000 Handfunkgeräte.",
+     dict(subtype="expansion", parties={"customer": "Voltnetz", "vendor": "Sendix"})),
+    ("Der Händler Kaufstern bezieht seine Kassen nicht mehr vom bisherigen Lieferanten, sondern vom Hersteller Kassix.",
+     dict(subtype="new_customer", parties={"customer": "Kaufstern", "vendor": "Kassix"})),
+    ("Ab März verschickt der Versandhändler Modhaus seine Pakete mit dem Logistiker Packwerk.",
+     dict(subtype="new_customer", parties={"customer": "Modhaus", "vendor": "Packwerk"})),
+    ("Das Klinikum Rastede löst seinen IT-Dienstleister Medinet ab und vergibt den Betrieb an den Anbieter Clinara.",
+     dict(subtype="churn", parties={"customer": "Klinikum Rastede", "vendor": "Medinet", "competitor": "Clinara"})),
+    ("Der Händler Kaufstern hat den Vertrag mit dem Zahlungsdienstleister Paymio gekündigt und setzt künftig auf "
+     "den Anbieter Kassix.",
+     dict(subtype="churn", parties={"customer": "Kaufstern", "vendor": "Paymio", "competitor": "Kassix"})),
+    ("Der Landkreis Osterfeld hat den Vertrag mit dem Schulsoftware-Anbieter Lernwerk gekündigt.",
+     dict(subtype="churn", parties={"customer": "Landkreis Osterfeld", "vendor": "Lernwerk"})),
 ]
 
 NOT_EVENTS = [
