@@ -48,7 +48,7 @@ def SC(name: str) -> str:
     company after the article that opens a sentence or clause ("Der Landkreis X hat ...": a subject,
     where "der X" elsewhere is a genitive or dative)."""
     body = S(name)[len(_NOT_AFTER_PREP):].replace(rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
-    return (rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre )"
+    return (rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre )(?<! dem )(?<! den )"
             rf"(?:(?<=^ der )|(?<=[:)\]–] der )|{_NOT_AFTER_PREP}){body}")
 
 
@@ -477,6 +477,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:wird|will|soll|werden|wollen|plant) (?:\S+ ){{0,2}}?{OV('vd')} (?:(?!nicht |kein)\S+ ){{0,8}}?"
        rf"(?:künftig|ab|einführen|erstmals) (?:(?!nicht |kein)\S+ ){{0,8}}?(?P<v>nutzen|einsetzen|einführen|verwenden)",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # "Y verliert seinen größten Kunden: X bezieht ..." / "Y verliert einen wichtigen Auftrag: X hat ...", with the
+    # supplier the customer moves to when the clause names one ("... bezieht Strom ab 2027 vom Anbieter Z")
+    _f("lost_customer_colon", "customer_change", "churn",
+       rf"{SC('vd')}(?P<v>verliert|verlor|verloren|verlieren) (?:\S+ ){{0,3}}?(?:\S*kunden|\S*auftrag|auftraggeber|abnehmer) : "
+       rf"(?:\S+ ){{0,3}}?(?P<c>E\d+) (?!übernimmt |übernahm |kauft E\d|erwirbt |schluckt )"
+       rf"(?:(?:(?!E\d|nicht )\S+ ){{0,10}}?(?:von|vom|bei|beim|zu|zum|zur|auf) {OV('k')})?",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.75),
     # --- more customer changes: each kind as a word family, verb second and verb last ---
     # "X bezieht die Zellen nicht mehr von Y, sondern von Z", "X lässt nicht mehr von Y abfertigen, sondern von Z"
     _f("not_anymore_but", "customer_change", "churn",
@@ -502,6 +509,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:künftig|ab \S+|fortan|seit \S+) (?P<v>bezieht|verschickt|versendet|kauft|transportiert) {O('c')} "
        rf"(?:(?!nicht |kein\S* |sondern |weiter |weiterhin |E\d)\S+ ){{0,8}}?(?:von|vom|bei|beim|mit|über) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X ruft bei Y deutlich weniger Teile ab als geplant"
+    _f("call_off_less", "customer_change", "reduction",
+       rf"{SC('c')}(?P<v>ruft|rief|rufen) (?:bei|beim) {O('vd')} (?:(?!E\d)\S+ ){{0,2}}?weniger (?:\S+ ){{0,8}}?ab(?= [.,;:]| als | und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X bezieht Strom ab 2027 vom Anbieter Y", "X lässt seine Schulen künftig von Y betreuen"
     _f("supply_from_now", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>bezieht|bezog|beziehen|kauft|kaufen) (?:(?!nicht |kein\S* |weiter |weiterhin |sondern )\S+ ){{0,6}}?"
@@ -574,7 +585,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "c2": "customer", "vd": "vendor"}, 0.75),
     # "X ruft bei Y weitere 1.200 Fahrzeuge ab" (a call-off under a contract: more business)
     _f("call_off", "customer_change", "expansion",
-       rf"{SC('c')}(?P<v>ruft|rief|rufen) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,6}}?ab(?= [.,;:]| und |$)",
+       rf"{SC('c')}(?P<v>ruft|rief|rufen) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:(?!weniger )\S+ ){{0,6}}?ab(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X hat einen Auftrag für Turbinen bei Y storniert"
     _f("cancel_order_v2", "customer_change", "churn",
@@ -607,11 +618,6 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:(?P<v1>listet|listete) (?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?aus|"
        rf"(?:\S+ ){{0,4}}?{OV('vd2')} (?:\S+ ){{0,8}}?(?P<v>ausgelistet|auslisten|auszulisten))(?= [.,;:]| und |$)",
        {"c": "customer", "vd": "vendor", "vd2": "vendor"}, 0.75),
-    # "Y verliert seinen größten Kunden: X bezieht ..." / "Y verliert einen wichtigen Auftrag: X hat ..."
-    _f("lost_customer_colon", "customer_change", "churn",
-       rf"{SC('vd')}(?P<v>verliert|verlor|verloren) (?:\S+ ){{0,3}}?(?:\S*kunden|\S*auftrag|auftraggeber|abnehmer) : "
-       rf"(?:\S+ ){{0,3}}?(?P<c>E\d+)",
-       {"c": "customer", "vd": "vendor"}, 0.75),
     # Spend: "X zahlt Y 40 Millionen Euro im Jahr", "X gibt 14 Millionen Euro für Y aus",
     # "X ist mit 25 Millionen Euro einer der größten Kunden von Y"
     _f("spend_pays", "spend", "spend",

@@ -152,6 +152,12 @@ CUSTOMER_CHANGES = [
      dict(subtype="churn", parties={"customer": "Kaufstern", "vendor": "Paymio", "competitor": "Kassix"})),
     ("Der Landkreis Osterfeld hat den Vertrag mit dem Schulsoftware-Anbieter Lernwerk gekündigt.",
      dict(subtype="churn", parties={"customer": "Landkreis Osterfeld", "vendor": "Lernwerk"})),
+    ("Die Stadtwerke Ennstal verlieren ihren größten Kunden: Der Zulieferer Gusswerk Leoben bezieht Strom ab 2027 "
+     "vom Anbieter Windmark.",
+     dict(subtype="churn", parties={"customer": "Gusswerk Leoben", "vendor": "Stadtwerke Ennstal",
+                                    "competitor": "Windmark"})),
+    ("Der Autobauer Stelmar ruft bei dem Zulieferer Lackwerk Süd deutlich weniger Teile ab als geplant.",
+     dict(subtype="reduction", parties={"customer": "Stelmar", "vendor": "Lackwerk Süd"})),
 ]
 
 NOT_EVENTS = [
@@ -164,6 +170,7 @@ NOT_EVENTS = [
     "Der Finanzinvestor Grauberg lotet einen Verkauf des Laborausrüsters Quantix aus.",
     "Die Würth-Gruppe hat den Auftrag zur Migration ihrer Kelvo-Landschaft an den Dienstleister Allbit vergeben.",
     "Der Windparkbetreiber Nordbrise hatte einen ähnlichen Vertrag mit dem Chemiekonzern Evalon unterzeichnet.",
+    "Post-Tochter Paynord verliert Kunden: Kreditbank Elm übernimmt Zahlungsverkehr",
 ]
 
 
