@@ -165,10 +165,11 @@ _TRIGGERS = {
     "churn_for": "drop ditch dump abandon leav left quit replac", "lost_account": "lost los",
     "won_account": "won win land secur clinch bag snag",
     "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained appointed",
-    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint",
+    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
+    "pick_instead": "instead rather", "told_signed_on": "signed came joined", "signed_with": "sign ink agreed struck",
     "move_ending": "ending terminating replacing", "churn_and_pick": _CHURN_T, "award_taking": "taking",
     "won_taking": "taking", "not_renew_poss": "renew extend", "order_more_with": "plac", "order_with": "plac",
     "told_move": "told inform notifi",
@@ -214,7 +215,7 @@ _ALSO = {
     "reduce_head": "seats licen orders order contract spend business purchases volume",
     "expand_head": "contract deal order agreement subscription licen account",
     "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
-    "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client",
+    "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client merchant tenant licensee",
     "became_customer": "customer client", "move_away": "away off", "acq_relative": "which that",
     "acq_noun_by": "by", "acq_noun_by2": "by to", "acq_noun_poss": "' ’", "stake_take": _STAKE_T,
     "stake_raise": _STAKE_T, "stake_by": "by", "acq_by": "by", "stake_given": _STAKE_T,
@@ -235,6 +236,8 @@ _ALSO = {
     "contract_it_awarded": "contract deal order agreement account tender mandate supply engagement",
     "churn_for": "for favour favor", "lost_account": "account business contract custom order",
     "won_account": "account business custom", "picked_by": "by",
+    "pick_instead": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat",
+    "told_signed_on": "customer client", "signed_with": "with",
     "move_ending": "contract relationship agreement deal partnership arrangement",
     "churn_and_pick": "hire award appoint pick select choose chose chosen sign move switch hand give gave shift bring brought",
     "award_taking": "award grant hand gave giv", "won_taking": "won win secur land clinch bag sign ink award receiv nab snag",
@@ -328,7 +331,7 @@ WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch
 PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed|ing)?|tap(?:s|ped|ping)?|"
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
-          r"award(?:s|ed|ing)?|appoint(?:s|ed|ing)?)")
+          r"award(?:s|ed|ing)?|appoint(?:s|ed|ing)?|nominat(?:e|es|ed|ing))")
 EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and (?:expand|enlarg|extend|widen|broaden|increas|upsiz|doubl)\S*|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,8}?on (?:larger|bigger|expanded|enlarged|broader|increased) terms)|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
@@ -350,7 +353,8 @@ _ITS_CUSTOMER = r"(?:(?:its |their )(?:\S+ ){0,3}?(?:customer|client) , (?:[a-z]
 ORDER_V = (r"(?P<v>(?:(?<=E\d )|(?<=E\d\d )|(?<=will )|(?<=to )|(?<=has )|(?<=have )|(?<=had )|(?<=also )|(?<=and )|"
            r"(?<=would )|(?<=could ))order(?:s|ed|ing)?|plac(?:e|es|ed|ing) (?:an |a |its |their )?(?:\S+ ){0,2}?orders? for|"
            r"(?:exercis(?:e|es|ed|ing)|tak(?:e|es|ing)|took) (?:up )?(?:its |their |the )?options? (?:for|on)|"
-           r"(?:(?<=will )|(?<=agreed to )|(?<=plans to )|(?<=would )|(?<=signed to ))(?:buy|purchase|source|procure))")
+           r"(?:(?<=will )|(?<=agreed to )|(?<=plans to )|(?<=would )|(?<=signed to )|(?<=agreement to )|(?<=deal to )|"
+           r"(?<=contract to )|(?<=voted to ))(?:buy|purchase|source|procure))")
 _COUNT = r"(?:\d[\d,.]*|a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of) "
 _ORDER_MORE = rf"{_COUNT}?(?:more|additional|further|extra|another) "
 _DEAL_GOODS = (r"(?:stake|stakes|shares?|holding|interest|unit|units|division|business|businesses|assets|arm|"
@@ -557,6 +561,17 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:investment|funding|financing|backing) (?:of (?P<m>M\d+) )?(?:from|by) {O('a')} (?:in|into|for) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.7),
     # --- customer changes ----------------------------------------------------------
+    # "X has chosen Z instead of Y to supply the cables"
+    _f("pick_instead", "customer_change", "churn",
+       rf"{S('c')}{PICK_V} {O('k')} (?:instead of|rather than) (?:its |the |their )?(?:incumbent |existing |current |"
+       rf"long-time |longtime )?(?P<vd>E\d+)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # The vendor tells of a new customer: "Y said X had signed on as a client"
+    _f("told_signed_on", "customer_change", "new_customer",
+       rf"{S('vd')}(?:said|says|announced|announces|confirmed|disclosed) (?:\S+ ){{0,3}}?(?:that )?{O('c')} {_APPOS}"
+       rf"(?:has |had |have )?(?P<v>signed on|signed up|came on board|joined) as (?:a |an |its |their )?(?:\S+ ){{0,2}}?"
+       rf"(?:customer|client)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     # A move told with the contract it ends: "X will hand its transports to Z, ending a contract with Y"
     _f("move_ending", "customer_change", "churn",
        rf"{S('c')}(?P<v>(?:mov|shift|switch|migrat|transfer|hand|giv|award|grant)\S*|gave) (?:(?!E\d)\S+ ){{0,10}}?"
@@ -719,7 +734,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:\S+ ){{0,3}}?by {O('c')} (?:, (?:(?!E\d)\S+ ){{1,8}}?, )?(?:\S+ ){{0,4}}?(?:to [a-z]+|as (?:its |their |a |an |the )?(?:\S+ ){{0,3}}?"
        rf"(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|integrator|builder|"
        rf"wholesaler|distributor|auditor|agency|caterer|printer|carrier|insurer|broker|host|maker|producer)|"
-       rf"for (?:a |an |the |its )?(?:\S+ ){{0,3}}?{CONTRACT_N})",
+       rf"for (?:a |an |the |its )?(?:\S+ ){{0,5}}?{CONTRACT_N})",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost X as a customer", "Y lost the contract with X"
     _f("lost_customer", "customer_change", "churn",
@@ -801,9 +816,34 @@ FRAMES: tuple[Frame, ...] = (
     _f("signed_for_own", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an |the )?(?:(?!E\d)\S+ ){{0,7}}?"
        rf"(?:contract|agreement|deal|commitment|lease|pact)s? with {O('vd')} (?:(?!E\d)\S+ ){{0,5}}?"
-       rf"(?:for|to (?:replace|run|use|host|migrate|modernise|modernize|upgrade|manage|operate|power|supply|equip|"
-       rf"provide|deliver|build|install|implement|print|cover)|covering) (?:all of |each of |most of )?(?:its|their) ",
+       rf"(?:for|to (?:replace|use|migrate|modernise|modernize|upgrade)|covering) (?:all of |each of |most of )?(?:its|their) ",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # Orders told with the vendor after "from": "X has ordered 40 more trains from Y" (expansion),
+    # "X will purchase 25 turbines from Y" (a new customer); not a stake, unit or company bought.
+    _f("order_more_from", "customer_change", "expansion",
+       rf"{S('c')}{ORDER_V} {_ORDER_MORE}{_GOODS}from {O('vd')} (?!instead of |rather than )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("order_from", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_V} {_GOODS}from {O('vd')} (?!instead of |rather than )",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # The vendor's name on the goods: "X ordered 30 more Y jets", "X has ordered 28 Y haul trucks"
+    _f("order_more_brand", "customer_change", "expansion",
+       rf"{S('c')}{ORDER_V} {_ORDER_MORE}(?P<vd>E\d+) (?!'s )",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("order_brand", "customer_change", "new_customer",
+       rf"{S('c')}{ORDER_V} {_COUNT}(?:new )?(?P<vd>E\d+) (?!'s )[a-z]",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    # "X signed a five-year contract with Y": the signer buys, unless the clause says it supplies
+    _f("signed_with", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|agreed|struck) (?:a |an |the )?(?:(?!E\d)\S+ ){{0,7}}?"
+       rf"(?<!supply )(?<!offtake )(?<!off-take )(?<!distribution )(?<!sales )(?<!licensing )(?<!reseller )"
+       rf"(?:contract|agreement|deal|commitment|lease|pact)s? (?:\( (?:\S+ ){{1,3}}?\) )?with {O('vd')} "
+       # (who supplies is told after: "... with Y to run its network" has the signer supply; "Y, a customer
+       # since 2019" names the customer)
+       rf"(?!, (?:a |an |its |their |the )?(?:\S+ ){{0,2}}?(?:customer|client|user)|(?:\S+ ){{0,8}}?(?:to|will|would) "
+       rf"(?:supply|provide|deliver|build|make|manufacture|produce|install|acquire|run|operate|manage|host|maintain|"
+       rf"support|service|distribute|sell|market)\b)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     _f("win_contract", "customer_change", "new_customer",
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",
@@ -838,21 +878,6 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}(?:was|were|has been|have been|had been|will be) (?P<v>awarded|granted|given|handed) "
        rf"(?:a |an |the )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)by {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
-    # Orders told with the vendor after "from": "X has ordered 40 more trains from Y" (expansion),
-    # "X will purchase 25 turbines from Y" (a new customer); not a stake, unit or company bought.
-    _f("order_more_from", "customer_change", "expansion",
-       rf"{S('c')}{ORDER_V} {_ORDER_MORE}{_GOODS}from {O('vd')} (?!instead of |rather than )",
-       {"c": "customer", "vd": "vendor"}, 0.75),
-    _f("order_from", "customer_change", "new_customer",
-       rf"{S('c')}{ORDER_V} {_GOODS}from {O('vd')} (?!instead of |rather than )",
-       {"c": "customer", "vd": "vendor"}, 0.75),
-    # The vendor's name on the goods: "X ordered 30 more Y jets", "X has ordered 28 Y haul trucks"
-    _f("order_more_brand", "customer_change", "expansion",
-       rf"{S('c')}{ORDER_V} {_ORDER_MORE}(?P<vd>E\d+) (?!'s )",
-       {"c": "customer", "vd": "vendor"}, 0.7),
-    _f("order_brand", "customer_change", "new_customer",
-       rf"{S('c')}{ORDER_V} {_COUNT}(?:new )?(?P<vd>E\d+) (?!'s )[a-z]",
-       {"c": "customer", "vd": "vendor"}, 0.7),
     # Notice of termination: "X notified Y of its intent to terminate the agreement", "X delivered
     # notice to Y of its election to end the contract"
     _f("notice_end", "customer_change", "churn",
@@ -914,7 +939,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("add_customer", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>add(?:s|ed|ing)?|sign(?:s|ed|ing)?(?: up| on)?|won|wins?|land(?:s|ed|ing)?|"
        rf"welcom(?:e|es|ed|ing)|gain(?:s|ed|ing)?|count(?:s|ed)?|secur(?:e|es|ed|ing)|bring(?:s|ing)? on|brought on) "
-       rf"{O('c')} as (?:a |an |its )?(?:\S+ ){{0,2}}?(?:customer|client)",
+       rf"{O('c')} as (?:a |an |its )?(?:\S+ ){{0,2}}?(?:customer|client|merchant|tenant|licensee)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X became a customer of Y"
     _f("became_customer", "customer_change", "new_customer",
