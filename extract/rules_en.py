@@ -169,6 +169,7 @@ _TRIGGERS = {
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "was_awarded": "awarded granted given handed",
     "similar": "similar", "follow_suit": "suit same likewise",
+    "pick_product": "pick chose choos select tap opt award appoint nominat", "start_using": "start began begun begin",
     "pick_instead": "instead rather", "told_signed_on": "signed came joined", "signed_with": "sign ink agreed struck",
     "move_ending": "ending terminating replacing", "churn_and_pick": _CHURN_T, "award_taking": "taking",
     "won_taking": "taking", "not_renew_poss": "renew extend", "order_more_with": "plac", "order_with": "plac",
@@ -934,6 +935,17 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("order_with", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>plac(?:e|es|ed|ing)) (?:a |an |its |their )?(?:(?!E\d)\S+ ){{0,5}}?orders? with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X has selected Y's cloud platform for its stores"
+    _f("pick_product", "customer_change", "new_customer",
+       rf"{S('c')}{PICK_V} (?P<vd>E\d+) 's (?:(?!E\d)\S+ ){{0,4}}?(?:platform|software|system|systems|cloud|service|"
+       rf"services|solution|solutions|technology|products|radios|equipment|chips|modems?|engines|servers|network|"
+       rf"tools?|app|suite|sensors|terminals|trucks|aircraft|jets|trains|buses|ships)\b",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X has started using Y", "X will start stocking Y's coffee"
+    _f("start_using", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>start(?:s|ed|ing)?|beg[iau]n(?:s|ning)?) (?:to )?(?:using|use|working with|work with|buying from|"
+       rf"buy from|sourcing from|source from|selling|sell|stocking|stock|carrying|carry) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y added X as a customer", "Y signed up X as a client"
     _f("add_customer", "customer_change", "new_customer",
