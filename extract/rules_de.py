@@ -558,7 +558,7 @@ FRAMES: tuple[Frame, ...] = (
     # "X hat Y als Lieferanten für ... ausgewählt", "X wählt Y als Partner", "Y ist von X nominiert worden"
     _f("pick_as_supplier", "customer_change", "new_customer",
        rf"{SC('c')}(?:(?P<v>wählt|wählte|nominiert|nominierte|bestimmt|bestimmte) )?(?:\S+ ){{0,4}}?{O('vd')} als "
-       rf"(?:\S+ )?{_SUPPLIER_N} (?:(?!E\d)\S+ ){{0,12}}?(?:(?P<v2>ausgewählt|gewählt|nominiert|bestimmt|auszuwählen)|[.;:]|$)",
+       rf"(?:\S+ )?{_SUPPLIER_N} (?:\S+ ){{0,12}}?(?:(?P<v2>ausgewählt|gewählt|nominiert|bestimmt|auszuwählen)|[.;:]|$)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("picked_by", "customer_change", "new_customer",
        rf"{SC('vd')}(?:ist|wurde|sind|wurden|wird) (?:\S+ ){{0,3}}?(?:von|vom) {O('c')} (?:\S+ ){{0,10}}?"

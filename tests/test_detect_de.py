@@ -158,6 +158,9 @@ CUSTOMER_CHANGES = [
                                     "competitor": "Windmark"})),
     ("Der Autobauer Stelmar ruft bei dem Zulieferer Lackwerk Süd deutlich weniger Teile ab als geplant.",
      dict(subtype="reduction", parties={"customer": "Stelmar", "vendor": "Lackwerk Süd"})),
+    ("Der Autobauer Ferrant hat den Gießereispezialisten Gusswerk Saar als Lieferanten für die Ferrant-Plattform "
+     "des neuen Kombis ausgewählt.",
+     dict(subtype="new_customer", parties={"customer": "Ferrant", "vendor": "Gusswerk Saar"})),
 ]
 
 NOT_EVENTS = [
