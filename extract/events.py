@@ -6,7 +6,9 @@ The public entry point is `detect_events`. The pipeline is:
 2. find company mentions and resolve "the company", "it" (`extract.mentions`);
 3. turn each sentence into a shadow of markers and match the language's frames
    (`extract.frames` with `extract.rules_en`, or another `extract.rules_<lang>`);
-4. merge hits into one event per real-world event (`extract.merge`).
+4. merge hits into one event per real-world event (`extract.merge`);
+5. a trained verifier keeps the likely events (`extract.verify`), and a trained pair classifier
+   adds events between two companies of a sentence that the rules missed (`extract.pairs`).
 
 A language's rule module provides LANGUAGE, FRAMES, CUES and GRAMMAR, and may
 provide `refine_hits(hits)` to join details that its language tells across
@@ -28,6 +30,7 @@ from extract.errors import UnsupportedLanguageError
 from extract.merge import merge_hits
 from extract.money import find_amounts, trie_alternation
 from extract.model import Event
+from extract.pairs import pair_events
 from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
 from extract.verify import verify_events
@@ -119,14 +122,18 @@ def detect_events(
     Raises UnsupportedLanguageError when no rule set exists for the language.
 
     The rules propose events (`read_candidates`); a trained verifier (`extract.verify`) gives
-    each its `confidence`, the calibrated probability that it is right, and drops the unlikely.
+    each its `confidence`, the calibrated probability that it is right, and drops the unlikely;
+    a trained pair classifier (`extract.pairs`) adds the events the rules missed between two
+    companies of a sentence, with its own calibrated `confidence`.
 
     >>> [(e.subtype, e.acquirer, e.target, e.amount, e.status)
     ...  for e in detect_events("Oracle has agreed to buy Cerner for $28.3 billion.")]
     [('acquisition', 'Oracle', 'Cerner', 28300000000.0, 'announced')]
     """
     del published  # reserved: background deals are told apart by their wording today
-    return verify_events(read_candidates(text, title=title, language=language))
+    c = read_candidates(text, title=title, language=language)
+    kept = verify_events(c)
+    return kept + pair_events(c, kept, _load_rules(c.lang).CUES)
 
 
 def rule_events(text: str, *, title: str | None = None, language: str | None = None) -> list[Event]:

@@ -1,45 +1,57 @@
-"""An experiment, evaluated by benchmarks/train.py and not used by the detector: a pair classifier
-for events the rules miss. Held out (leave-one-set-out on the corpus) it fired on no pair at the
-threshold its folds chose, so `detect_events` does not use it (docs/detection.md has the figures).
+"""The pair classifier: events the rules miss, read by trained models from pairs of companies.
 
 A candidate is a sentence (or the headline) that holds a trigger word of some frame (the rules'
 own frame selection says which) and names at least two companies; each pair of its companies, in
 the order the sentence names them (A before B), is one example. Two linear models over binary
 features (`pair_features`: the words between, before and after the two names with other names as
-"<E>", the trigger frames, passive "by", order, distance, subjects, money, headline) decide:
+"<E>", the words of the sentence, the trigger frames, passive "by", order, distance, subjects,
+the shape of each name, money, headline, how business-like the article is) decide:
 
-1. `event`: P(the sentence states an event between A and B), one dot product per pair;
+1. `event`: P(the sentence states an event between A and B), one dot product per pair,
+   Platt-calibrated on held-out sets;
 2. `label`: for the few pairs with a high P, which subtype and which role each name plays
    ("acquisition:acquirer>target": A buys B; "new_customer:vendor>customer": A supplies B).
 
-A pair fires only when the rules read no event between the same two companies and P reaches the
-threshold chosen on held-out sets; its status comes from the rules' status cues, its amount from
-the sentence when it names exactly one.
+A pair fires only when the rules kept no event between the same two companies and P reaches the
+threshold of its language and family (deal, customer change), chosen on held-out sets by `benchmarks/train.py`
+(`make train`), which writes the weights to `extract/data/pairs.json.gz`; a family whose
+held-out F1 the pairs did not raise gets a threshold above 1 (off). The event's status comes from
+the rules' status cues, its amount from the sentence when it names exactly one.
+Pure Python at run time; the weights are read once per process (`model()`).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from extract.frames import build_shadow
 from extract.model import Event
 from extract.parties import same_party
+from extract.verify import _WORD as _NAME_WORD
+from extract.verify import _name_shape, article_features, lower_words, mention_counts
 
 if TYPE_CHECKING:
     from extract.events import Candidates
     from extract.frames import Cues
     from extract.mentions import Mention
 
-__all__ = ["PairModel", "pair_candidates", "pair_features", "pair_events", "ROLES"]
+__all__ = ["PairModel", "Context", "context", "model", "pair_candidates", "pair_features", "pair_events",
+           "ROLES", "FAMILY", "MODEL_FILE"]
+
+MODEL_FILE = "pairs.json.gz"
 
 ROLES = {"deal": ("acquirer", "target", "seller"), "customer_change": ("customer", "vendor")}
 FAMILY = {"acquisition": "deal", "stake": "deal", "merger": "deal", "investment": "deal", "divestiture": "deal",
           "joint_venture": "deal", "churn": "customer_change", "reduction": "customer_change",
           "new_customer": "customer_change", "expansion": "customer_change"}
-_MAX_NAMES = 5  # the first five companies of a sentence: a list of twenty is no event's statement
+_MAX_NAMES = 6  # the first six companies of a sentence: a list of twenty is no event's statement
 _WORD = re.compile(r"[^\W_][\w'’\-.]*[\w]|[^\W_]|[$€£%]")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are|be|wird|wurde|werden)\b[^.]{0,40}\bby\s*$|\b(?:von|durch)\s*$")
 _MONEY = re.compile(r"[$€£]|\b(?:million|billion|bn|Millionen|Milliarden|Mrd|Mio)\b")
@@ -77,12 +89,34 @@ def _tokens(text: str, ms: list[Mention]) -> list[tuple[int, int, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Context:
+    """What every pair of an article shares: the article's features, how often it names each
+    company (and which it names most), the words it writes in lower case, and the words of the
+    company names (left out of the sentence's words: the model is to learn language, not names)."""
+
+    art: list[str]
+    counts: dict[str, int]
+    topic: str | None
+    lower: frozenset[str]
+    name_words: frozenset[str]
+
+
+def context(c: Candidates) -> Context:
+    """Returns the `Context` of an article's candidates."""
+    counts = mention_counts(c)
+    topic = max(counts, key=counts.__getitem__) if counts else None
+    return Context(article_features(c), counts, topic, lower_words(c),
+                   frozenset(t.lower() for n in counts for t in n.split()))
+
+
 def pair_features(c: Candidates, i: int, a: Mention, b: Mention,
-                  tokens: list[tuple[int, int, str]] | None = None) -> list[str]:
+                  tokens: list[tuple[int, int, str]] | None = None, ctx: Context | None = None) -> list[str]:
     """Returns the features of the pair (A, B) of text `i` (see the module docstring).
-    `tokens`: `_tokens` of the text, when the caller has them."""
+    `tokens`: `_tokens` of the text, `ctx`: the article's `context`, when the caller has them."""
     text = c.texts[i]
     toks = tokens if tokens is not None else _tokens(text, c.mentions[i])
+    ctx = ctx or context(c)
     lang = c.lang
     before = [t for s, e, t in toks if e <= a.start]
     between = [t for s, e, t in toks if s >= a.end and e <= b.start]
@@ -129,19 +163,52 @@ def pair_features(c: Candidates, i: int, a: Mention, b: Mention,
         f.append("money")
     if "%" in text or "percent" in text or "Prozent" in text:
         f.append("pct")
+    f.extend(ctx.art)
+    for tag, m in (("a", a), ("b", b)):
+        f.extend(f"{tag}.{x}" for x in _name_shape(m.name, ctx.counts, text, ctx.lower))
+        if "(" in text[max(0, m.start - 2):m.start]:
+            f.append(f"{tag}.paren")  # "(NSE: ...)", "(AED 4bn)": a ticker or a currency, not a party
+        if "/" in text[max(0, m.start - 2):m.start] or ":" in text[m.end:m.end + 2]:
+            f.append(f"{tag}.slash_colon")
+        if m.name == ctx.topic:
+            f.append(f"{tag}.topic")
+    f.extend(f"s={lang}:{w}" for w in {w.lower() for w in _NAME_WORD.findall(text)} - ctx.name_words)
+    f.append(f"sentence={min(i - c.offset, 6)}")
     return f
 
 
 @dataclass(frozen=True)
 class PairModel:
-    """The two models (see the module docstring), the Platt scale of `event` and the threshold."""
+    """The two models (see the module docstring), the Platt scale of `event` and the threshold of
+    each language's family ("en.deal", "de.customer_change"; above 1 or missing: off)."""
 
     event: dict[str, float]
     labels: tuple[str, ...]
     label: dict[str, dict[int, float]]
     a: float
     b: float
-    threshold: float
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def threshold(self) -> float:
+        """Returns the lowest threshold of any family: a pair below it fires in none."""
+        return min(self.thresholds.values(), default=2.0)
+
+    def to_json(self) -> dict:
+        """Returns the model as the JSON object its file holds."""
+        return {"format": 1, "a": self.a, "b": self.b, "thresholds": dict(sorted(self.thresholds.items())),
+                "event": dict(sorted(self.event.items())), "labels": list(self.labels),
+                "label": {k: {str(j): w for j, w in sorted(v.items())} for k, v in sorted(self.label.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PairModel:
+        """Returns the model a JSON object describes (see `to_json`)."""
+        if data.get("format") != 1:
+            raise ValueError(f"pair model file: format {data.get('format')!r} not known (expected 1); "
+                             "retrain with `make train`")
+        return cls({k: float(v) for k, v in data["event"].items()}, tuple(data["labels"]),
+                   {k: {int(j): float(w) for j, w in v.items()} for k, v in data["label"].items()},
+                   float(data["a"]), float(data["b"]), {k: float(v) for k, v in data["thresholds"].items()})
 
     def probability(self, feats: list[str]) -> float:
         """Returns the calibrated P(the pair's sentence states an event between them)."""
@@ -177,8 +244,20 @@ def _status(shadow: str, family: str, cues: Cues) -> str:
     return "announced"
 
 
-def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel) -> list[Event]:
-    """Returns the events the pair model reads that `events` (the rules' kept events) lack."""
+@lru_cache(maxsize=1)
+def model() -> PairModel:
+    """Returns the pair model shipped with the package (read once per process)."""
+    raw = resources.files("extract").joinpath("data", MODEL_FILE).read_bytes()
+    return PairModel.from_json(json.loads(gzip.decompress(raw)))
+
+
+def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | None = None) -> list[Event]:
+    """Returns the events the pair model reads that `events` (the rules' kept events) lack.
+    `pm`: None for the shipped model."""
+    pm = pm or model()
+    if pm.threshold > 1:
+        return []
+    ctx = None
     best: dict[tuple[str, str], tuple[float, int, Mention, Mention, list[str]]] = {}
     tokens: dict[int, list] = {}
     for i, a, b in pair_candidates(c):
@@ -186,7 +265,8 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel) -
             continue
         if i not in tokens:
             tokens[i] = _tokens(c.texts[i], c.mentions[i])
-        feats = pair_features(c, i, a, b, tokens[i])
+        ctx = ctx or context(c)
+        feats = pair_features(c, i, a, b, tokens[i], ctx)
         p = pm.probability(feats)
         if p < pm.threshold:
             continue
@@ -199,6 +279,8 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel) -
         subtype, roles = label.split(":")
         ra, rb = roles.split(">")
         family = FAMILY[subtype]
+        if p < pm.thresholds.get(f"{c.lang}.{family}", 2.0):
+            continue
         sh = build_shadow(c.texts[i], c.mentions[i], c.lang)
         amount = sh.amounts[0] if len(sh.amounts) == 1 else None
         out.append(Event(event_type=family, subtype=subtype, status=_status(sh.shadow, family, cues),

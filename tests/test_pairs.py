@@ -1,0 +1,87 @@
+"""The pair classifier: its candidates, features, the shipped model, and how it adds events."""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import json
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from extract.events import _load_rules, read_candidates
+from extract.model import Event
+from extract.pairs import MODEL_FILE, PairModel, model, pair_candidates, pair_events, pair_features
+
+ROOT = Path(__file__).resolve().parent.parent
+# Written for these tests: a customer change told in a way the rules need not read.
+TEXT = "Brennwald Logistics will move its European parcels to Korvex Freight from March, a spokesman said."
+CUES = _load_rules("en").CUES
+LABELS = ("acquisition:acquirer>target", "new_customer:customer>vendor", "new_customer:vendor>customer")
+
+
+def hand_model(thresholds: dict[str, float], label: int = 1) -> PairModel:
+    """A model whose event score is high for any pair in a sentence with "parcels" and
+    whose label model always answers `LABELS[label]`."""
+    return PairModel({"bias": -4.0, "s=en:parcels": 8.0}, LABELS, {"bias": {label: 5.0}}, 1.0, 0.0, thresholds)
+
+
+def test_candidates_are_pairs_of_companies_in_trigger_sentences() -> None:
+    c = read_candidates(TEXT)
+    got = [(i, a.name, b.name) for i, a, b in pair_candidates(c)]
+    assert got == [(0, "Brennwald Logistics", "Korvex Freight")]
+    assert pair_candidates(read_candidates("The weather was fine on Tuesday in Berlin.")) == []
+
+
+def test_features_hold_words_shapes_and_no_company_names() -> None:
+    c = read_candidates(TEXT)
+    [(i, a, b)] = pair_candidates(c)
+    f = pair_features(c, i, a, b)
+    for want in ("bias", "lang=en", "s=en:parcels", "b=en:european", "trig=move_to", "a.len=2", "b.len=2", "a_first", "sentence=0"):
+        assert want in f
+    assert not any(x.endswith(("brennwald", "korvex", "logistics", "freight")) for x in f)
+
+
+def test_a_pair_above_its_family_threshold_becomes_an_event_with_its_roles() -> None:
+    c = read_candidates(TEXT)
+    [e] = pair_events(c, [], CUES, hand_model({"en.customer_change": 0.5}))
+    assert (e.event_type, e.subtype, e.customer, e.vendor) == (
+        "customer_change", "new_customer", "Brennwald Logistics", "Korvex Freight")
+    assert e.confidence == 0.98 and e.evidence == TEXT
+    # the label decides the direction: the same pair read the other way round
+    [e] = pair_events(c, [], CUES, hand_model({"en.customer_change": 0.5}, label=2))
+    assert (e.customer, e.vendor) == ("Korvex Freight", "Brennwald Logistics")
+
+
+def test_threshold_per_language_and_family() -> None:
+    c = read_candidates(TEXT)
+    assert pair_events(c, [], CUES, hand_model({"en.customer_change": 0.99})) == []  # below its threshold
+    assert pair_events(c, [], CUES, hand_model({"de.customer_change": 0.5})) == []  # other language: off
+    assert pair_events(c, [], CUES, hand_model({"en.deal": 0.5})) == []  # the label's family is off
+    assert pair_events(c, [], CUES, hand_model({"en.customer_change": 2.0})) == []
+
+
+def test_a_pair_the_rules_already_read_is_left_to_them() -> None:
+    c = read_candidates(TEXT)
+    ruled = Event(event_type="customer_change", subtype="new_customer", status="announced", evidence=TEXT,
+                  confidence=0.9, customer="Brennwald Logistics", vendor="Korvex Freight")
+    assert pair_events(c, [ruled], CUES, hand_model({"en.customer_change": 0.5})) == []
+
+
+def test_model_round_trips_and_unknown_format_is_a_clear_error() -> None:
+    pm = hand_model({"en.deal": 0.7, "en.customer_change": 0.55})
+    assert PairModel.from_json(json.loads(json.dumps(pm.to_json()))) == pm
+    with pytest.raises(ValueError, match="format 3 not known.*make train"):
+        PairModel.from_json({"format": 3})
+
+
+def test_shipped_model_is_package_data_and_read_once() -> None:
+    raw = resources.files("extract").joinpath("data", MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    assert data["format"] == 1 and len(data["event"]) > 100 and "none" not in data["labels"]
+    assert model() is model()
+    assert set(model().thresholds) == {"en.deal", "en.customer_change", "de.deal", "de.customer_change"}
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert any(fnmatch.fnmatch(f"data/{MODEL_FILE}", glob) for glob in conf["package-data"]["extract"])
