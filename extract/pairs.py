@@ -12,7 +12,9 @@ the shape of each name, money, headline, how business-like the article is) decid
 2. `label`: for the few pairs with a high P, which subtype and which role each name plays
    ("acquisition:acquirer>target": A buys B; "new_customer:vendor>customer": A supplies B).
 
-A pair fires only when the rules kept no event between the same two companies and P reaches the
+A pair is read only in a sentence with a trigger word of a family the model reads in its language
+(the others are off), and fires only when the rules kept no event between the same two companies
+and P reaches the
 threshold of its language and family (deal, customer change), chosen on held-out sets by `benchmarks/train.py`
 (`make train`), which writes the weights to `extract/data/pairs.json.gz`; a family whose
 held-out F1 the pairs did not raise gets a threshold above 1 (off). The event's status comes from
@@ -42,7 +44,8 @@ if TYPE_CHECKING:
     from extract.frames import Cues
     from extract.mentions import Mention
 
-__all__ = ["PairModel", "Context", "context", "model", "pair_candidates", "pair_features", "pair_events",
+__all__ = ["PairModel", "Context", "context", "model", "pair_candidates", "pair_features", "sentence_features",
+           "name_features", "between_features", "pair_events",
            "ROLES", "FAMILY", "MODEL_FILE"]
 
 MODEL_FILE = "pairs.json.gz"
@@ -112,22 +115,64 @@ def context(c: Candidates) -> Context:
 
 def pair_features(c: Candidates, i: int, a: Mention, b: Mention,
                   tokens: list[tuple[int, int, str]] | None = None, ctx: Context | None = None) -> list[str]:
-    """Returns the features of the pair (A, B) of text `i` (see the module docstring).
+    """Returns the features of the pair (A, B) of text `i` (see the module docstring): those of
+    its sentence, of each name, and of the words around and between them.
     `tokens`: `_tokens` of the text, `ctx`: the article's `context`, when the caller has them."""
-    text = c.texts[i]
-    toks = tokens if tokens is not None else _tokens(text, c.mentions[i])
+    toks = tokens if tokens is not None else _tokens(c.texts[i], c.mentions[i])
     ctx = ctx or context(c)
+    return [*sentence_features(c, i, toks, ctx), *name_features(c, i, a, "a", ctx),
+            *name_features(c, i, b, "b", ctx), *between_features(c, i, a, b, toks)]
+
+
+def sentence_features(c: Candidates, i: int, toks: list[tuple[int, int, str]], ctx: Context) -> list[str]:
+    """Returns the features every pair of text `i` shares: the article's, the trigger frames, the
+    sentence's words (company names aside), how many names, money, a percentage, its position."""
+    text = c.texts[i]
     lang = c.lang
-    before = [t for s, e, t in toks if e <= a.start]
-    between = [t for s, e, t in toks if s >= a.end and e <= b.start]
-    after = [t for s, e, t in toks if s >= b.end]
-    f = ["bias", f"lang={lang}"]
+    f = ["bias", f"lang={lang}", *ctx.art]
     if i < c.offset:
         f.append("headline")
     for fr in c.triggers[i]:
         f.append(f"trig={fr.name}")
         f.append(f"trigsub={fr.family}.{fr.subtype}")
-    f.extend(f"b={lang}:{t}" for t in set(between))
+    n_e = sum(1 for _, _, t in toks if t == "<E>")
+    f.append(f"names={min(n_e, 4)}")
+    if _MONEY.search(text):
+        f.append("money")
+    if "%" in text or "percent" in text or "Prozent" in text:
+        f.append("pct")
+    f.extend(f"s={lang}:{w}" for w in {w.lower() for w in _NAME_WORD.findall(text)} - ctx.name_words)
+    f.append(f"sentence={min(i - c.offset, 6)}")
+    return f
+
+
+def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> list[str]:
+    """Returns the features of one name of a pair (`tag`: "a" or "b"): its shape, what stands
+    around it, and whether it is a subject, a reference, a possessive or the article's topic."""
+    text = c.texts[i]
+    f = [f"{tag}.{x}" for x in _name_shape(m.name, ctx.counts, text, ctx.lower)]
+    if "(" in text[max(0, m.start - 2):m.start]:
+        f.append(f"{tag}.paren")  # "(NSE: ...)", "(AED 4bn)": a ticker or a currency, not a party
+    if "/" in text[max(0, m.start - 2):m.start] or ":" in text[m.end:m.end + 2]:
+        f.append(f"{tag}.slash_colon")
+    if m.name == ctx.topic:
+        f.append(f"{tag}.topic")
+    if m.subject:
+        f.append(f"{tag}_subject")
+    if m.kind == "ref":
+        f.append(f"{tag}_ref")
+    if m.possessive:
+        f.append(f"{tag}_poss")
+    return f
+
+
+def between_features(c: Candidates, i: int, a: Mention, b: Mention, toks: list[tuple[int, int, str]]) -> list[str]:
+    """Returns the features of the words before, between and after the two names of a pair."""
+    lang = c.lang
+    before = [t for s, e, t in toks if e <= a.start]
+    between = [t for s, e, t in toks if s >= a.end and e <= b.start]
+    after = [t for s, e, t in toks if s >= b.end]
+    f = [f"b={lang}:{t}" for t in set(between)]
     if between:
         f.append(f"b1={lang}:{between[0]}")
         f.append(f"bl={lang}:{between[-1]}")
@@ -143,37 +188,8 @@ def pair_features(c: Candidates, i: int, a: Mention, b: Mention,
     f.extend(f"post={lang}:{t}" for t in after[:4])
     if after:
         f.append(f"post1={lang}:{after[0]}")
-    n_e = sum(1 for _, _, t in toks if t == "<E>")
-    f.append(f"names={min(n_e, 4)}")
-    if a.subject:
-        f.append("a_subject")
-    if b.subject:
-        f.append("b_subject")
-    if a.kind == "ref":
-        f.append("a_ref")
-    if b.kind == "ref":
-        f.append("b_ref")
-    if a.possessive:
-        f.append("a_poss")
-    if b.possessive:
-        f.append("b_poss")
-    if _PASSIVE_BY.search(text[a.end:b.start]):
+    if _PASSIVE_BY.search(c.texts[i][a.end:b.start]):
         f.append("passive_by")
-    if _MONEY.search(text):
-        f.append("money")
-    if "%" in text or "percent" in text or "Prozent" in text:
-        f.append("pct")
-    f.extend(ctx.art)
-    for tag, m in (("a", a), ("b", b)):
-        f.extend(f"{tag}.{x}" for x in _name_shape(m.name, ctx.counts, text, ctx.lower))
-        if "(" in text[max(0, m.start - 2):m.start]:
-            f.append(f"{tag}.paren")  # "(NSE: ...)", "(AED 4bn)": a ticker or a currency, not a party
-        if "/" in text[max(0, m.start - 2):m.start] or ":" in text[m.end:m.end + 2]:
-            f.append(f"{tag}.slash_colon")
-        if m.name == ctx.topic:
-            f.append(f"{tag}.topic")
-    f.extend(f"s={lang}:{w}" for w in {w.lower() for w in _NAME_WORD.findall(text)} - ctx.name_words)
-    f.append(f"sentence={min(i - c.offset, 6)}")
     return f
 
 
@@ -188,11 +204,6 @@ class PairModel:
     a: float
     b: float
     thresholds: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def threshold(self) -> float:
-        """Returns the lowest threshold of any family: a pair below it fires in none."""
-        return min(self.thresholds.values(), default=2.0)
 
     def to_json(self) -> dict:
         """Returns the model as the JSON object its file holds."""
@@ -210,11 +221,19 @@ class PairModel:
                    {k: {int(j): float(w) for j, w in v.items()} for k, v in data["label"].items()},
                    float(data["a"]), float(data["b"]), {k: float(v) for k, v in data["thresholds"].items()})
 
+    def score(self, feats: list[str]) -> float:
+        """Returns the event model's raw score of a feature list (before calibration)."""
+        w = self.event
+        return sum(w.get(x, 0.0) for x in feats)
+
+    def calibrated(self, score: float) -> float:
+        """Returns the calibrated probability of a raw score."""
+        z = self.a * score + self.b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
     def probability(self, feats: list[str]) -> float:
         """Returns the calibrated P(the pair's sentence states an event between them)."""
-        w = self.event
-        z = self.a * sum(w.get(x, 0.0) for x in feats) + self.b
-        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+        return self.calibrated(self.score(feats))
 
     def best_label(self, feats: list[str]) -> str:
         """Returns the most likely subtype and roles of an event pair ("churn:customer>vendor")."""
@@ -255,27 +274,40 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | 
     """Returns the events the pair model reads that `events` (the rules' kept events) lack.
     `pm`: None for the shipped model."""
     pm = pm or model()
-    if pm.threshold > 1:
+    # Only sentences with a trigger word of a family the model reads in this language.
+    families = {f for f in ("deal", "customer_change") if pm.thresholds.get(f"{c.lang}.{f}", 2.0) <= 1.0}
+    if not families:
         return []
+    low = min(pm.thresholds[f"{c.lang}.{f}"] for f in families)
     ctx = None
-    best: dict[tuple[str, str], tuple[float, int, Mention, Mention, list[str]]] = {}
+    best: dict[tuple[str, str], tuple[float, int, Mention, Mention]] = {}
     tokens: dict[int, list] = {}
+    # A linear score is a sum: the parts a sentence's pairs share are summed once per sentence and
+    # per name (`pair_features` is their concatenation, which the label model reads).
+    sentence_score: dict[int, float] = {}
+    name_score: dict[tuple[int, int, str], float] = {}
     for i, a, b in pair_candidates(c):
-        if _covered(a.name, b.name, events):
+        if _covered(a.name, b.name, events) or not any(fr.family in families for fr in c.triggers[i]):
             continue
         if i not in tokens:
+            ctx = ctx or context(c)
             tokens[i] = _tokens(c.texts[i], c.mentions[i])
-        ctx = ctx or context(c)
-        feats = pair_features(c, i, a, b, tokens[i], ctx)
-        p = pm.probability(feats)
-        if p < pm.threshold:
+            sentence_score[i] = pm.score(sentence_features(c, i, tokens[i], ctx))
+        z = sentence_score[i] + pm.score(between_features(c, i, a, b, tokens[i]))
+        for m, tag in ((a, "a"), (b, "b")):
+            k = (i, m.start, tag)
+            if k not in name_score:
+                name_score[k] = pm.score(name_features(c, i, m, tag, ctx))
+            z += name_score[k]
+        p = pm.calibrated(z)
+        if p < low:
             continue
         key = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
         if key not in best or p > best[key][0]:
-            best[key] = (p, i, a, b, feats)
+            best[key] = (p, i, a, b)
     out: list[Event] = []
-    for p, i, a, b, feats in sorted(best.values(), key=lambda t: (t[1], t[2].start)):
-        label = pm.best_label(feats)
+    for p, i, a, b in sorted(best.values(), key=lambda t: (t[1], t[2].start)):
+        label = pm.best_label(pair_features(c, i, a, b, tokens[i], ctx))
         subtype, roles = label.split(":")
         ra, rb = roles.split(">")
         family = FAMILY[subtype]

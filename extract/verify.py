@@ -75,7 +75,16 @@ _SUFFIX_CASED = frozenset({w[0].upper() + w[1:] for w in _SUFFIX_WORDS_ALL if le
 
 def article_features(c: Candidates) -> list[str]:
     """Returns the features of the whole article: its length and how business-like it is.
-    (Whole-text passes in C: a 1,400-word article costs about 0.1 ms.)"""
+    (Whole-text passes in C: a 1,400-word article costs about 0.1 ms; memoised on `c`, which the
+    verifier and the pair classifier share.)"""
+    got = getattr(c, "_article_features", None)
+    if got is None:
+        got = _article_features(c)
+        object.__setattr__(c, "_article_features", got)
+    return got
+
+
+def _article_features(c: Candidates) -> list[str]:
     tokens = _tokens(c)
     suffixes = sum(map(_SUFFIX_CASED.__contains__, tokens))
     low = " ".join(tokens).lower().split()

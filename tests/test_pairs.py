@@ -85,3 +85,16 @@ def test_shipped_model_is_package_data_and_read_once() -> None:
     assert set(model().thresholds) == {"en.deal", "en.customer_change", "de.deal", "de.customer_change"}
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert any(fnmatch.fnmatch(f"data/{MODEL_FILE}", glob) for glob in conf["package-data"]["extract"])
+
+
+def test_pair_events_score_a_pair_as_its_full_feature_list_does() -> None:
+    """pair_events sums the parts a sentence's pairs share once: the sum must equal the model's score
+    of the pair's whole feature list."""
+    shipped = model()
+    c = read_candidates(TEXT)
+    [(i, a, b)] = pair_candidates(c)
+    want = round(shipped.probability(pair_features(c, i, a, b)), 2)
+    open_model = PairModel(shipped.event, shipped.labels, shipped.label, shipped.a, shipped.b,
+                           {"en.deal": 0.0, "en.customer_change": 0.0})
+    [e] = pair_events(c, [], CUES, open_model)
+    assert e.confidence == want and 0.0 < want < 1.0
