@@ -43,7 +43,7 @@ from extract.parties import same_party
 from extract.scoring import FIELDS, match_events, parse_records, score
 from extract.verify import MODEL_FILE, Verifier, article_features, event_features, lower_words, mention_counts
 from extract.pairs import MODEL_FILE as PAIRS_FILE
-from extract.pairs import ROLES, PairModel, _tokens, context, pair_candidates, pair_events, pair_features
+from extract.pairs import FAMILY, ROLES, PairModel, _tokens, context, pair_candidates, pair_events, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "data" / "corpus"
@@ -250,10 +250,9 @@ def train_pairs(entries: list[dict], verifier: Verifier | None = None) -> PairMo
     kept_of: dict[int, list] = {}
     fired_of: dict[int, list] = {}
     for fold, w, inner in folds:
-        ev_labels = [(f, lab) for e in inner for f, lab, _, _ in e["pairs"] if lab != "none"]
-        classes, label_w = fit_labels([f for f, _ in ev_labels], [lab for _, lab in ev_labels])
+        classes, label_w, direction = _label_models(inner)
         open_all = PairModel(w, classes, label_w, a, b, {f"{lang}.{fam}": 0.0 for lang in ("en", "de")
-                                                          for fam in ("deal", "customer_change")})
+                                                          for fam in ("deal", "customer_change")}, direction)
         for e in entries:
             if e["group"] in fold:
                 kept = _kept(e, verifier)
@@ -275,9 +274,19 @@ def train_pairs(entries: list[dict], verifier: Verifier | None = None) -> PairMo
                 if f1 > best[0] + 1e-9:
                     best = (f1, t)
             thresholds[f"{lang}.{family}"] = best[1]
+    classes, label_w, direction = _label_models(entries)
+    return PairModel(fit(*_pairs_flat(entries)), classes, label_w, a, b, thresholds, direction)
+
+
+def _label_models(entries: list[dict]) -> tuple[tuple[str, ...], dict[str, dict[int, float]], dict[str, float]]:
+    """Returns the label model (subtype and roles) and the direction model of customer changes
+    (P(A is the customer)), both trained on the pairs that state an event."""
     ev_labels = [(f, lab) for e in entries for f, lab, _, _ in e["pairs"] if lab != "none"]
     classes, label_w = fit_labels([f for f, _ in ev_labels], [lab for _, lab in ev_labels])
-    return PairModel(fit(*_pairs_flat(entries)), classes, label_w, a, b, thresholds)
+    cc = [(f, int(lab.split(":")[1].startswith("customer>"))) for f, lab in ev_labels
+          if FAMILY[lab.split(":")[0]] == "customer_change"]
+    direction = fit([f for f, _ in cc], [y for _, y in cc])
+    return classes, label_w, direction
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:

@@ -10,7 +10,10 @@ the shape of each name, money, headline, how business-like the article is) decid
 1. `event`: P(the sentence states an event between A and B), one dot product per pair,
    Platt-calibrated on held-out sets;
 2. `label`: for the few pairs with a high P, which subtype and which role each name plays
-   ("acquisition:acquirer>target": A buys B; "new_customer:vendor>customer": A supplies B).
+   ("acquisition:acquirer>target": A buys B; "new_customer:vendor>customer": A supplies B): the
+   subtype whose labels are likeliest together, and for a customer change the direction from a
+   third model, `direction` (P(A is the customer)), trained on every customer change's pair
+   whatever its subtype.
 
 A pair is read only in a sentence with a trigger word of a family the model reads in its language
 (the others are off), and fires only when the rules kept no event between the same two companies
@@ -30,6 +33,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -204,11 +208,13 @@ class PairModel:
     a: float
     b: float
     thresholds: dict[str, float] = field(default_factory=dict)
+    direction: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """Returns the model as the JSON object its file holds."""
         return {"format": 1, "a": self.a, "b": self.b, "thresholds": dict(sorted(self.thresholds.items())),
                 "event": dict(sorted(self.event.items())), "labels": list(self.labels),
+                "direction": dict(sorted(self.direction.items())),
                 "label": {k: {str(j): w for j, w in sorted(v.items())} for k, v in sorted(self.label.items())}}
 
     @classmethod
@@ -219,12 +225,12 @@ class PairModel:
                              "retrain with `make train`")
         return cls({k: float(v) for k, v in data["event"].items()}, tuple(data["labels"]),
                    {k: {int(j): float(w) for j, w in v.items()} for k, v in data["label"].items()},
-                   float(data["a"]), float(data["b"]), {k: float(v) for k, v in data["thresholds"].items()})
+                   float(data["a"]), float(data["b"]), {k: float(v) for k, v in data["thresholds"].items()},
+                   {k: float(v) for k, v in data.get("direction", {}).items()})
 
     def score(self, feats: list[str]) -> float:
         """Returns the event model's raw score of a feature list (before calibration)."""
-        w = self.event
-        return sum(w.get(x, 0.0) for x in feats)
+        return sum(map(self.event.get, feats, repeat(0.0, len(feats))))
 
     def calibrated(self, score: float) -> float:
         """Returns the calibrated probability of a raw score."""
@@ -236,12 +242,24 @@ class PairModel:
         return self.calibrated(self.score(feats))
 
     def best_label(self, feats: list[str]) -> str:
-        """Returns the most likely subtype and roles of an event pair ("churn:customer>vendor")."""
+        """Returns the most likely subtype and roles of an event pair ("churn:customer>vendor"):
+        the subtype whose labels (in either direction) are likeliest together; for a customer
+        change, the direction from the `direction` model (P(A is the customer)) when there is one."""
         scores = [0.0] * len(self.labels)
         for x in feats:
             for k, v in self.label.get(x, {}).items():
                 scores[k] += v
-        return self.labels[max(range(len(scores)), key=scores.__getitem__)]
+        top = max(scores)
+        by_subtype: dict[str, float] = {}
+        for lab, sc in zip(self.labels, scores):
+            sub = lab.split(":")[0]
+            by_subtype[sub] = by_subtype.get(sub, 0.0) + math.exp(sc - top)
+        subtype = max(by_subtype, key=by_subtype.__getitem__)
+        if self.direction and FAMILY[subtype] == "customer_change":
+            z = sum(map(self.direction.get, feats, repeat(0.0, len(feats))))
+            return f"{subtype}:customer>vendor" if z >= 0 else f"{subtype}:vendor>customer"
+        own = [k for k, lab in enumerate(self.labels) if lab.startswith(subtype + ":")]
+        return self.labels[max(own, key=scores.__getitem__)]
 
 
 def _covered(a: str, b: str, events: list[Event]) -> bool:

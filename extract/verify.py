@@ -109,8 +109,12 @@ def _article_features(c: Candidates) -> list[str]:
 
 def lower_words(c: Candidates) -> frozenset[str]:
     """Returns the words the article writes in lower case ("exchange", "army"): a party named by
-    one of them ("Exchange") may be a common word that opened a sentence."""
-    return frozenset(w for w in set(_tokens(c)) if w[:1].islower())
+    one of them ("Exchange") may be a common word that opened a sentence. (Memoised on `c`.)"""
+    got = getattr(c, "_lower_words", None)
+    if got is None:
+        got = frozenset(w for w in set(_tokens(c)) if w[:1].islower())
+        object.__setattr__(c, "_lower_words", got)
+    return got
 
 
 _SPLIT = re.compile(r"[\s\"'’‘“”„«»()\[\]{}.,;:!?/\\|<>*•–—=+#~^]+")
@@ -220,12 +224,17 @@ def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
 
 
 def mention_counts(c: Candidates) -> dict[str, int]:
-    """Returns how many mentions (names and references) each company has in the article."""
+    """Returns how many mentions (names and references) each company has in the article.
+    (Memoised on `c`.)"""
+    got = getattr(c, "_mention_counts", None)
+    if got is not None:
+        return got
     counts: dict[str, int] = {}
     for ms in c.mentions:
         for m in ms:
             if m.kind in ("org", "ref"):
                 counts[m.name] = counts.get(m.name, 0) + 1
+    object.__setattr__(c, "_mention_counts", counts)
     return counts
 
 

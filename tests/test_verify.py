@@ -113,8 +113,10 @@ def test_unknown_model_format_is_a_clear_error() -> None:
 
 
 def test_detect_events_applies_the_shipped_verifier() -> None:
-    [e] = detect_events(DEAL)
-    assert e.confidence == round(model().probability(features(DEAL)[0]), 2)
+    raw = (ROOT / "seeds" / "scale-ai-google-withdraws.txt").read_text(encoding="utf-8")
+    title, body = raw.split("\n", 1)
+    want = [round(model().probability(f), 2) for f in features(body, title)]
+    assert [e.confidence for e in detect_events(body, title=title)] == want and len(want) == 4
 
 
 def test_package_data_declares_the_model() -> None:
