@@ -435,7 +435,30 @@ def evaluate(entries: list[dict], pairs: bool = True) -> tuple[float, dict[str, 
     high = [y for p, y in probs if p >= 0.8]
     if high:
         print(f"confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
+    if pairs:
+        _reliability_of_output([e for e in entries if e["group"] in blind], tables["hybrid"])
     return threshold, thresholds
+
+
+def _reliability_of_output(entries: list[dict], tables: dict[str, dict]) -> None:
+    """Prints the reliability table of what a user sees on the blind sets, held out: the events
+    the verifier keeps and those the pair model adds, each right or not by the scorer's matching."""
+    got: list[tuple[float, int]] = []
+    for e in entries:
+        events = tables[e["rec"].get("lang", "en")][(e["rec"].get("title"), e["rec"]["text"])]
+        matched, _, _ = match_events(e["rec"].get("events") or [], events)
+        right = {id(p) for _, p in matched}
+        got += [(p["confidence"], int(id(p) in right)) for p in events]
+    print("\nreliability of the detector's output (blind sets, held out: kept rule events and pair events):")
+    print("| confidence | events | right | observed |")
+    print("|---|---|---|---|")
+    for lo, hi in zip(BINS, BINS[1:]):
+        ys = [y for p, y in got if lo <= p < hi]
+        if ys:
+            print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(ys)} | {sum(ys)} | {sum(ys) / len(ys):.3f} |")
+    high = [y for p, y in got if p >= 0.8]
+    if high:
+        print(f"output confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
 
 
 def write(obj: dict, path: Path) -> None:

@@ -98,3 +98,17 @@ def test_pair_events_score_a_pair_as_its_full_feature_list_does() -> None:
                            {"en.deal": 0.0, "en.customer_change": 0.0})
     [e] = pair_events(c, [], CUES, open_model)
     assert e.confidence == want and 0.0 < want < 1.0
+
+
+def test_direction_model_decides_who_is_the_customer() -> None:
+    """A customer change's subtype comes from its labels in either direction, its roles from `direction`."""
+    c = read_candidates(TEXT)
+    for weight, customer in ((3.0, "Brennwald Logistics"), (-3.0, "Korvex Freight")):
+        pm = PairModel({"bias": -4.0, "s=en:parcels": 8.0}, LABELS, {"bias": {1: 2.0, 2: 1.9}}, 1.0, 0.0,
+                       {"en.customer_change": 0.5}, {"s=en:parcels": weight})
+        [e] = pair_events(c, [], CUES, pm)
+        assert (e.subtype, e.customer) == ("new_customer", customer)
+    # the subtype whose labels are likeliest together wins over the single likeliest label
+    pm = PairModel({"bias": 4.0}, ("acquisition:acquirer>target", "churn:customer>vendor", "churn:vendor>customer"),
+                   {"bias": {0: 1.0, 1: 0.8, 2: 0.8}}, 1.0, 0.0, {"en.customer_change": 0.5})
+    assert pm.best_label(["bias"]).startswith("churn:")
