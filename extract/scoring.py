@@ -13,7 +13,8 @@ compared with the detector's own normaliser (`extract.parties.same_party`):
 acquirer and target for deals (either order for mergers and joint ventures),
 customer and vendor for customer changes; a seller must agree when both name one.
 On matched pairs it reports the accuracy of subtype, amount (within 1%), currency,
-stake_pct and status; and it counts events on negative articles.
+stake_pct and status, and of seller and competitor where either side names one; and it
+counts events on negative articles.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from extract.parties import same_party
 
 __all__ = ["FIELDS", "parse_records", "select_records", "match_events", "score", "format_report"]
 
-FIELDS = ("subtype", "amount", "currency", "stake_pct", "status")
+FIELDS = ("subtype", "amount", "currency", "stake_pct", "status", "seller", "competitor")
+# Fields that most events leave empty: judged only on matched events where either side names one.
+_SPARSE = ("seller", "competitor")
 _SYMMETRIC = ("merger", "joint_venture")
 
 
@@ -92,6 +95,8 @@ def match_events(gold: list[dict], pred: list[dict]) -> tuple[list[tuple[dict, d
 
 def _field_ok(name: str, g: object, p: object) -> bool:
     """Returns True when a predicted field value counts as right."""
+    if name in _SPARSE:
+        return g is not None and p is not None and same_party(g, p)
     if name in ("amount", "stake_pct"):
         if g is None or p is None:
             return g is None and p is None
@@ -132,6 +137,8 @@ def score(records: list[dict], detector: Callable[..., list] = detect_events) ->
         for g, p in pairs:
             counts[g["event_type"]]["tp"] += 1
             for f in FIELDS:
+                if f in _SPARSE and not (g.get(f) or p.get(f)):
+                    continue
                 ok = _field_ok(f, g.get(f), p.get(f))
                 fields[f][0] += ok
                 fields[f][1] += 1

@@ -36,7 +36,9 @@ def test_score_counts_fields_misses_false_events_and_negatives() -> None:
     assert result["per_type"]["deal"] == {"precision": 0.5, "recall": 1.0, "f1": pytest.approx(2 / 3),
                                           "tp": 1, "fp": 1, "fn": 0}
     # 14.1bn is not within 1% of 14.3bn; the status differs too.
-    assert result["fields"] == {"subtype": 1.0, "amount": 0.0, "currency": 1.0, "stake_pct": 1.0, "status": 0.0}
+    # Seller and competitor are judged only where either side names one: here neither does.
+    assert result["fields"] == {"subtype": 1.0, "amount": 0.0, "currency": 1.0, "stake_pct": 1.0, "status": 0.0,
+                                "seller": None, "competitor": None}
     assert result["negatives"] == {"articles": 1, "false_events": 1}
     report = format_report(result, verbose=True)
     assert "a: FIELD amount: gold=14300000000.0 pred=14100000000.0" in report
@@ -55,3 +57,16 @@ def test_select_records_by_split_and_language() -> None:
             {"id": "3", "split": "dev", "lang": "de"}]
     assert [r["id"] for r in select_records(recs, "dev", "en")] == ["1"]
     assert [r["id"] for r in select_records(recs, "all", None)] == ["1", "2", "3"]
+
+
+def test_seller_and_competitor_are_judged_where_either_side_names_one() -> None:
+    sale = dict(DEAL, subtype="divestiture", acquirer="KKR", target="Innomotics", seller="Siemens AG")
+    churn = {"event_type": "customer_change", "subtype": "churn", "customer": "Lidl", "vendor": "Arla",
+             "competitor": "Müller", "status": "announced"}
+    records = [{"id": "a", "text": "x", "events": [sale, churn]},
+               {"id": "b", "text": "y", "events": [dict(sale, seller=None)]}]
+    answers = {"x": [dict(sale, seller="Siemens"), dict(churn, competitor=None)],  # seller right, competitor missed
+               "y": [dict(sale)]}  # a seller where the label names none: wrong
+    result = score(records, detector=lambda text, title=None: answers[text])
+    assert result["fields"]["seller"] == 0.5 and result["field_counts"]["seller"] == 2
+    assert result["fields"]["competitor"] == 0.0 and result["field_counts"]["competitor"] == 1
