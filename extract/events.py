@@ -31,6 +31,7 @@ from extract.merge import merge_hits
 from extract.money import find_amounts, trie_alternation
 from extract.model import Event
 from extract.pairs import pair_events
+from extract.roles import fill_roles
 from extract.parties import NameSpan, find_name_spans
 from extract.sentences import split_sentences
 from extract.verify import verify_events
@@ -133,7 +134,7 @@ def detect_events(
     del published  # reserved: background deals are told apart by their wording today
     c = read_candidates(text, title=title, language=language)
     kept = verify_events(c)
-    return kept + pair_events(c, kept, _load_rules(c.lang).CUES)
+    return fill_roles(kept + pair_events(c, kept, _load_rules(c.lang).CUES), c.texts, c.mentions)
 
 
 def rule_events(text: str, *, title: str | None = None, language: str | None = None) -> list[Event]:
