@@ -154,7 +154,7 @@ def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> 
     """Returns the features of one name of a pair (`tag`: "a" or "b"): its shape, what stands
     around it, and whether it is a subject, a reference, a possessive or the article's topic."""
     text = c.texts[i]
-    f = [f"{tag}.{x}" for x in _name_shape(m.name, ctx.counts, text, ctx.lower)]
+    f = [f"{tag}.{x}" for x in _name_shape(m.name, ctx.counts, text, ctx.lower, len(c.texts) < 3)]
     if "(" in text[max(0, m.start - 2):m.start]:
         f.append(f"{tag}.paren")  # "(NSE: ...)", "(AED 4bn)": a ticker or a currency, not a party
     if "/" in text[max(0, m.start - 2):m.start] or ":" in text[m.end:m.end + 2]:

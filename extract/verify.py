@@ -136,9 +136,11 @@ _SUFFIX_AFTER = re.compile(r",?\s+(?:%s)\b" % "|".join(re.escape(s) for s in sor
                                                                                       reverse=True)), re.IGNORECASE)
 
 
-def _name_shape(name: str, counts: dict[str, int], text: str, lower: frozenset[str] = frozenset()) -> list[str]:
+def _name_shape(name: str, counts: dict[str, int], text: str, lower: frozenset[str] = frozenset(),
+                short: bool = False) -> list[str]:
     """Returns the shape features of one party's name; `text`: the sentence it was read from
-    (a legal suffix there, "Vantor Holdings", is cut from the name); `lower`: `lower_words`."""
+    (a legal suffix there, "Vantor Holdings", is cut from the name); `lower`: `lower_words`;
+    `short`: the article has one or two sentences (how often it names a company says nothing)."""
     toks = name.split()
     out = [f"len={min(len(toks), 4)}"]
     low = [t.lower().rstrip(".,") for t in toks]
@@ -164,7 +166,7 @@ def _name_shape(name: str, counts: dict[str, int], text: str, lower: frozenset[s
         out.append("person")
     if any(ch.isupper() for ch in name[1:]) and " " not in name and not name.isupper():
         out.append("camel")
-    out.append(f"seen={_bucket(counts.get(name, 0), (1, 2, 3, 5, 8))}")
+    out.append("seen=short" if short else f"seen={_bucket(counts.get(name, 0), (1, 2, 3, 5, 8))}")
     return out
 
 
@@ -213,7 +215,7 @@ def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
         if not name:
             continue
         feats.append(f"role={role}")
-        shape = _name_shape(name, counts, ev, lower)
+        shape = _name_shape(name, counts, ev, lower, len(c.texts) < 3)
         feats.extend(f"{role}.{f}" for f in shape)
         feats.extend(f"party.{f}" for f in shape)
     # The words of the evidence, names aside: the model is to learn the language, not the companies.
