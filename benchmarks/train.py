@@ -425,16 +425,7 @@ def evaluate(entries: list[dict], pairs: bool = True) -> tuple[float, dict[str, 
         for name, _, _ in kinds:
             if recs:
                 print(_row(f"{lang} blind sets, held out | {name}", score(recs, _detector(tables[name][lang]))))
-    print("\nreliability of the held-out confidence (every event the rules read, before the threshold):")
-    print("| confidence | events | right | observed |")
-    print("|---|---|---|---|")
-    for lo, hi in zip(BINS, BINS[1:]):
-        got = [y for p, y in probs if lo <= p < hi]
-        if got:
-            print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(got)} | {sum(got)} | {sum(got) / len(got):.3f} |")
-    high = [y for p, y in probs if p >= 0.8]
-    if high:
-        print(f"confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
+    _print_reliability("the held-out confidence (every event the rules read, before the threshold)", probs)
     if pairs:
         _reliability_of_output([e for e in entries if e["group"] in blind], tables["hybrid"])
     return threshold, thresholds
@@ -449,7 +440,12 @@ def _reliability_of_output(entries: list[dict], tables: dict[str, dict]) -> None
         matched, _, _ = match_events(e["rec"].get("events") or [], events)
         right = {id(p) for _, p in matched}
         got += [(p["confidence"], int(id(p) in right)) for p in events]
-    print("\nreliability of the detector's output (blind sets, held out: kept rule events and pair events):")
+    _print_reliability("the detector's output (blind sets, held out: kept rule events and pair events)", got)
+
+
+def _print_reliability(what: str, got: list[tuple[float, int]]) -> None:
+    """Prints the reliability table of (confidence, right) pairs: events and share right per bin."""
+    print(f"\nreliability of {what}:")
     print("| confidence | events | right | observed |")
     print("|---|---|---|---|")
     for lo, hi in zip(BINS, BINS[1:]):
@@ -458,7 +454,7 @@ def _reliability_of_output(entries: list[dict], tables: dict[str, dict]) -> None
             print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(ys)} | {sum(ys)} | {sum(ys) / len(ys):.3f} |")
     high = [y for p, y in got if p >= 0.8]
     if high:
-        print(f"output confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
+        print(f"confidence >= 0.8: {len(high)} events, {sum(high) / len(high):.3f} right")
 
 
 def write(obj: dict, path: Path) -> None:
