@@ -311,18 +311,8 @@ def merge_hits(hits: list[Hit], topic: str | None = None, sources: list[list[Hit
                     and not same_party(_roles(g).get("customer"), topic):
                 g[0].roles = {**g[0].roles, "vendor": topic}
     made = [(e, g) for e, g in ((_event(g, spends), g) for g in groups) if e is not None]
-    events = [e for e, _ in made]
-    # "X picked Z, replacing Y": the switch is one change, Y's churn with Z as the competitor; Z's
-    # new customer is that same change told from the other side.
-    switches = [e for e in events if e.subtype == "churn" and e.competitor]
-    kept = []
-    for e, g in made:
-        switch = next((c for c in switches if e.subtype == "new_customer" and same_party(e.customer, c.customer)
-                       and same_party(e.vendor, c.competitor)), None)
-        if switch is None:
-            kept.append(e)
-            if sources is not None:
-                sources.append(g)
-        elif switch.amount is None and e.amount is not None:  # the new contract's value, told on that side
-            switch.amount, switch.currency = e.amount, e.currency
-    return kept
+    # "X picked Z, replacing Y" is two events (docs/labelling.md): Y's churn, with Z as the
+    # competitor, and Z's new customer, when the text tells that side too.
+    if sources is not None:
+        sources.extend(g for _, g in made)
+    return [e for e, _ in made]
