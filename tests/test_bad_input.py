@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import subprocess
 import sys
@@ -63,10 +65,16 @@ def test_a_feed_with_surrogates_beside_a_good_feed_loses_nothing(tmp_path):
     }
     with serve_routes(routes) as server:
         db = tmp_path / "dw.duckdb"
+        outbox = tmp_path / "outbox"
         config = write_config(tmp_path / "dealwatch.toml", db=db,
-                              feeds=[server.url(p) for p in ("/bad.json", "/bad.xml", "/good.xml")])
+                              feeds=[server.url(p) for p in ("/bad.json", "/bad.xml", "/good.xml")],
+                              extra=f'[alerts]\ntransport = "file"\noutbox = "{outbox}"\n')
         summary = monitor(config=str(config))
     assert (summary["feeds_failed"], summary["new_articles"], summary["articles_failed"]) == (0, 3, 1)
+    # The digest goes to the test's own outbox (never the repository's ./outbox).
+    [mail] = outbox.glob("*.eml")
+    subject = email.message_from_bytes(mail.read_bytes(), policy=email.policy.default)["Subject"]
+    assert subject.startswith("3 new deals") and "Siemens / Altair Engineering" in subject
     with duckdb.connect(str(db), read_only=True) as con:
         titles = dict(con.execute("SELECT url, title FROM articles WHERE status = 'ok'").fetchall())
         events = con.execute("SELECT article_url, count(*) FROM events GROUP BY 1").fetchall()
