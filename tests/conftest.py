@@ -123,7 +123,10 @@ def smtp_server():
 
 def write_config(path: Path, *, db: Path, feeds: list[str], extra: str = "",
                  total_timeout: float = 15) -> Path:
-    """Writes a test config allowing 127.0.0.1 and returns its path."""
+    """Writes a test config allowing 127.0.0.1 and returns its path. Alerts go to an outbox beside
+    the config unless `extra` has its own [alerts] (never to the repository's ./outbox)."""
+    if "[alerts]" not in extra:
+        extra += f'\n[alerts]\ntransport = "file"\noutbox = "{path.parent / "outbox"}"\n'
     feed_blocks = "\n".join(f'[[feeds]]\nurl = "{u}"\n' for u in feeds)
     path.write_text(f'database = "{db}"\n\n{feed_blocks}\n[fetch]\nallow_hosts = ["127.0.0.1"]\n'
                     f"connect_timeout = 5\nread_timeout = 5\ntotal_timeout = {total_timeout}\n{extra}",
