@@ -61,10 +61,17 @@ def test_events_company_aliases(tmp_path, capsys):
     assert len(rows) == 2 and {r["target"] for r in rows} == {"Scale AI"}
 
 
+def test_events_since_all_has_no_age_limit(capsys, analyst_db):
+    recent = _json(capsys, "events", "--since", "3d", "--db", str(analyst_db), "--format", "json")
+    everything = _json(capsys, "events", "--since", "all", "--db", str(analyst_db), "--format", "json")
+    assert everything == _json(capsys, "events", "--since", "3000d", "--db", str(analyst_db), "--format", "json")
+    assert len(everything) > len(recent) and everything[:len(recent)] == recent
+
+
 def test_events_bad_since_is_one_line_error(analyst_db):
     result = dealwatch("events", "--since", "last week", "--db", str(analyst_db))
     assert (result.returncode, result.stderr) == (
-        1, "Error: --since 'last week': use a number and a unit, e.g. 7d, 12h, 90m or 2w\n")
+        1, "Error: --since 'last week': use a number and a unit, e.g. 7d, 12h, 90m or 2w, or all\n")
 
 
 @pytest.mark.parametrize("statement", [

@@ -33,7 +33,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_sql)
 
     p = sub.add_parser("events", help="list the latest events, newest first")
-    p.add_argument("--since", default="30d", help="age limit such as 7d, 12h or 90m (default 30d)")
+    p.add_argument("--since", default="30d", help="age limit such as 7d, 12h or 90m, or all (default 30d)")
     p.add_argument("--type", choices=("deal", "customer_change"))
     p.add_argument("--company", help="match any party role, also by company_aliases (case, legal suffixes and "
                    "\"the\" ignored: Meta = Meta Platforms, Inc.)")
@@ -81,7 +81,7 @@ def parse_age(text: str) -> timedelta:
     """Returns the timedelta of an age such as '7d', '12h', '90m' or '2w'."""
     m = re.fullmatch(r"\s*(\d+)\s*([mhdw])\s*", text or "")
     if not m:
-        raise DealwatchError(f"--since {text!r}: use a number and a unit, e.g. 7d, 12h, 90m or 2w")
+        raise DealwatchError(f"--since {text!r}: use a number and a unit, e.g. 7d, 12h, 90m or 2w, or all")
     unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
     try:
         age = timedelta(**{unit: int(m.group(1))})
@@ -96,14 +96,16 @@ def cmd_events(args) -> int:
 
     if args.limit < 1:
         raise DealwatchError(f"--limit {args.limit}: give a number of rows, 1 or more")
-    since = datetime.now(timezone.utc) - parse_age(args.since)
+    # "all": no age limit (a database filled from old articles, such as the demo's 2025 seed)
+    everything = (args.since or "").strip().lower() == "all"
+    since = None if everything else datetime.now(timezone.utc) - parse_age(args.since)
     sql = """SELECT coalesce(e.published_at, e.detected_at) AS seen_at, e.event_type, e.subtype,
                     e.acquirer, e.target, e.seller, e.customer, e.vendor, e.competitor,
                     e.amount, e.currency, e.stake_pct, e.status, round(e.confidence, 2) AS confidence,
                     a.site_name AS outlet, e.article_url
              FROM events e LEFT JOIN articles a ON a.url = e.article_url
-             WHERE coalesce(e.published_at, e.detected_at) >= ?"""
-    params: list = [since]
+             WHERE (? IS NULL OR coalesce(e.published_at, e.detected_at) >= ?)"""
+    params: list = [since, since]
     with connect(database_path(args), read_only=True) as con:
         if args.type:
             sql += " AND e.event_type = ?"
