@@ -41,7 +41,7 @@ from extract.frames import build_shadow
 from extract.model import Event
 from extract.parties import same_party
 from extract.verify import _WORD as _NAME_WORD
-from extract.verify import _name_shape, article_features, lower_words, mention_counts
+from extract.verify import _name_shape, article_features, company_words, lower_words, mention_counts
 
 if TYPE_CHECKING:
     from extract.events import Candidates
@@ -114,7 +114,7 @@ def context(c: Candidates) -> Context:
     counts = mention_counts(c)
     topic = max(counts, key=counts.__getitem__) if counts else None
     return Context(article_features(c), counts, topic, lower_words(c),
-                   frozenset(t.lower() for n in counts for t in n.split()))
+                   company_words(counts))
 
 
 def pair_features(c: Candidates, i: int, a: Mention, b: Mention,

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from extract.frames import Hit
     from extract.model import Event
 
-__all__ = ["Verifier", "model", "event_features", "article_features", "mention_counts", "lower_words", "verify_events", "MODEL_FILE"]
+__all__ = ["Verifier", "model", "event_features", "article_features", "mention_counts", "company_words", "lower_words", "verify_events", "MODEL_FILE"]
 
 MODEL_FILE = "verifier.json.gz"
 _ROLES = ("acquirer", "target", "seller", "customer", "vendor", "competitor")
@@ -219,10 +219,15 @@ def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
         feats.extend(f"{role}.{f}" for f in shape)
         feats.extend(f"party.{f}" for f in shape)
     # The words of the evidence, names aside: the model is to learn the language, not the companies.
-    names = {t.lower() for n in counts for t in n.split()}
-    words = {w.lower() for w in _WORD.findall(event.evidence)} - names
+    words = {w.lower() for w in _WORD.findall(event.evidence)} - company_words(counts)
     feats.extend(f"w={lang}:{w}" for w in sorted(words))
     return feats
+
+
+def company_words(counts: dict[str, int]) -> frozenset[str]:
+    """Returns the lower-cased words of the article's company names (`mention_counts`), which the
+    models' word features leave out: they are to learn the language, not the companies."""
+    return frozenset(t.lower() for n in counts for t in n.split())
 
 
 def mention_counts(c: Candidates) -> dict[str, int]:
