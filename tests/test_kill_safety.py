@@ -37,8 +37,9 @@ def test_a_run_killed_mid_run_is_completed_by_the_next_without_duplicates(tmp_pa
     db, outbox = tmp_path / "dw.duckdb", tmp_path / "outbox"
     with serve_routes() as server:
         # The second batch's pages answer slowly, so the kill lands while they are being fetched
-        # (the run fetches the next batch while it reads and stores the previous one).
-        server.routes.update(site_routes(PAGES, server.url("/"), page_delay=0.5, slow_from=BATCH_PAGES))
+        # (the run fetches the next batch while it reads and stores the previous one; 3 s a page: the
+        # second batch must not finish before this loop sees the first stored, however slow detection is).
+        server.routes.update(site_routes(PAGES, server.url("/"), page_delay=3.0, slow_from=BATCH_PAGES))
         config = write_config(tmp_path / "dealwatch.toml", db=db, feeds=[server.url("/feed.xml")],
                               extra=f'[alerts]\ntransport = "file"\noutbox = "{outbox}"\n')
         run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--config", str(config)],
