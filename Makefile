@@ -17,8 +17,8 @@ demo: $(BIN)/dealwatch
 test: $(BIN)/dealwatch
 	$(BIN)/python -m pytest
 
-# Retrain the detector's verifier from the committed corpus (fixed solver, no randomness: the same
-# corpus gives the same bytes) and print its held-out figures.
+# Retrain the detector's models (German names, verifier, pair classifier) from the committed corpus
+# (fixed solver, no randomness: the same corpus gives the same bytes) and print their held-out figures.
 train: $(BIN)/dealwatch
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python benchmarks/train.py

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from extract.names_learned import learned_names
 from extract.parties import NameSpan, looks_like_person
 
 __all__ = ["find_names_de", "DESCRIPTOR_HEADS", "is_descriptor"]
@@ -512,6 +513,16 @@ def _base_form(name: str) -> str:
 def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     """Returns the company-name spans of each text (sentences of one article), in order."""
     names, blocked = _seed_names(texts)
+    # The runs the rules leave undecided, as the trained name model reads them (extract/names_learned.py).
+    # (A public body's word alone, "die Stadtwerke", names no one body; a name the rules took, with its
+    # legal form, is that name; "X-Plattform" is X's thing.)
+    for n in learned_names(texts, names | blocked, _split_candidates):
+        words = n.split()
+        while len(words) > 1 and _LEGAL.match(words[-1]):
+            words.pop()
+        if not (_PUBLIC_BODY.match(n) or " ".join(words) in names or _COMPOUND_TAIL.match(n.rsplit("-", 1)[-1])
+                or any(f"{n} (" in t for t in texts)):  # (a name before its acronym is the rules' to decide)
+            names.add(n)
     # "die Qatar Investment Authority (QIA)": the spelled-out name is a name, and the acronym stands for it.
     acronyms = _acronyms(texts)
     names |= set(acronyms.values())

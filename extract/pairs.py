@@ -323,18 +323,30 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | 
         key = (a.name, b.name) if a.name <= b.name else (b.name, a.name)
         if key not in best or p > best[key][0]:
             best[key] = (p, i, a, b)
-    out: list[Event] = []
-    for p, i, a, b in sorted(best.values(), key=lambda t: (t[1], t[2].start)):
+    out: list[tuple[int, int, Event]] = []
+    # A company the rules already read a deal of: a second deal pair with it is most often its
+    # seller, adviser or rival bidder, not a second deal; and one deal per sentence.
+    in_deals = [n for e in events if e.event_type == "deal" for n in (e.acquirer, e.target, e.seller) if n]
+    deal_sentences: set[int] = set()
+    for p, i, a, b in sorted(best.values(), key=lambda t: (-t[0], t[1], t[2].start)):
         label = pm.best_label(pair_features(c, i, a, b, tokens[i], ctx))
         subtype, roles = label.split(":")
         ra, rb = roles.split(">")
         family = FAMILY[subtype]
         if p < pm.thresholds.get(f"{c.lang}.{family}", 2.0):
             continue
+        if family == "deal":
+            # A pair fills two roles: a deal's two are its buyer and what is bought (a pair with the
+            # seller leaves the target unknown: no event an analyst can file).
+            if {ra, rb} != {"acquirer", "target"}:
+                continue
+            if i in deal_sentences or any(same_party(m.name, n) for m in (a, b) for n in in_deals):
+                continue
+            deal_sentences.add(i)
         sh = build_shadow(c.texts[i], c.mentions[i], c.lang)
         amount = sh.amounts[0] if len(sh.amounts) == 1 else None
-        out.append(Event(event_type=family, subtype=subtype, status=_status(sh.shadow, family, cues),
+        out.append((i, a.start, Event(event_type=family, subtype=subtype, status=_status(sh.shadow, family, cues),
                          evidence=c.texts[i], confidence=round(p, 2), **{ra: a.name, rb: b.name},
                          amount=amount.value if amount else None, currency=amount.currency if amount else None,
-                         stake_pct=sh.percents[0] if subtype == "stake" and len(sh.percents) == 1 else None))
-    return out
+                         stake_pct=sh.percents[0] if subtype == "stake" and len(sh.percents) == 1 else None)))
+    return [e for _, _, e in sorted(out, key=lambda t: t[:2])]

@@ -93,6 +93,7 @@ NON_COMPANY = frozenset(
     ceo cfo cto coo cio chief chairman chairwoman chair president founder co-founder cofounder
     director minister secretary senator governor mayor analyst analysts spokesperson
     spokesman spokeswoman mr mrs ms dr prof sir series round activist rival rivals
+    company purchaser buyer issuer registrant borrower offeror bidder
     exclusive breaking update updated opinion analysis
     investors analysts sources shares rumors rumours reports officials regulators customers
     developers employees people executives users experts critics observers insiders
@@ -170,6 +171,30 @@ _GIVEN_NAMES = frozenset(
     pat patrick paul peter phil philip rachel richard rob robert ryan sam sarah satya scott
     sean sergey steve steven sundar susan thomas tim todd tom tony victoria william
     klaus stefan thomas wolfgang jürgen michael markus christian andreas frank sabine ulrich
+    aaron abigail adrian aidan alberto alejandro alexandra alexis alfred ali alicia allison amanda amber
+    ana andre andrea angel angelica anita antonio ariana arthur ashley audrey austin barbara beatriz becky
+    bernard bernd bernie beth betty beverly billy blake bonnie brandon brenda brett bruce bryan caitlin
+    cameron camila carina carla carmen carol caroline carolyn carrie catherine cathy charlotte chelsea cheryl
+    christina christy cindy claudia colin connie courtney craig crystal cynthia dale dana danielle
+    darren dave dawn debbie deborah debra denise derek diana diego dina dominic donald donna dorothy
+    douglas dylan eddie edward eileen elaine eleanor elena elizabeth ellen emilio emma enrique erica erin
+    ernesto esther ethan eugene eva evan evelyn fatima felipe fernando fiona florian francesca francis
+    francisco franz gabriel gabriela gavin gerald gina giovanni giulia glen gloria gordon grace gregory
+    gustavo hannah harold heather heidi hector heinz helmut holly howard hugh isabel
+    isabella ivan jacqueline jake janet janice javier jenna jenny jeremy jerry jesse jesus jill joan
+    joanna joel johanna johannes jorge josefina joshua joy joyce juan judith judy julian juliana
+    julie justin kai karin karl katherine kathleen kathryn kathy katie katrin keith ken kenneth
+    kerry kimberly kirk kristen kristin kyle lauren leah lena leo leon leonardo lily linda lindsay
+    lorenzo lori louis lucia lucy luis luisa lukas luke lynn madison manuel marcus margaret maria
+    mariana marie marina mario marion marisa marjorie marlene marta martha martina marvin mateo matthias
+    maureen maximilian maya megan melanie melissa mia micha michelle miguel miriam molly monica monika
+    natalie nathan neil nina noah norbert norman olga olivia oscar pablo pamela patricia paula
+    pedro peggy penelope petra philippe rafael ralf ramon randy raquel raymond rebecca regina
+    renate rene ricardo rick rita roberto robin roger roland ronald rosa rose roy ruth sabrina sally
+    samantha samuel sandra sara sebastian sergio shannon sharon shawn sheila shirley silvia simon simone
+    sofia sonia sophia sophie stacy stanley stephanie stephen stuart sue susanne sven sylvia tamara tanja
+    tara teresa terry theresa tiffany timothy tina tobias travis troy ursula valerie vanessa vera veronica
+    vicki vincent virginia walter wendy werner wilhelm yolanda yvonne zachary zoe
     """.split()
 )
 _MEDIA = frozenset(
@@ -194,7 +219,8 @@ class NameSpan(NamedTuple):
     initial: bool  # starts the sentence, so capitalisation says nothing
 
 
-# One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz".
+# One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz" (tokens
+# joined by "+" without spaces are one name: "Landis+Gyr").
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
 # Tokens that look like names but are amounts or currency codes ("1bn", "USD").
 _NOT_NAME_TOKEN = re.compile(
@@ -206,7 +232,8 @@ _NOT_NAME_TOKEN = re.compile(
 )
 # The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(
-    rf"(?=[A-ZÄÖÜ\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN})*(?P<poss>'s|’s|')?"
+    rf"(?=[A-ZÄÖÜ\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN})*"
+    rf"(?P<poss>'s|’s|')?"
 )
 # Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
 # same names are found by a pattern that starts with a capital or digit, which scans faster.
@@ -220,7 +247,7 @@ _TOKEN_UPPER = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za
 _FIRST_TOKEN_UPPER = (r"[A-ZÄÖÜ\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-ZÄÖÜ])[\w&\-]*(?:\.[A-Za-z]+)*|"
                       r"(?<=\d)\d*[A-Za-z][\w&\-]*)")
 _NAME_RE_UPPER = re.compile(
-    rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
+    rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
 )
 
 
@@ -292,6 +319,8 @@ def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
         low = surface.lower()
         if not surface or low in NON_COMPANY or low in _GENERIC or _INITIAL.fullmatch(surface):
             continue
+        if " " not in low and len(low) > 6 and low.endswith("ese"):
+            continue  # a nationality ("Bhutanese conglomerate Tashi Group")
         # "Portuguese AI", "US Midwest": generic words only make no company name.
         if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.replace("-", " ").split()):
             continue
@@ -340,10 +369,16 @@ def _run_names(run: str) -> tuple[tuple[int, int, bool, bool], ...]:
                  for rs, re_, legal in _name_parts(body))
 
 
+# Last words that name a publication ("Port Technology Weekly", "Lakeside Gazette").
+_MEDIA_LAST = frozenset("weekly daily gazette herald tribune journal times magazine newsletter chronicle newswire".split())
+
+
 @lru_cache(maxsize=16384)
 def is_media(name: str) -> bool:
     """Returns True for news outlets, which are sources of a report, not parties."""
-    return name.casefold() in _MEDIA or normalize_name(name).casefold() in _MEDIA
+    key = name.casefold()
+    return key in _MEDIA or normalize_name(name).casefold() in _MEDIA or (
+        " " in key and key.rsplit(" ", 1)[1] in _MEDIA_LAST)
 
 
 def looks_like_person(sentence: str, span: NameSpan) -> bool:
@@ -388,8 +423,10 @@ def _person_shape(surface: str) -> tuple[bool | None, bool, bool]:
     given = bool(words) and words[0].lower() in _GIVEN_NAMES
     if len(words) >= 2 and given:
         return True, True, False
-    if len(words) == 1 and not given:
-        return False, False, False  # "CEO Nadella" aside, one word that is no given name is not read as a person
+    if len(words) == 1:
+        # "CEO Nadella" aside, one word that is no given name is not read as a person; a given name
+        # alone is one ("Sandra said she and ...").
+        return given, given, False
     two = len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words)
     return None, len(words) >= 2 or given, two
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 
-from extract.frames import Cues, Frame, Hit
+from extract.frames import Anaphor, Cues, Frame, Hit
 from extract.mentions import Grammar
 from extract.names_de import DESCRIPTOR_HEADS, find_names_de
 
-__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "refine_hits"]
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT", "ANAPHOR_AMOUNT_HINT", "refine_hits"]
 
 LANGUAGE = "de"
 
@@ -775,7 +775,7 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
     # A German clause keeps hedges inside the frame's span ("will Medienberichten zufolge
     # den Konkurrenten Y kaufen"): a hit whose status nothing stated reads its whole sentence.
     for h in out:
-        if not h.explicit and h.status == "announced":
+        if not h.explicit and h.status == "announced" and h.frame.family != "anaphor":
             words = " " + " ".join(re.findall(r"[\w][\w\-]*|[^\w\s]", h.evidence.lower())) + " "
             for status, pat in CUES.status:
                 if status != "announced" and pat.search(words):
@@ -795,3 +795,70 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
                 continue
         kept.append(h)
     return kept
+
+
+# --- anaphora: sentences that add a status or an amount to an event told before ----------
+# German often gives the price in a sentence of its own that names no party: "Der Kaufpreis liegt
+# bei 148 Millionen Euro." "Das Geschäft ist rund 14,3 Milliarden Dollar schwer." "Die Übernahme
+# ist abgeschlossen." Only sentences that state no event of their own are read this way.
+_DE_DET = r"(?:der|die|das|den|dem|des|diese[rsmn]?|ihre[rsmn]?|seine[rsmn]?)"
+_DE_DEAL_NOUN = (r"(?:übernahme|transaktion|deal|kauf|zukauf|erwerb|verkauf|fusion|zusammenschluss|beteiligung|"
+                 r"einstieg|investition|finanzierungsrunde|runde|angebot|übernahmeangebot|kaufangebot|"
+                 r"gemeinschaftsunternehmen|joint venture|veräußerung|abspaltung|geschäft)\S*")
+_DE_CONTRACT_NOUN = (r"(?:auftrag|aufträge|vertrag|verträge|rahmenvertrag|vereinbarung|zuschlag|bestellung|order|"
+                     r"kooperation|zusammenarbeit|partnerschaft|mandat|ausschreibung)\S*")
+_DE_BOTH_NOUN = rf"(?:{_DE_DEAL_NOUN}|{_DE_CONTRACT_NOUN})"
+_DE_ABOUT = (r"(?:rund |etwa |ungefähr |gut |knapp |fast |nahezu |bis zu |mehr als |über |insgesamt |zusammen |"
+             r"gemeinsam |geschätzt |geschätzte |angeblich |ca\. |zirka |circa )*")
+# A price per share ("45 Euro je Aktie") is no deal's price.
+_PER_SHARE = r"(?!(?:\S+ )?(?:je|pro) (?:aktie|anteil|anteilsschein|papier|stück))"
+# Words that make a later participle no fact: "soll ... abgeschlossen werden", "ist noch nicht abgeschlossen".
+_DE_NOT_YET = r"(?:(?!nicht |noch |kein\S* |erst |soll\S* |werden |wird |dürfte |könnte |bis |sobald |wenn )\S+ )"
+ANAPHORA: tuple[Anaphor, ...] = (
+    # "Der Kaufpreis liegt bei M0", "Der Transaktionswert beläuft sich auf M0"
+    Anaphor("price_noun", ("deal",), re.compile(
+        rf" (?:kaufpreis|übernahmepreis|transaktionswert|transaktionsvolumen|kaufsumme|preis|gesamtpreis)\S* "
+        rf"(?:\S+ ){{0,8}}?{_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}")),
+    # "Der Auftragswert liegt bei rund M0", "Das Auftragsvolumen beträgt M0"
+    Anaphor("order_value", ("customer_change", "deal"), re.compile(
+        rf" (?:auftragswert|auftragsvolumen|vertragsvolumen|vertragswert|gesamtvolumen|volumen|gesamtwert)\S* "
+        rf"(?:\S+ ){{0,8}}?{_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}")),
+    # "Das Geschäft ist rund M0 schwer", "Der Auftrag ist M0 wert"
+    Anaphor("worth", ("deal", "customer_change"), re.compile(
+        rf" (?:{_DE_DET} )?(?:\S+ ){{0,2}}?{_DE_BOTH_NOUN} (?:\S+ ){{0,6}}?{_DE_ABOUT}(?P<m>M\d+) (?:schwer|wert) ")),
+    # "Der Auftrag im Wert von M0", "ein Vertrag mit einem Volumen von M0", "in Höhe von M0"
+    Anaphor("noun_of_amount", ("deal", "customer_change"), re.compile(
+        rf" {_DE_BOTH_NOUN} (?:\S+ ){{0,4}}?(?:im (?:gesamt)?wert von|mit einem (?:\S+ )?(?:volumen|wert) von|"
+        rf"in höhe von|über) {_DE_ABOUT}(?P<m>M\d+) ")),
+    # "Die Dänen hatten M0 für das Familienunternehmen geboten", "X zahlt M0"
+    Anaphor("paid", ("deal",), re.compile(
+        rf" (?:zahlt|zahlte|zahlen|zahlten|bietet|bot|boten|bieten|legt|legte|legen|legten) "
+        rf"(?:\S+ ){{0,6}}?{_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}")),
+    Anaphor("paid_participle", ("deal",), re.compile(
+        rf" {_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}(?:\S+ ){{0,6}}?(?:geboten|gezahlt|bezahlt|hingeblättert|"
+        rf"auf den tisch gelegt) ")),
+    # "Beide Partner investieren zusammen M0"
+    Anaphor("partners_invest", ("deal",), re.compile(
+        rf" (?:beide|die beiden|die (?:drei |zwei )?partner|die unternehmen|die partnerunternehmen) "
+        rf"(?:\S+ ){{0,2}}?(?:investieren|investierten|stecken|steckten|bringen|brachten|wollen|sollen|werden) "
+        rf"(?:\S+ ){{0,4}}?{_DE_ABOUT}(?P<m>M\d+) ")),
+    # "Die Übernahme ist abgeschlossen", "Der Verkauf wurde am Freitag vollzogen"
+    Anaphor("completed_noun", ("deal", "customer_change"), re.compile(
+        rf" {_DE_DET} (?:\S+ ){{0,3}}?{_DE_BOTH_NOUN} (?:\S+ ){{0,6}}?(?:ist|wurde|sind|wurden) {_DE_NOT_YET}{{0,4}}?"
+        rf"(?:abgeschlossen|vollzogen|vollendet|perfekt|unter dach und fach) "), "completed"),
+    # "Die Übernahme ist geplatzt", "Der Deal wurde abgesagt"
+    Anaphor("cancelled_noun", ("deal",), re.compile(
+        rf" {_DE_DET} (?:\S+ ){{0,3}}?{_DE_DEAL_NOUN} (?:\S+ ){{0,6}}?(?:(?:ist|sind|wurde|wurden) (?:\S+ ){{0,3}}?"
+        rf"(?:geplatzt|gescheitert|abgesagt|abgeblasen|gestoppt|untersagt|aufgegeben)|platzt|scheitert) "),
+        "cancelled"),
+    # "Das Unternehmen dementierte den Bericht", "Berichte ... wies ein Sprecher zurück"
+    Anaphor("denial", ("deal", "customer_change"), re.compile(
+        r" (?:dementier\S*|(?:bericht|gerücht|spekulation|meldung|darstellung)\S* (?:\S+ ){0,8}?"
+        r"(?:zurückgewiesen|zurück|bestritten)|entbehr\S* jeder grundlage) "), "denied"),
+)
+# Cheap tests on the lower-cased sentence before its shadow is built for ANAPHORA: a status word,
+# or a number (the caller checks) and a word that can carry a price.
+ANAPHOR_HINT = re.compile(r"abgeschlossen|vollzogen|vollendet|perfekt|dach und fach|geplatzt|gescheitert|abgesagt|"
+                          r"abgeblasen|gestoppt|untersagt|aufgegeben|platzt|scheitert|dementi|zurück|bestr|grundlage")
+ANAPHOR_AMOUNT_HINT = re.compile(r"preis|wert|volumen|summe|schwer|zahl|biet|bot|legt|legen|geboten|investier|steck|"
+                                 r"bring|höhe|über")

@@ -80,10 +80,19 @@ def is_junk_line(line: str) -> bool:
 _LABELLED_LETTER = re.compile(r"\b(?:Series|Class|Tier|Phase|Type|Grade|Plan|Model|Round|Section|Category) [A-Z]\.$")
 
 
+# A German ordinal before a month or a counted noun ("zum 1. Juli", "im 2. Quartal", "die 3. Liga").
+_ORDINAL = re.compile(r"(?:^|[\s(])(?:[1-9]|[12]\d|3[01])\.$")
+_AFTER_ORDINAL = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Quartal|"
+    r"Halbjahr|Geschäftshalbjahr|Liga|Bundesliga|Platz|Runde|Stock|Klasse|Jahrhundert|Kalenderwoche|Spieltag)\b")
+
+
 def _is_false_boundary(chunk: str, following: str) -> bool:
-    """Returns True when the full stop ending `chunk` belongs to an abbreviation."""
+    """Returns True when the full stop ending `chunk` belongs to an abbreviation or an ordinal."""
     if not chunk.endswith("."):
         return False
+    if _ORDINAL.search(chunk, max(0, len(chunk) - 4)) and _AFTER_ORDINAL.match(following.lstrip()):
+        return True
     # The chunk ends in "." so it has a last word; rsplit finds it from the end.
     word = chunk.rsplit(None, 1)[-1]
     bare = word.rstrip(".").lstrip("(\"'“‘").lower()

@@ -248,8 +248,8 @@ def mention_counts(c: Candidates) -> dict[str, int]:
 @dataclass(frozen=True)
 class Verifier:
     """A trained verifier: feature weights, the Platt scale (a, b) and the threshold on the
-    calibrated probability below which an event is dropped (`thresholds`: per language, where
-    held-out text called for another one)."""
+    calibrated probability below which an event is dropped (`thresholds`: per language ("de") or
+    language and event type ("en.deal"), where held-out text called for another one)."""
 
     weights: dict[str, float]
     a: float
@@ -257,9 +257,10 @@ class Verifier:
     threshold: float
     thresholds: dict[str, float] = field(default_factory=dict)
 
-    def threshold_for(self, lang: str) -> float:
-        """Returns the threshold for articles in `lang`."""
-        return self.thresholds.get(lang, self.threshold)
+    def threshold_for(self, lang: str, event_type: str | None = None) -> float:
+        """Returns the threshold for events of `event_type` in articles in `lang`."""
+        t = self.thresholds
+        return t.get(f"{lang}.{event_type}", t.get(lang, self.threshold))
 
     def score(self, feats: list[str]) -> float:
         """Returns the model's raw score (log-odds before calibration) of a feature list."""
@@ -304,10 +305,9 @@ def verify_events(c: Candidates, verifier: Verifier | None = None) -> list[Event
     counts = mention_counts(c)
     lower = lower_words(c)
     kept = []
-    threshold = v.threshold_for(c.lang)
     for event, hits in zip(c.events, c.sources):
         p = v.probability(event_features(c, event, hits, art, counts, lower))
-        if p >= threshold:
+        if p >= v.threshold_for(c.lang, event.event_type):
             event.confidence = round(p, 2)
             kept.append(event)
     return kept

@@ -261,3 +261,24 @@ def test_german_company_mentions(sentence: str, names: list[str]) -> None:
 ])
 def test_article_language(metadata: str | None, text: str, expected: str) -> None:
     assert article_language(metadata, text) == expected
+
+
+# Written for these tests: the price or the status in a sentence of its own that names no party.
+@pytest.mark.parametrize(("text", "amount", "status"), [
+    ("Der Armaturenhersteller Kolbtal AG will den Pumpenbauer Wendrich GmbH übernehmen. "
+     "Der Kaufpreis liegt bei 212 Millionen Euro, wie das Unternehmen mitteilte.", 212e6, "announced"),
+    ("Der Versorger Rheinquell kauft den Solarprojektierer Sonnfeld Energie. "
+     "Das Geschäft ist rund 1,4 Milliarden Euro schwer.", 1.4e9, "announced"),
+    ("Der Anlagenbauer Kolbtal wollte im März den Zulieferer Wendrich übernehmen. "
+     "Kolbtal hatte 95 Millionen Euro für das Familienunternehmen geboten. "
+     "Die Übernahme ist geplatzt.", 95e6, "cancelled"),
+    ("Der Anlagenbauer Kolbtal übernimmt den Zulieferer Wendrich. "
+     "Die Transaktion wurde am Freitag vollzogen.", None, "completed"),
+    # a price per share is no deal's price; a closing still to come no completion
+    ("Der Anlagenbauer Kolbtal will den Zulieferer Wendrich übernehmen. "
+     "Kolbtal bietet 45 Euro je Aktie. Die Übernahme soll im Herbst abgeschlossen werden.", None, "announced"),
+])
+def test_german_price_and_status_in_a_later_sentence(text: str, amount: float | None, status: str) -> None:
+    [e] = [e for e in rule_events(text, title="Meldung") if e.event_type == "deal"]
+    assert (e.acquirer, e.target) in (("Kolbtal", "Wendrich"), ("Rheinquell", "Sonnfeld Energie"))
+    assert (e.amount, e.status) == (amount, status)

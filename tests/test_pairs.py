@@ -112,3 +112,17 @@ def test_direction_model_decides_who_is_the_customer() -> None:
     pm = PairModel({"bias": 4.0}, ("acquisition:acquirer>target", "churn:customer>vendor", "churn:vendor>customer"),
                    {"bias": {0: 1.0, 1: 0.8, 2: 0.8}}, 1.0, 0.0, {"en.customer_change": 0.5})
     assert pm.best_label(["bias"]).startswith("churn:")
+
+
+def test_one_deal_per_sentence_and_none_with_a_company_the_rules_read_a_deal_of() -> None:
+    text = "Korvex Freight agreed to buy the parcels arm of Brennwald Logistics from Dorrin Holdings."
+    c = read_candidates(text)
+    assert len(pair_candidates(c)) == 3
+    pm = hand_model({"en.deal": 0.5}, label=0)
+    [e] = pair_events(c, [], CUES, pm)  # three pairs score alike; the sentence states one deal
+    assert (e.subtype, e.acquirer, e.target) == ("acquisition", "Korvex Freight", "Brennwald Logistics")
+    ruled = Event(event_type="deal", subtype="acquisition", status="announced", evidence=text, confidence=0.9,
+                  acquirer="Korvex Freight", target="Parcelink")
+    # Korvex's deal is read: a second deal pair with it would be its seller or a second target
+    got = pair_events(c, [ruled], CUES, pm)
+    assert [(x.acquirer, x.target) for x in got] == [("Brennwald Logistics", "Dorrin")]  # (legal suffix dropped)

@@ -19,6 +19,11 @@ def texts(body: str) -> list[str]:
         ("It opened in the U.S. The shares rose.", ["It opened in the U.S.", "The shares rose."]),
         ('"We are happy," he said. "Very happy."', ['"We are happy," he said.', '"Very happy."']),
         ("Is it done? Yes! Fine.", ["Is it done?", "Yes!", "Fine."]),
+        # a German ordinal before a month or a counted noun ends no sentence; a number at the end does
+        ("Die Fusion gilt ab dem 1. Juli 2027. Sie ist genehmigt.", ["Die Fusion gilt ab dem 1. Juli 2027.", "Sie ist genehmigt."]),
+        ("Der Umsatz stieg im 3. Quartal. Gut so.", ["Der Umsatz stieg im 3. Quartal.", "Gut so."]),
+        ("Es waren 12. Danach kam nichts.", ["Es waren 12.", "Danach kam nichts."]),
+        ("The deal closed on March 1. Shares rose.", ["The deal closed on March 1.", "Shares rose."]),
     ],
 )
 def test_split(body: str, expected: list[str]) -> None:

@@ -97,11 +97,18 @@ def test_events_below_the_threshold_are_dropped() -> None:
     v = Verifier({"bias": 2.0, "w=en:spells": -6.0}, a=1.0, b=0.0, threshold=0.5)
     assert verify_events(read_candidates(GAME), v) == []
     assert [e.acquirer for e in verify_events(read_candidates(DEAL), v)] == ["Oracle"]
+    # the deal's own threshold drops it (0.88 < 0.9); the language's would keep it
+    v = Verifier({"bias": 2.0}, a=1.0, b=0.0, threshold=0.5, thresholds={"en.deal": 0.9})
+    assert verify_events(read_candidates(DEAL), v) == []
 
 
 def test_thresholds_per_language_round_trip() -> None:
     v = Verifier({"bias": 1.0}, a=1.0, b=0.0, threshold=0.35, thresholds={"de": 0.0})
     assert (v.threshold_for("de"), v.threshold_for("en"), v.threshold_for("fr")) == (0.0, 0.35, 0.35)
+    # a language and event type of its own; other types of that language keep the language's
+    v = Verifier({"bias": 1.0}, a=1.0, b=0.0, threshold=0.35, thresholds={"de": 0.1, "en.deal": 0.5})
+    assert (v.threshold_for("en", "deal"), v.threshold_for("en", "customer_change"),
+            v.threshold_for("de", "deal")) == (0.5, 0.35, 0.1)
     assert Verifier.from_json(json.loads(json.dumps(v.to_json()))) == v
     # a file without per-language thresholds reads as one threshold for all
     assert Verifier.from_json({"format": 1, "a": 1, "b": 0, "threshold": 0.2, "weights": {}}).threshold_for("de") == 0.2
