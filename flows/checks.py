@@ -68,8 +68,14 @@ def check_config(path: str | Path | None = None, *, db: str | None = None,
         return report
     if db:
         settings.database = db
-    report.notes.append(f"{len(settings.feeds)} feed(s) configured" if settings.feeds else
-                        "no [[feeds]] in the file (feeds added with the CLI are still polled)")
+    written = data.get("feeds") if isinstance(data.get("feeds"), list) else []
+    if len(written) > len(settings.feeds):
+        # ("no [[feeds]]" would be wrong: the file has some, which the problems below describe)
+        report.notes.append(f"{len(settings.feeds)} of {len(written)} [[feeds]] usable (the others are "
+                            "listed as problems)")
+    else:
+        report.notes.append(f"{len(settings.feeds)} feed(s) configured" if settings.feeds else
+                            "no [[feeds]] in the file (feeds added with the CLI are still polled)")
     apply_environment(settings, report.problems)
     report.problems += _alert_problems(settings)
     report.problems += _database_problems(settings, report.notes)

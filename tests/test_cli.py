@@ -57,6 +57,19 @@ def test_detect_seed_jsonl_prints_exactly_four_events():
                               "evidence", "confidence", "source"}
 
 
+@pytest.mark.parametrize("command", ["detect", "extract"])
+def test_a_named_config_must_exist_and_be_valid_whatever_the_inputs(command, tmp_path):
+    # (a file input needs no config; a --config the user names is still checked, not silently ignored)
+    missing = tmp_path / "nope.toml"
+    result = dealwatch(command, str(SEED_TXT), "--config", str(missing))
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"{missing}: no such config file" in result.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[fetch\n")
+    result = dealwatch(command, str(SEED_TXT), "--config", str(broken))
+    assert result.returncode == 1 and f"{broken}: not valid TOML" in result.stderr
+
+
 def test_detect_html_page_reads_the_same_events():
     result = dealwatch("detect", str(ROOT / "seeds" / "scale-ai-google-withdraws.html"), "--format", "jsonl")
     assert result.returncode == 0, result.stderr

@@ -148,6 +148,17 @@ def test_check_reports_every_problem_at_once(capsys, tmp_path, monkeypatch):
     assert err == [f"Error: {config}: 7 problems found (listed above)"]
 
 
+def test_check_counts_a_feed_without_url_as_written_but_unusable(capsys, tmp_path):
+    config = tmp_path / "dealwatch.toml"
+    config.write_text(f'database = "{tmp_path / "dw.duckdb"}"\n\n[[feeds]]\nname = "no address"\n\n'
+                      '[[feeds]]\nurl = "https://a.example/rss"\n')
+    code, out, err = _cli(capsys, "check", "--config", str(config))
+    assert code == 1
+    assert out[0] == "ok: 1 of 2 [[feeds]] usable (the others are listed as problems)"
+    assert "problem: missing required key 'feeds.0.url'" in out
+    assert err == [f"Error: {config}: 1 problem found (listed above)"]
+
+
 def test_check_passes_and_reaches_the_smtp_server(capsys, tmp_path, smtp_server):
     host, port, sink = smtp_server
     db = tmp_path / "dw.duckdb"

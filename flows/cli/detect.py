@@ -16,7 +16,7 @@ from extract.errors import DealwatchError
 from extract.urls import is_http_url
 from flows.cli.output import print_rows
 from flows.cli.sources import Skipped
-from flows.config import load_settings
+from flows.config import Settings, load_settings
 
 
 def register(sub) -> None:
@@ -59,13 +59,14 @@ def _read_jsonl(path: Path, skipped: Skipped) -> list[tuple[str, object]]:
     return readings
 
 
-def _read(source: str, config: str | None, skipped: Skipped) -> list[tuple[str, object]]:
-    """Returns (source, reading) pairs: one per article the source holds."""
+def _read(source: str, named: Settings | None, skipped: Skipped) -> list[tuple[str, object]]:
+    """Returns (source, reading) pairs: one per article the source holds. `named`: the settings of
+    --config, if given (else ./dealwatch.toml applies to URLs when it is there)."""
     from extract.read import read_html, read_text
 
     if is_http_url(source):
         from flows.fetch import Fetcher
-        settings = load_settings(config, require_file=False)
+        settings = named or load_settings(None, require_file=False)
         with Fetcher(settings.fetch) as fetcher:
             result = fetcher.get(source, kind="page")
         return [(source, read_html(result.body, url=result.url))]
@@ -90,7 +91,9 @@ def _read(source: str, config: str | None, skipped: Skipped) -> list[tuple[str, 
 
 def cmd_detect(args) -> int:
     skipped = Skipped()
-    readings = [pair for _, pairs in skipped.each(args.paths, lambda src: _read(src, args.config, skipped))
+    # A --config named must exist and be valid (exit 1 otherwise), whatever the inputs.
+    named = load_settings(args.config) if args.config else None
+    readings = [pair for _, pairs in skipped.each(args.paths, lambda src: _read(src, named, skipped))
                 for pair in pairs]
     # Names and notes come from outside (a file name can hold any bytes): shown cleaned.
     readings = [(display_text(src), reading) for src, reading in readings]

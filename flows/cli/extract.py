@@ -62,6 +62,9 @@ def _print(record: dict, fmt: str) -> None:
 
 def cmd_extract(args) -> int:
     skipped = Skipped()
+    # A --config named must exist and be valid (exit 1 otherwise), whatever the inputs; without one,
+    # ./dealwatch.toml applies to URLs when it is there.
+    named = load_settings(args.config) if args.config else None
     with ExitStack() as stack:
         fetcher = None
 
@@ -71,7 +74,7 @@ def cmd_extract(args) -> int:
                 return page_record(source, _page_bytes(source), url=None)
             if fetcher is None:
                 from flows.fetch import Fetcher
-                fetcher = stack.enter_context(Fetcher(load_settings(args.config, require_file=False).fetch))
+                fetcher = stack.enter_context(Fetcher((named or load_settings(None, require_file=False)).fetch))
             # stored under the link's canonical form, as a feed entry linking it would be
             return page_record(source, fetcher.get(source, kind="page").body, url=canonical_url(source))
 
