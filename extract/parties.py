@@ -94,6 +94,7 @@ NON_COMPANY = frozenset(
     director minister secretary senator governor mayor analyst analysts spokesperson
     spokesman spokeswoman mr mrs ms dr prof sir series round activist rival rivals
     company purchaser buyer issuer registrant borrower offeror bidder
+    anyone anybody everyone everybody someone somebody professor fwd announcement announcements
     exclusive breaking update updated opinion analysis
     investors analysts sources shares rumors rumours reports officials regulators customers
     developers employees people executives users experts critics observers insiders
@@ -134,6 +135,13 @@ _GENERIC = frozenset(
     hamburg cologne stuttgart düsseldorf lyon marseille barcelona osaka shenzhen guangzhou
     jakarta bangkok manila johannesburg cairo nairobi lagos riyadh doha istanbul moscow kyiv
     monterrey guadalajara bogota lima santiago
+    lithuanian latvian estonian romanian bulgarian croatian serbian slovak slovenian ukrainian
+    belarusian armenian iranian iraqi syrian jordanian moroccan algerian tunisian ethiopian ghanaian
+    tanzanian ugandan angolan namibian zambian zimbabwean bolivian ecuadorian venezuelan uruguayan
+    paraguayan cuban jamaican mexican icelandic catalan basque flemish andalusian tuscan sicilian
+    bavarian saxon texan californian victorian tasmanian kazakh uzbek mongolian nepali bangladeshi
+    cambodian singaporean kuwaiti omani bahraini yemeni afghan lankan baltic balkan iberian alpine
+    caribbean mediterranean pacific atlantic arctic highland highlands
     """.split()
 ) | {"new york", "hong kong", "wall street", "silicon valley", "south korea", "united states",
      "united kingdom", "european union", "middle east", "latin america", "san francisco",
@@ -206,6 +214,9 @@ _MEDIA = frozenset(
     "wall street journal", "financial times", "new york times", "the information",
     "the verge", "business insider", "washington post", "associated press", "der spiegel",
     "the wall street journal", "the new york times", "the financial times",
+    # press-release wires ("CHICAGO--(BUSINESS WIRE)--")
+    "business wire", "businesswire", "pr newswire", "prnewswire", "globe newswire", "globenewswire",
+    "accesswire", "marketwire", "cision",
 }
 
 
@@ -219,12 +230,16 @@ class NameSpan(NamedTuple):
     initial: bool  # starts the sentence, so capitalisation says nothing
 
 
+# The capitals a name may start with: Latin letters with their accents ("Ørsted", "Škoda", "Élan").
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz" (tokens
 # joined by "+" without spaces are one name: "Landis+Gyr").
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{1,3}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
+_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|[{_UP}][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{{1,3}}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
 # Tokens that look like names but are amounts or currency codes ("1bn", "USD").
 _NOT_NAME_TOKEN = re.compile(
     r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|"
+    # A measure: "5GiB", "50MB", "2.4GHz", "100Mbps", "12V", "3kWh".
+    r"\d+(?:[.,]\d+)?(?i:[kmgtp]i?b|[kmgtp]bps|[kmg]?hz|[kmg]?wh?|v|mah)|"
     r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb)|"
     r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)|"
     # A product or model code: "VT-204", "A320", "F-35" (a company name with digits starts with them: "3M").
@@ -232,7 +247,7 @@ _NOT_NAME_TOKEN = re.compile(
 )
 # The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(
-    rf"(?=[A-ZÄÖÜ\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN})*"
+    rf"(?<![^\W\d_])(?=[{_UP}\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN})*"
     rf"(?P<poss>'s|’s|')?"
 )
 # Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
@@ -240,11 +255,11 @@ _NAME_RE = re.compile(
 # (The capital is looked for first, and the letter before it checked behind: capitals are rare
 # in a sentence, lower-case letters are nearly every character.)
 _CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
-_TOKEN_UPPER = r"(?:(?:[A-Z]\.){2,}|[A-ZÄÖÜ][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
+_TOKEN_UPPER = rf"(?:(?:[A-Z]\.){{2,}}|[{_UP}][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
 # The first token is _TOKEN_UPPER with its first character taken first and each alternative
 # then checking it by a lookbehind: a pattern that opens with a character class lets the
 # scan jump to the next capital or digit, where a lookahead is tried at every position.
-_FIRST_TOKEN_UPPER = (r"[A-ZÄÖÜ\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[A-ZÄÖÜ])[\w&\-]*(?:\.[A-Za-z]+)*|"
+_FIRST_TOKEN_UPPER = (rf"[{_UP}\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[{_UP}])[\w&\-]*(?:\.[A-Za-z]+)*|"
                       r"(?<=\d)\d*[A-Za-z][\w&\-]*)")
 _NAME_RE_UPPER = re.compile(
     rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
@@ -304,6 +319,11 @@ def _split_on_non_company(surface: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+# Words before a company's name that a capitalised run takes in with it.
+_LEAD_OF = re.compile(r"(?:(?:Board|Directors|Shareholders|Acquisition|Sale|Purchase|Merger|Takeover)\s+of\s+)+|"
+                      r"(?:EXCLUSIVE|BREAKING|REFILE|CORRECTED|UPDATED?)-(?=\w)")
+
+
 @lru_cache(maxsize=16384)
 def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
     """Returns (start, end, legal_abbrev) of the company-name candidates in one capitalised
@@ -321,9 +341,17 @@ def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
             continue
         if " " not in low and len(low) > 6 and low.endswith("ese"):
             continue  # a nationality ("Bhutanese conglomerate Tashi Group")
+        if low in _LEGAL_SUFFIXES:
+            continue  # "Holdings Co., Ltd.": the suffix after the comma is no second company
         # "Portuguese AI", "US Midwest": generic words only make no company name.
         if all(w.strip(".") in _GENERIC or w in NON_COMPANY for w in low.replace("-", " ").split()):
             continue
+        lead = _LEAD_OF.match(surface)
+        if lead:
+            # "the Board of Directors of Temasek Holdings", "EXCLUSIVE-Drayfield": the company follows
+            if lead.end() == len(surface):
+                continue
+            s += lead.end()
         out.append((s, e, surface.rsplit(" ", 1)[-1].lower() in _LEGAL_ABBREV))
     return tuple(out)
 
@@ -347,6 +375,12 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
     for m in (_NAME_RE if _CAMEL.search(sentence) else _NAME_RE_UPPER).finditer(sentence):
         parts = _run_names(m.group(0))
         if not parts:
+            run = m.group(0)
+            if out and run.rstrip(".").lower() in _LEGAL_SUFFIXES and sentence[out[-1].end:m.start()] in (", ", ","):
+                # "Greyhawk Outdoor Brands, Inc.": the suffix after the comma belongs to the name before it
+                last = out[-1]
+                end = m.end() + (sentence[m.end():m.end() + 1] == "." and not run.endswith("."))
+                out[-1] = _tuple_new(NameSpan, (last.start, end, sentence[last.start:end], last.possessive, last.initial))
             continue
         ms = m.start()
         for rs, rend, legal, poss in parts:

@@ -109,3 +109,32 @@ def test_pronoun_it_is_the_subject() -> None:
 def test_initial_common_word_is_not_a_name() -> None:
     texts = ["Developers need data.", "Most developers use Scale AI."]
     assert resolved(texts)[0] == []
+
+
+@pytest.mark.parametrize("sentence,names", [
+    # accented capitals open names
+    ("Danish utility Ørnved Forsyning ends its contract with Škoda Transportation.",
+     ["Ørnved Forsyning", "Škoda Transportation"]),
+    # a nationality or region adjective is no company
+    ("The Bavarian state government drops a Lithuanian supplier.", []),
+    # a camel-case word names something only from its first letter
+    ("The city moves to the open-source openDesk suite from eBay tools.", ["eBay"]),
+    ("Anyone switched from Xero to QuickBooks?", ["Xero", "QuickBooks"]),
+    # the legal suffix after a comma belongs to the name before it
+    ('Greyhawk Outdoor Brands, Inc. (the "Company") completed the deal.', ["Greyhawk Outdoor Brands, Inc."]),
+    # "Board of Directors of", "EXCLUSIVE-" lead into the name, not part of it
+    ("The Board of Directors of Temasek Port Holdings Limited wishes to announce", ["Temasek Port Holdings Limited"]),
+    ("EXCLUSIVE-Drayfield to buy Vítek", ["Drayfield", "Vítek"]),
+    # data and frequency measures are no names
+    ("Thornfield gives 5GiB and 2.4GHz plans at 100Mbps.", ["Thornfield"]),
+    # "Re" ends the name of a reinsurer
+    ("Swiss Re and Helvetic Re cut their shares.", ["Swiss Re", "Helvetic Re"]),
+])
+def test_name_edges(sentence: str, names: list[str]) -> None:
+    assert spans(sentence) == names
+
+
+def test_press_release_wire_is_an_outlet() -> None:
+    ms = build_mentions(["CHICAGO--(BUSINESS WIRE)--Maplestone Capital, a private equity firm, today announced it."],
+                        GRAMMAR)[0]
+    assert [(m.name, m.kind) for m in ms if m.kind != "ref"] == [("BUSINESS WIRE", "media"), ("Maplestone Capital", "org")]
