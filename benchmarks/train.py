@@ -53,6 +53,7 @@ from extract.names_learned import NameModel, candidates
 from extract.names_learned import model as names_model
 from extract.pairs import MODEL_FILE as PAIRS_FILE
 from extract.pairs import FAMILY, ROLES, PairModel, _tokens, context, pair_candidates, pair_events, pair_features
+from extract.roles import fill_roles
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "tests" / "data" / "corpus"
@@ -282,8 +283,8 @@ def _family_counts(entries: list[dict], kept_of: dict[int, list], fired_of: dict
     of that family whose probability reaches `t`."""
     tp = fp = fn = 0
     for e in entries:
-        pred = [x.to_dict() for x in kept_of[id(e)]]
-        pred += [x.to_dict() for x in fired_of[id(e)] if x.event_type == family and x.confidence >= t]
+        fired = [x for x in fired_of[id(e)] if x.event_type == family and x.confidence >= t]
+        pred = [x.to_dict() for x in _final(e["cands"], kept_of[id(e)], fired)]
         matched, missed, false = match_events(e["rec"].get("events") or [], pred)
         tp += sum(g["event_type"] == family for g, _ in matched)
         fn += sum(g["event_type"] == family for g in missed)
@@ -335,8 +336,30 @@ def train_pairs(entries: list[dict], verifier: Verifier | None = None) -> PairMo
                 if f1 > best[0] + 1e-9:
                     best = (f1, t)
             thresholds[f"{lang}.{family}"] = best[1]
+    out_a, out_b = _output_scale(entries, kept_of, fired_of, thresholds)
     classes, label_w, direction = _label_models(entries)
-    return PairModel(fit(*_pairs_flat(entries)), classes, label_w, a, b, thresholds, direction)
+    return PairModel(fit(*_pairs_flat(entries)), classes, label_w, a, b, thresholds, direction, out_a, out_b)
+
+
+def _output_scale(entries: list[dict], kept_of: dict[int, list], fired_of: dict[int, list],
+                  thresholds: dict[str, float]) -> tuple[float, float]:
+    """Returns the Platt scale (a, b) from the logit of a pair's P(states an event) to P(the event it
+    makes is right), fitted on the held-out pair events that reach their family's threshold: an
+    event also needs the right subtype and roles, which P(states an event) does not say."""
+    xs: list[float] = []
+    ys: list[int] = []
+    for e in entries:
+        lang = e["cands"].lang
+        kept = [x.to_dict() for x in _final(e["cands"], kept_of[id(e)], [])]
+        fired = [x.to_dict() for x in fired_of[id(e)]
+                 if x.confidence >= thresholds.get(f"{lang}.{x.event_type}", 2.0)]
+        matched, _, _ = match_events(e["rec"].get("events") or [], kept + fired)
+        right = {id(p) for _, p in matched}
+        for d in fired:
+            q = min(max(d["confidence"], 0.005), 0.995)
+            xs.append(math.log(q / (1 - q)))
+            ys.append(int(id(d) in right))
+    return platt(xs, ys) if len(set(ys)) == 2 else (1.0, 0.0)
 
 
 def _label_models(entries: list[dict]) -> tuple[tuple[str, ...], dict[str, dict[int, float]], dict[str, float]]:
@@ -396,26 +419,28 @@ def _calibration_entries(entries: list[dict]) -> list[dict]:
     return untuned or entries
 
 
+def _final(c: Candidates, kept: list, fired: list) -> list:
+    """Returns what `detect_events` makes of kept rule events and pair events: their roles filled
+    and the new vendors of switches added (`extract.roles.fill_roles`), on copies."""
+    return fill_roles([replace(x) for x in kept] + [replace(x) for x in fired], c.texts, c.mentions)
+
+
 def _table(entries: list[dict], verifier: Verifier | None, pm: PairModel | None = None) -> dict:
     """Returns (title, text) -> the event dicts kept: all the rules read when `verifier` is None,
     else those it keeps, plus the pair model's events when `pm` is given."""
     table = {}
     for e in entries:
-        events = []
+        c = e["cands"]
         kept = []
         for ev, f in zip(e["events"], e["feats"]):
-            d = ev.to_dict()
             if verifier is not None:
                 p = verifier.probability(f)
-                if p < verifier.threshold_for(e["cands"].lang, ev.event_type):
+                if p < verifier.threshold_for(c.lang, ev.event_type):
                     continue
-                d["confidence"] = round(p, 2)
-            events.append(d)
+                ev = replace(ev, confidence=round(p, 2))
             kept.append(ev)
-        if pm is not None:
-            c = e["cands"]
-            events += [x.to_dict() for x in pair_events(c, kept, _load_rules(c.lang).CUES, pm)]
-        table[(e["rec"].get("title"), e["rec"]["text"])] = events
+        fired = pair_events(c, kept, _load_rules(c.lang).CUES, pm) if pm is not None else []
+        table[(e["rec"].get("title"), e["rec"]["text"])] = [x.to_dict() for x in _final(c, kept, fired)]
     return table
 
 
@@ -563,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
           f"per language {v.thresholds}")
     pm = train_pairs(entries, v)
     print(f"pair model: {len(pm.event)} event weights, {len(pm.labels)} labels, Platt a={pm.a} b={pm.b}, "
-          f"thresholds {pm.thresholds}")
+          f"thresholds {pm.thresholds}, output scale a={pm.out_a} b={pm.out_b}")
     if not args.no_write:
         for obj, path in ((v.to_json(), args.out), (pm.to_json(), args.pairs_out)):
             write(obj, path)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
 from types import ModuleType
@@ -71,15 +72,23 @@ def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str
 
     When the body's names are needed, `find_name_spans` of each sentence is put into
     `body_spans` (if given), so that the mention finder need not find them again."""
-    words = _TITLE_WORD.findall(title)
-    long_words = [w for w in words if len(w) > 3]
-    if not long_words or sum(w[0].isupper() for w in long_words) < 0.7 * len(long_words):
+    if not _is_title_case(title):
         return title
     spans = [find_name_spans(s) for s in sentences]
     if body_spans is not None:
         body_spans[:] = spans
-    keep = {tok for ss in spans for sp in ss for tok in sp.surface.split()}
+    return _lower_words(title, {tok for ss in spans for sp in ss for tok in sp.surface.split()}, lower)
 
+
+def _is_title_case(line: str) -> bool:
+    """Returns True when most longer words of a line are capitalised ("Oracle To Buy Cerner")."""
+    long_words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+
+
+def _lower_words(title: str, keep: set[str], lower: re.Pattern[str] | None) -> str:
+    """Returns a Title Case line with its capitalised words lower-cased, but for the words of
+    names in `keep` (without any, only the words `lower` matches)."""
     def fix(m: re.Match[str]) -> str:
         w = m.group(0)
         if w in keep or w.rstrip("'’s") in keep or not w[1:].islower():
@@ -88,6 +97,32 @@ def _sentence_case_title(title: str, sentences: list[str], lower: re.Pattern[str
         return w.lower() if keep or (lower is not None and lower.match(w)) else w
 
     return _TITLE_WORD.sub(fix, title)
+
+
+_LINE_END = frozenset('.!?:;,"”’)')
+
+
+def _title_line_spans(sentences: list[str], spans: list[list[NameSpan]],
+                      lower: re.Pattern[str] | None) -> list[list[NameSpan]]:
+    """Returns `spans` with the names of each Title Case line of the body found in its sentence-cased
+    form (`_sentence_case_title`, the names of the other sentences kept), at the same places."""
+    out = spans
+    uses: Counter[str] | None = None
+    for i, line in enumerate(sentences):
+        # (a Title Case line is read as one capitalised run)
+        if line[-1:] in _LINE_END or len(spans[i]) != 1 or line.count(" ") < 3 or not _is_title_case(line):
+            continue
+        if uses is None:
+            uses = Counter(tok for ss in spans for sp in ss for tok in sp.surface.split())
+        own = Counter(tok for sp in spans[i] for tok in sp.surface.split())
+        cased = _lower_words(line, {tok for tok, n in uses.items() if n > own[tok]}, lower)
+        if cased == line:
+            continue
+        if out is spans:
+            out = list(spans)
+        out[i] = [NameSpan(sp.start, sp.end, line[sp.start:sp.end], sp.possessive, sp.initial)
+                  for sp in find_name_spans(cased)]
+    return out
 
 
 @dataclass
@@ -157,10 +192,13 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
             head = _sentence_case_title(head, sentences, getattr(rules, "HEADLINE_LOWER", None), body_spans)
         texts = [head, *sentences]
     offset = 1 if len(texts) > len(sentences) else 0
-    # The body's names, when the headline check found them already (English finds names per
-    # sentence; a language with its own finder reads the whole article and finds its own).
+    # The body's names (English finds names per sentence, a language with its own finder reads the
+    # whole article and finds its own); a Title Case line of the body (a page's headline, "Ridgeway
+    # Foods Completes Acquisition of Bellmont Bakery") is read as the headline is.
     spans = None
-    if body_spans and rules.GRAMMAR.find_names is None:
+    if rules.GRAMMAR.find_names is None:
+        body_spans = body_spans or [find_name_spans(s) for s in sentences]
+        body_spans = _title_line_spans(sentences, body_spans, getattr(rules, "HEADLINE_LOWER", None))
         spans = [find_name_spans(texts[0]), *body_spans] if offset else body_spans
     mentions = build_mentions(texts, rules.GRAMMAR, spans)
     hits: list[Hit] = []

@@ -72,6 +72,12 @@ class Grammar:
     media_apposition: re.Pattern[str] | None = None
     # Matched right after a name that follows "a"/"an": a relation that makes it a party ("a Carver customer").
     related_after: re.Pattern[str] | None = None
+    # Whether "a"/"an" before a name makes it a modifier ("a Google spokesperson"): English. (German
+    # "an" is a preposition: "den Zuschlag an SAP erteilt".)
+    indefinite_article: bool = True
+    # Matched at the end of the text before a name: a word that calls it a company ("der
+    # Landtechnikkonzern John Deere"), so that a given name does not make it a person's.
+    company_before: re.Pattern[str] | None = None
     # Finds the company names of a whole article (one list per text); None: the
     # capitalisation-based finder of `extract.parties`, right for English.
     find_names: Callable[[list[str]], list[list[NameSpan]]] | None = None
@@ -144,7 +150,7 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
       spokesperson") names no party, unless a relation to it follows ("a Carver customer").
     """
     # "a "/"an " before the name: the letter before the space is tested first, the pattern only then.
-    if text[span.start - 2:span.start] in _ARTICLE_TAILS and _ARTICLE_BEFORE.search(
+    if grammar.indefinite_article and text[span.start - 2:span.start] in _ARTICLE_TAILS and _ARTICLE_BEFORE.search(
             text[max(0, span.start - 3):span.start]) and _LOWER_AFTER.match(
         text[span.end:span.end + 2]
     ) and (grammar.related_after is None or not grammar.related_after.match(text, span.end)):
@@ -169,6 +175,10 @@ def _keep_span(span: NameSpan, text: str, lower_vocab: _Vocabulary, inner_caps: 
         return span
     if not rest:
         return None
+    if span.surface.isupper():
+        opened = opener.match(text, span.start) if opener is not None else None
+        if opened is not None and opened.end() >= span.end:
+            return None  # the whole capitalised run is the dateline's place ("DES MOINES, Iowa, ... --")
     start = span.start + len(first) + 1
     return NameSpan(start, span.end, rest, span.possessive, False)
 
@@ -289,6 +299,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
     """Returns the spans of each text labelled org/person/media, and the article's name index."""
     labelled: list[list[tuple[NameSpan, str]]] = []
     person_tokens: set[str] = set()
+    surnames: set[str] = set()
     outlets: set[str] = set()  # names an apposition calls a news outlet ("X, a financial news website,")
     media_apposition = grammar.media_apposition
     for text, ss in zip(texts, spans):
@@ -299,13 +310,17 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
             if tickers and any(s <= sp.start < e for s, e in tickers):
                 continue  # "(NASDAQ: ZPH)": a listing, not another company
             # (`_keep_span` keeps a mid-sentence name as it is unless "a"/"an" stands before it.)
-            if sp.initial or text[sp.start - 2:sp.start] in _ARTICLE_TAILS:
+            if sp.initial or (text[sp.start - 2:sp.start] in _ARTICLE_TAILS and grammar.indefinite_article):
                 sp = _keep_span(sp, text, vocab, inner, grammar)
                 if sp is None:
                     continue
-            if looks_like_person(text, sp):
+            if looks_like_person(text, sp) and not (
+                    grammar.company_before is not None and grammar.company_before.search(text, 0, sp.start)):
                 kind = "person"
-                person_tokens.update(sp.surface.split()[1:])
+                words = sp.surface.split()
+                person_tokens.update(words[1:])
+                if len(words) == 1:
+                    surnames.add(words[0])  # "Mr. Cueto": a full name ending so is that person's
             elif is_media(sp.surface) or (text[max(0, sp.start - 4):sp.start] in ("The ", "the ")
                                           and is_media("the " + sp.surface)) or (
                     text[sp.start - 1:sp.start] == "(" and text[sp.end:sp.end + 3] in (") -", ") —", ") –")):
@@ -320,9 +335,16 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
         labelled.append(row)
     # A surname alone, once the full name was seen as a person's, is that person.
     org_names = [sp.surface for row in labelled for sp, kind in row if kind == "org"]
-    if outlets or not person_tokens.isdisjoint(org_names):
+
+    def personal(surface: str) -> bool:
+        if surface in person_tokens:
+            return True
+        words = surface.split()
+        return 2 <= len(words) <= 3 and words[-1] in surnames and all(w[1:].islower() for w in words[:-1])
+
+    if outlets or not person_tokens.isdisjoint(org_names) or (surnames and any(map(personal, org_names))):
         labelled = [
-            [(sp, "person" if kind == "org" and sp.surface in person_tokens else
+            [(sp, "person" if kind == "org" and personal(sp.surface) else
               "media" if kind == "org" and sp.surface in outlets else kind) for sp, kind in row]
             for row in labelled
         ]

@@ -68,6 +68,7 @@ DESCRIPTOR_HEADS = (
     "verwahrer|makler|güterbahn|fertiger|verpfleger|röster|portal|carrier|reederei|"
     "krankenkasse|agentur|wohnungsgesellschaft|projektgesellschaft|betreibergesellschaft|"
     "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft|"
+    "apotheke|verarbeiter|zusteller|maklerpool|vermarkter|ausstatter|werft|"
     # Owners and units ("der Großaktionär Elbtal Capital", "der Geschäftsbereich Medizintechnik").
     "aktionär|bereich|division|segment|studio"
 )
@@ -95,7 +96,7 @@ _PUBLIC_BODY = re.compile(
     r"Kreissparkasse|Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
-_NAME_TAIL = re.compile(r"(?i)^(?:holding|holdings|gruppe|group|partner|partners|bank|studios|IT)$")
+_NAME_TAIL = re.compile(r"(?i)^(?:[\w\-]*(?:holding|gruppe)|holdings|group|partner|partners|bank|studios|IT)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
 ALIASES = {"Bundesregierung": "Bund"}
@@ -368,9 +369,15 @@ def _acronyms(texts: list[str]) -> dict[str, str]:
     return out
 
 
+# A public body named by kind and remit: "Bundesagentur für Arbeit", "Landesamt für Steuern",
+# "Ministerium für Wirtschaft und Energie".
+_BODY_FOR = re.compile(r"\b[A-ZÄÖÜ]\w*(?:agentur|amt|anstalt|ministerium|institut|zentrale|behörde|kammer)"
+                       r" für [A-ZÄÖÜ][\w\-]*(?:(?:, | und )[A-ZÄÖÜ][\w\-]*)*")
+
+
 def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     """Returns (company names, person and outlet words) that the article introduces."""
-    names: set[str] = set()
+    names: set[str] = {m.group(0) for t in texts if " für " in t for m in _BODY_FOR.finditer(t)}
     # Names introduced as companies (by a descriptor, a legal form, a kind of firm): a person of the
     # same surname ("Inhaber Ralf Bredemeyer" of "Bredemeyer") does not unmake them.
     strong: set[str] = set()

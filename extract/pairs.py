@@ -20,7 +20,9 @@ A pair is read only in a sentence with a trigger word of a family the model read
 and P reaches the
 threshold of its language and family (deal, customer change), chosen on held-out sets by `benchmarks/train.py`
 (`make train`), which writes the weights to `extract/data/pairs.json.gz`; a family whose
-held-out F1 the pairs did not raise gets a threshold above 1 (off). The event's status comes from
+held-out F1 the pairs did not raise gets a threshold above 1 (off). The event's confidence is
+P(the event is right, subtype and roles included): a second Platt scale over P, fitted on the held-out
+pair events that reach their threshold (`PairModel.confidence`). The event's status comes from
 the rules' status cues, its amount from the sentence when it names exactly one.
 Pure Python at run time; the weights are read once per process (`model()`).
 """
@@ -209,10 +211,13 @@ class PairModel:
     b: float
     thresholds: dict[str, float] = field(default_factory=dict)
     direction: dict[str, float] = field(default_factory=dict)
+    out_a: float = 1.0
+    out_b: float = 0.0
 
     def to_json(self) -> dict:
         """Returns the model as the JSON object its file holds."""
-        return {"format": 1, "a": self.a, "b": self.b, "thresholds": dict(sorted(self.thresholds.items())),
+        return {"format": 1, "a": self.a, "b": self.b, "out_a": self.out_a, "out_b": self.out_b,
+                "thresholds": dict(sorted(self.thresholds.items())),
                 "event": dict(sorted(self.event.items())), "labels": list(self.labels),
                 "direction": dict(sorted(self.direction.items())),
                 "label": {k: {str(j): w for j, w in sorted(v.items())} for k, v in sorted(self.label.items())}}
@@ -226,7 +231,8 @@ class PairModel:
         return cls({k: float(v) for k, v in data["event"].items()}, tuple(data["labels"]),
                    {k: {int(j): float(w) for j, w in v.items()} for k, v in data["label"].items()},
                    float(data["a"]), float(data["b"]), {k: float(v) for k, v in data["thresholds"].items()},
-                   {k: float(v) for k, v in data.get("direction", {}).items()})
+                   {k: float(v) for k, v in data.get("direction", {}).items()},
+                   float(data.get("out_a", 1.0)), float(data.get("out_b", 0.0)))
 
     def score(self, feats: list[str]) -> float:
         """Returns the event model's raw score of a feature list (before calibration)."""
@@ -240,6 +246,13 @@ class PairModel:
     def probability(self, feats: list[str]) -> float:
         """Returns the calibrated P(the pair's sentence states an event between them)."""
         return self.calibrated(self.score(feats))
+
+    def confidence(self, p: float) -> float:
+        """Returns the confidence of the event a pair with P(states an event) `p` makes: P(that
+        event is right), its subtype and roles included (the output Platt scale)."""
+        q = min(max(p, 0.005), 0.995)
+        z = self.out_a * math.log(q / (1 - q)) + self.out_b
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def best_label(self, feats: list[str]) -> str:
         """Returns the most likely subtype and roles of an event pair ("churn:customer>vendor"):
@@ -346,7 +359,7 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | 
         sh = build_shadow(c.texts[i], c.mentions[i], c.lang)
         amount = sh.amounts[0] if len(sh.amounts) == 1 else None
         out.append((i, a.start, Event(event_type=family, subtype=subtype, status=_status(sh.shadow, family, cues),
-                         evidence=c.texts[i], confidence=round(p, 2), **{ra: a.name, rb: b.name},
+                         evidence=c.texts[i], confidence=round(pm.confidence(p), 2), **{ra: a.name, rb: b.name},
                          amount=amount.value if amount else None, currency=amount.currency if amount else None,
                          stake_pct=sh.percents[0] if subtype == "stake" and len(sh.percents) == 1 else None)))
     return [e for _, _, e in sorted(out, key=lambda t: t[:2])]

@@ -95,6 +95,7 @@ NON_COMPANY = frozenset(
     spokesman spokeswoman mr mrs ms dr prof sir series round activist rival rivals
     company purchaser buyer issuer registrant borrower offeror bidder
     anyone anybody everyone everybody someone somebody professor fwd announcement announcements
+    completion proposed notice termination disposal response
     exclusive breaking update updated opinion analysis
     investors analysts sources shares rumors rumours reports officials regulators customers
     developers employees people executives users experts critics observers insiders
@@ -148,6 +149,7 @@ _GENERIC = frozenset(
      "north carolina", "south carolina", "north dakota", "south dakota", "new jersey", "new mexico",
      "new hampshire", "rhode island", "west virginia", "new south wales", "los angeles",
      "saudi arabia", "new zealand", "south africa", "north america", "south america"}
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Herr|Frau)\.?\s+$")
 _PERSON_TITLES = re.compile(
     r"(?:\b(?:ceo|cfo|cto|coo|chief(?:\s+\w+){0,2}|chairman|chairwoman|chair|president|founder|"
     r"co-founder|cofounder|director|head|minister|secretary|senator|analyst|spokes(?:person|man|woman)|"
@@ -361,6 +363,12 @@ def _name_parts(body: str) -> tuple[tuple[int, int, bool], ...]:
 _tuple_new = tuple.__new__
 
 
+# Last words of a body's name that "for" continues: "Transport for London", "Centre for Ageing Better".
+_FOR_HEADS = frozenset("transport department ministry office secretary commission centre center institute "
+                       "agency council society foundation fund alliance coalition partnership association "
+                       "board authority".split())
+
+
 def find_name_spans(sentence: str) -> list[NameSpan]:
     """Returns candidate company names in one sentence, in order.
 
@@ -387,6 +395,10 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
             s, end = ms + rs, ms + rend
             if legal and sentence[end:end + 1] == ".":
                 end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
+            if out and sentence[out[-1].end:s] == " for " and not out[-1].possessive and (
+                    out[-1].surface.rsplit(" ", 1)[-1].lower() in _FOR_HEADS):
+                # "Transport for London", "Department for Education": one public body
+                s = out.pop().start
             out.append(_tuple_new(NameSpan, (s, end, sentence[s:end], poss, s <= first_word)))
     return out
 
@@ -422,6 +434,8 @@ def looks_like_person(sentence: str, span: NameSpan) -> bool:
     ("Alexandr Wang, founder and CEO of Scale"), or a common given name first.
     """
     verdict, titled, two_words = _person_shape(span.surface)
+    if verdict is False and " " not in span.surface and _HONORIFIC.search(sentence, max(0, span.start - 6), span.start):
+        return True  # "Mr. Cueto", "Dr Halvorsen": an honorific makes a single word a person's
     if verdict is not None:
         return verdict
     window = sentence[max(0, span.start - 40):span.start]

@@ -707,14 +707,15 @@ CUES = Cues(
 )
 
 # Definite descriptions that refer back to a company: "der Konzern", "das Unternehmen",
-# "der Münchner Technologiekonzern", "des Chipherstellers" (not followed by the name itself).
+# "der Münchner Technologiekonzern", "des Chipherstellers" (not followed by the name itself); the
+# head alone is capitalised ("der Versicherer"), inside a compound it is not ("der Kaffeeröster").
 _HEADS = (rf"(?:{DESCRIPTOR_HEADS}|stadtwerke|versorger|bahn|firma|gesellschaft|dienstleister|"
           rf"hersteller|anbieter|händler)")
 GRAMMAR = Grammar(
     description=re.compile(
         rf"\b(?:[Dd](?:er|ie|as|es|em|en))\s+(?:(?P<ord>erste[nmrs]?|zweite[nmrs]?|letztere[nmrs]?|"
         rf"erstere[nmrs]?)\s+)?(?!beiden\b)(?:(?!(?:und|oder|von|in|mit|für)\b)[\w\-]+\s+){{0,2}}?"
-        rf"[\w\-]*{_HEADS}(?:s|es|n|en|in)?\b(?![\-]|\s+[A-ZÄÖÜ0-9]|\s+\(|\s+und\s+)"
+        rf"(?:[\w\-]*{_HEADS}|(?i:{_HEADS}))(?:s|es|n|en|in)?\b(?![\-]|\s+[A-ZÄÖÜ0-9]|\s+\(|\s+und\s+)"
     ),
     pronoun=re.compile(r"\b(?:[Ee]r|[Ss]ie)\b(?! (?:alle|beide|selbst)\b)"),
     ordinal_first=frozenset({"erste", "ersten", "erster", "erstere", "ersteren"}),
@@ -725,6 +726,8 @@ GRAMMAR = Grammar(
         r"(?:(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[\w\-]+\s+){0,3}?)?$"
     ),
     find_names=find_names_de,
+    indefinite_article=False,
+    company_before=re.compile(rf"\b[A-ZÄÖÜ][\w\-]*(?:{DESCRIPTOR_HEADS})\s+$"),
 )
 
 

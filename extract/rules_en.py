@@ -1244,7 +1244,9 @@ _HEADS = (r"company|firm|group|startup|start-up|maker|manufacturer|provider|gian
           r"processor|lab|studio|chain|agency|utility|authority|county|city|council|ministry|department|"
           r"government|hospital|university|airline|carrier|broker|brokerage|fund|manager|publisher|"
           r"automaker|insurer|telecom|operator|landlord|tenant|client|customer|merchant|shipper|railway|"
-          r"supermarket|grocer|cooperative|broadcaster|telco|miner|brewer|drugmaker|consortium|utility")
+          r"supermarket|grocer|cooperative|broadcaster|telco|miner|brewer|drugmaker|consortium|utility|"
+          r"builder|contractor|exporter|importer|wholesaler|trader|refiner|smelter|shipowner|haulier|hauler|"
+          r"courier|caterer|packer|roaster|distiller|winemaker|dairy|bakery|co-op")
 GRAMMAR = Grammar(
     descriptor=re.compile(rf"[\w\-]*(?:{_HEADS})|fintech|biotech|insurtech|proptech|miner|brewer|drugmaker|"
                           rf"lender|utility|telco|automaker|carmaker|chipmaker|airline|shipper|grocer|"
@@ -1272,7 +1274,9 @@ GRAMMAR = Grammar(
         r"following|given|thanks|amid|above|below|behind|toward|towards|upon|excluding)\b(?![-'’])|"
         r"[A-Za-z]+ly,|"
         # A dateline: "OMAHA, Nebraska, March 4 (Newswire) - ..."
-        r"[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+)*(?= ?,[^.]{0,60}? [-—–] | \([A-Za-z .]+\) [-—–] | [-—–] )|"
+        # ("DES MOINES, Iowa, Dec. 1, 2026 (GLOBE NEWSWIRE) -- ...": a press-release wire's dateline)
+        r"[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+)*(?= ?,[^\n]{0,80}? (?:--|[-—–]) | \([A-Za-z .]+\) (?:--|[-—–]) |"
+        r" (?:--|[-—–]) )|"
         # A gerund opening a subheading, a line with no full stop ("Betting on audio").
         r"[A-Za-z]+ing\b(?![-'’])(?=[^.!?]*$)"
     ),

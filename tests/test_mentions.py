@@ -43,3 +43,55 @@ def test_reversed_subject_test_agrees_on_odd_text() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
         for pos in {len(text), rng.randint(0, len(text))}:
             assert opens(text, pos) == _searched(text, pos), (text, pos)
+
+
+def _mentions(text: str, language: str) -> list[list[tuple[str, str]]]:
+    from extract.events import read_candidates
+
+    c = read_candidates(text, language=language)
+    return [[(m.name, m.kind) for m in ms] for ms in c.mentions]
+
+
+def test_german_an_is_a_preposition_and_bodies_are_named_by_remit() -> None:
+    got = _mentions("Die Bundesagentur für Arbeit stellt ihre Personalverwaltung um. Die Behörde hat den Zuschlag "
+                    "an SAP erteilt.", "de")
+    assert got[0] == [("Bundesagentur für Arbeit", "org")]
+    # "an SAP" names SAP ("an" is no indefinite article in German); "Die Behörde" refers back
+    assert ("SAP", "org") in got[1] and ("Bundesagentur für Arbeit", "ref") in got[1]
+
+
+def test_german_bare_description_and_group_name() -> None:
+    got = _mentions("Die Heidmark Versicherungsgruppe hat Zahlen vorgelegt. Der Versicherer aus Lüneburg hat den "
+                    "Rahmenvertrag mit Consultix nicht verlängert.", "de")
+    assert got[0] == [("Heidmark Versicherungsgruppe", "org")]
+    assert got[1][0] == ("Heidmark Versicherungsgruppe", "ref")
+
+
+def test_german_descriptor_before_a_given_name_makes_a_company() -> None:
+    got = _mentions("Die Sensoren sind gefragt. Der Landtechnikkonzern John Deere bestellt Kamerasysteme bei "
+                    "Lichtfeld Optronik. Vorstandschef Hans Meier sagte, Hans Meier sei zufrieden.", "de")
+    assert got[1] == [("John Deere", "org"), ("Lichtfeld Optronik", "org")]
+    assert all(kind != "org" for _, kind in got[2])
+
+
+def test_english_press_release_headline_line_and_wire_dateline() -> None:
+    got = _mentions("Ridgeway Foods Completes Acquisition of Bellmont Bakery\n\nDES MOINES, Iowa, Dec. 1, 2026 "
+                    "(GLOBE NEWSWIRE) -- Ridgeway Foods, Inc. today announced it has completed its acquisition of "
+                    "Bellmont Bakery.", "en")
+    # a Title Case line reads as a headline: its ordinary words are no part of a name
+    assert got[0] == [("Ridgeway Foods", "org"), ("Bellmont Bakery", "org")]
+    # the dateline's place in capitals is no company; the wire is an outlet
+    names = [n for n, kind in got[1] if kind == "org"]
+    assert names == ["Ridgeway Foods", "Bellmont Bakery"] and ("GLOBE NEWSWIRE", "media") in got[1]
+
+
+def test_english_sentence_opening_descriptor_is_cut() -> None:
+    got = _mentions("Housebuilder Wrenfield Homes has agreed to buy smaller rival Castlegate Developments for "
+                    "£88m. The deal closes in May.", "en")
+    assert got[0][:2] == [("Wrenfield Homes", "org"), ("Castlegate Developments", "org")]
+
+
+def test_honorific_makes_a_person_and_the_full_name_too() -> None:
+    got = _mentions("Commissioner Josenrique Cueto spoke first. Mr. Cueto said the department engaged ITDP.", "en")
+    assert got[0] == [("Commissioner Josenrique Cueto", "person")]
+    assert ("Cueto", "person") in got[1] and ("ITDP", "org") in got[1]

@@ -58,12 +58,12 @@ def test_shipped_model_is_package_data_read_once_and_finds_a_name_the_rules_miss
     # the names the shipped model adds to the rules' are mentions: in sentences written for this test,
     # at least one (which ones depends on the trained weights)
     added = 0
-    for sentence in ("Die Busse sollen Dieselbusse von Kastell-Benz ersetzen.",
-                     "Den Zuschlag erhielt die Kastell-Lindner-Hilfe, wie die Kreisverwaltung mitteilte.",
-                     "Der Versorger bezieht das Gas nicht mehr von Kastell, sondern über Trianor."):
-        texts = ["Meldung", sentence]
+    for sentences in (["Der Auftrag für die Busse ging an Kastell-Benz.", "Kastell-Benz liefert ab Mai."],
+                      ["Den Zuschlag erhielt die Kastell-Lindner-Hilfe gGmbH, wie die Kreisverwaltung mitteilte."],
+                      ["Der Versorger bezieht das Gas nicht mehr von Kastell, sondern über Trianor."]):
+        texts = ["Meldung", *sentences]
         learned = learned_names(texts, taken(texts), _split_candidates)
-        assert learned <= {s.surface for s in find_names_de(texts)[1]}
+        assert learned <= {s.surface for row in find_names_de(texts) for s in row}
         added += len(learned)
     assert added >= 1
     # a public body's word alone is no name, whatever the model says

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import gzip
 import json
+import math
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -126,3 +127,11 @@ def test_one_deal_per_sentence_and_none_with_a_company_the_rules_read_a_deal_of(
     # Korvex's deal is read: a second deal pair with it would be its seller or a second target
     got = pair_events(c, [ruled], CUES, pm)
     assert [(x.acquirer, x.target) for x in got] == [("Brennwald Logistics", "Dorrin")]  # (legal suffix dropped)
+
+
+def test_event_confidence_is_the_output_scale_of_p() -> None:
+    pm = hand_model({"en.customer_change": 0.5})
+    assert pm.confidence(0.7) == pytest.approx(0.7)  # no output scale: P itself
+    scaled = PairModel.from_json({**pm.to_json(), "out_a": 1.0, "out_b": -1.0})
+    assert scaled.confidence(0.5) == pytest.approx(1 / (1 + math.exp(1.0)))
+    assert scaled.to_json()["out_b"] == -1.0

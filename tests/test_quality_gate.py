@@ -20,9 +20,11 @@ CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 # The sets written blind to the detector (docs/labelling.md): gated on their own, with floors under what the
 # detector reads on them now (BLIND_GATES), since the rules were never shaped on them and read them far worse.
 BLIND_SETS = {f"{name}.jsonl" for name in (
-    "en_gen", "en_gen2", "en_gen3", "en_gen4", "en_gen5", "de_gen", "de_gen2", "de_gen3", "de_gen4",
+    "en_gen", "en_gen2", "en_gen3", "en_gen4", "en_gen5", "en_gen6", "de_gen", "de_gen2", "de_gen3", "de_gen4",
+    "de_gen5",
     # the test sets of earlier rounds: scored once after their freeze, then made dev data
-    "en_test_news", "en_test_pages", "en_test2_news", "en_test2_pages", "de_test_news", "de_test2_news")}
+    "en_test_news", "en_test_pages", "en_test2_news", "en_test2_pages", "de_test_news", "de_test2_news",
+    "en_test3_news", "en_test3_pages", "de_test3_news")}
 
 
 def load_records(split: str, lang: str) -> list[dict]:
@@ -47,8 +49,12 @@ def load_records(split: str, lang: str) -> list[dict]:
 # status 0.928 (German unchanged: its threshold keeps every event).
 # With the pair classifier, the customer-change frames of 2026-12-07 and switches read as two events,
 # same 270 articles: deal 0.973/0.912, customer_change 0.977/0.911; amount 0.887, status 0.928.
+# 2026-12-07, after these sets' switches were relabelled to the guide (a churn with a named competitor
+# and the new vendor's new_customer: 57 events added) and the detector makes the new vendor's event
+# from a churn with its competitor: deal 0.967/0.918, customer_change 0.971/0.855 (recall floor 0.85:
+# some relabelled wins come from churns the rules read without their competitor).
 GATES = {
-    "en": ({"deal": (0.95, 0.89), "customer_change": (0.95, 0.89)},
+    "en": ({"deal": (0.95, 0.89), "customer_change": (0.95, 0.85)},
            {"subtype": 0.97, "amount": 0.88, "currency": 0.88, "stake_pct": 0.97, "status": 0.91}),
     "de": ({"deal": (0.90, 0.90), "customer_change": (0.90, 0.90)},
            {"subtype": 0.95, "amount": 0.75, "currency": 0.75, "stake_pct": 0.85, "status": 0.90}),
@@ -97,9 +103,13 @@ def test_no_events_on_negative_articles(lang: str) -> None:
 # these sets grew from 1,027 to 1,867 English articles, with 485 negatives instead of 277, and the verifier's
 # thresholds became one per language and event type, each the best held-out F1: English customer changes
 # 0.2, keeping more of them. German amounts rose with the German price sentences: floor 0.50 -> 0.75.)
+# 2026-12-07, with en_gen6, de_gen5 and the third round's test sets (2,367 English articles, 601 negatives;
+# 1,692 German, 420 negatives), the new vendor's event of a switch, German bare descriptions ("der
+# Versicherer") and names after "an": English deal 0.913/0.736, customer_change 0.805/0.671, 15 false
+# events; German deal 0.834/0.440, customer_change 0.734/0.332, 4 false events.
 BLIND_GATES = {
-    "en": {"deal": (0.90, 0.73), "customer_change": (0.76, 0.57)},
-    "de": {"deal": (0.78, 0.40), "customer_change": (0.75, 0.29)},
+    "en": {"deal": (0.90, 0.72), "customer_change": (0.78, 0.65)},
+    "de": {"deal": (0.81, 0.42), "customer_change": (0.72, 0.32)},
 }
 _blind: dict[str, dict] = {}
 
@@ -121,6 +131,6 @@ def test_blind_sets_floors(lang: str, event_type: str) -> None:
     assert got["recall"] >= r_floor, f"{lang} {event_type} recall {got['recall']:.3f} < {r_floor}"
 
 
-@pytest.mark.parametrize("lang,most", [("en", 18), ("de", 3)])
+@pytest.mark.parametrize("lang,most", [("en", 18), ("de", 5)])
 def test_few_events_on_blind_negatives(lang: str, most: int) -> None:
     assert blind_result(lang)["negatives"]["false_events"] <= most

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extract.events import read_candidates
 from extract.model import Event
-from extract.roles import fill_roles
+from extract.roles import SWITCH_BOTH_SIDES, fill_roles
 
 
 def event(sentence: str, **kw) -> Event:
@@ -26,13 +26,24 @@ def test_competitor_from_the_new_vendor_event_of_the_same_customer() -> None:
     assert fill("", [churn, other, new])[0].competitor == "Marlow Creamery"
 
 
-def test_competitor_told_in_the_churn_sentence() -> None:
+def test_competitor_told_in_the_churn_sentence_and_the_new_vendor_wins_the_customer() -> None:
     s = "Brightwell Airlines is dropping Ostrava Catering in favour of Pelham Foods from April."
-    [e] = fill(s, [event(s, customer="Brightwell Airlines", vendor="Ostrava Catering")])
+    [e, won] = fill(s, [event(s, customer="Brightwell Airlines", vendor="Ostrava Catering")])
     assert e.competitor == "Pelham Foods"
+    # the switch told from both sides: Pelham Foods' win is an event, as sure as the churn times the
+    # share of such switches the labelled articles tell from both sides
+    assert (won.subtype, won.customer, won.vendor, won.competitor, won.status, won.evidence) == (
+        "new_customer", "Brightwell Airlines", "Pelham Foods", None, "announced", s)
+    assert won.confidence == round(0.9 * SWITCH_BOTH_SIDES, 2) < 0.8
     s = "Brightwell Airlines will replace Ostrava Catering with Pelham Foods on its long-haul routes."
-    [e] = fill(s, [event(s, customer="Brightwell Airlines", vendor="Ostrava Catering")])
-    assert e.competitor == "Pelham Foods"
+    [e, won] = fill(s, [event(s, customer="Brightwell Airlines", vendor="Ostrava Catering")])
+    assert e.competitor == "Pelham Foods" and won.vendor == "Pelham Foods"
+
+
+def test_no_second_new_vendor_event_when_the_article_tells_the_win() -> None:
+    churn = event("x", customer="Hollis Grocers", vendor="Fenwick Dairies", competitor="Marlow Creamery")
+    new = event("y", subtype="new_customer", customer="Hollis Grocers", vendor="Marlow Creamery")
+    assert fill("", [churn, new]) == [churn, new]
 
 
 def test_no_competitor_from_a_company_the_cue_does_not_introduce() -> None:

@@ -46,7 +46,7 @@ def test_event_features_of_a_plain_deal() -> None:
 
 
 def test_name_shapes() -> None:
-    [f] = features("Vantor Holdings has agreed to buy 5GiB for $2bn.")
+    [f] = features("Vantor Holdings has agreed to buy 4DMedical for $2bn.")
     assert "acquirer.suffix" in f and "acquirer.len=1" in f  # "Vantor", read from "Vantor Holdings"
     assert "target.digit" in f and "target.camel" in f and "acquirer.camel" not in f
 
