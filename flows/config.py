@@ -217,10 +217,14 @@ def load_settings(path: str | os.PathLike | None = None, *, db: str | None = Non
     """Reads the config file and applies overrides (--db, then $DEALWATCH_DB, then the file;
     $DEALWATCH_DASK_ADDRESS, then the file)."""
     file = config_path(path)
+    named_by_env = not path and bool(os.environ.get("DEALWATCH_CONFIG"))
     if file.exists():
         settings = parse_settings(read_config(file), source=str(file))
-    elif require_file:
-        raise ConfigError(f"{file}: no such config file (run `dealwatch init` to write a starter one)")
+    elif require_file or named_by_env:
+        # (a file $DEALWATCH_CONFIG names is meant to be read, whatever the command)
+        how = " named by $DEALWATCH_CONFIG" if named_by_env else ""
+        raise ConfigError(f"{file}: no such config file{how} (run `dealwatch init` to write a starter one"
+                          f"{', or unset DEALWATCH_CONFIG' if named_by_env else ''})")
     else:
         settings = Settings()
     override = db or os.environ.get("DEALWATCH_DB")
@@ -231,6 +235,12 @@ def load_settings(path: str | os.PathLike | None = None, *, db: str | None = Non
     if problems:
         raise ConfigError(problems[0])
     return settings
+
+
+def named_settings(path: str | os.PathLike | None) -> Settings | None:
+    """Returns the settings of a config file named by `path` (--config) or $DEALWATCH_CONFIG, which
+    must exist and be valid (ConfigError otherwise); None when neither names one."""
+    return load_settings(path) if path or os.environ.get("DEALWATCH_CONFIG") else None
 
 
 def apply_environment(settings: Settings, problems: list[str]) -> None:

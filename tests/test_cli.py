@@ -16,10 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_TXT = ROOT / "seeds" / "scale-ai-google-withdraws.txt"
 
 
-def dealwatch(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+def dealwatch(*args: str, cwd: Path | None = None, stdin: str | None = None,
+              env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=cwd or ROOT, input=stdin,
                           capture_output=True, text=True, timeout=120,
-                          env={**_env(), "PYTHONPATH": str(ROOT)})
+                          env={**_env(), "PYTHONPATH": str(ROOT), **(env or {})})
 
 
 def _env() -> dict:
@@ -68,6 +69,10 @@ def test_a_named_config_must_exist_and_be_valid_whatever_the_inputs(command, tmp
     broken.write_text("[fetch\n")
     result = dealwatch(command, str(SEED_TXT), "--config", str(broken))
     assert result.returncode == 1 and f"{broken}: not valid TOML" in result.stderr
+    # so must one $DEALWATCH_CONFIG names
+    result = dealwatch(command, str(SEED_TXT), env={"DEALWATCH_CONFIG": str(missing)})
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"{missing}: no such config file named by $DEALWATCH_CONFIG" in result.stderr
 
 
 def test_detect_html_page_reads_the_same_events():

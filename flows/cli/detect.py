@@ -16,7 +16,7 @@ from extract.errors import DealwatchError
 from extract.urls import is_http_url
 from flows.cli.output import print_rows
 from flows.cli.sources import Skipped
-from flows.config import Settings, load_settings
+from flows.config import Settings, load_settings, named_settings
 
 
 def register(sub) -> None:
@@ -91,8 +91,9 @@ def _read(source: str, named: Settings | None, skipped: Skipped) -> list[tuple[s
 
 def cmd_detect(args) -> int:
     skipped = Skipped()
-    # A --config named must exist and be valid (exit 1 otherwise), whatever the inputs.
-    named = load_settings(args.config) if args.config else None
+    # A config named by --config or $DEALWATCH_CONFIG must exist and be valid (exit 1 otherwise),
+    # whatever the inputs.
+    named = named_settings(args.config)
     readings = [pair for _, pairs in skipped.each(args.paths, lambda src: _read(src, named, skipped))
                 for pair in pairs]
     # Names and notes come from outside (a file name can hold any bytes): shown cleaned.

@@ -10,7 +10,7 @@ from extract.clean import display_text
 from extract.errors import DealwatchError
 from extract.urls import canonical_url, is_http_url
 from flows.cli.sources import Skipped
-from flows.config import load_settings
+from flows.config import load_settings, named_settings
 
 FIELDS = ("source", "url", "title", "published", "language", "text")
 
@@ -62,9 +62,9 @@ def _print(record: dict, fmt: str) -> None:
 
 def cmd_extract(args) -> int:
     skipped = Skipped()
-    # A --config named must exist and be valid (exit 1 otherwise), whatever the inputs; without one,
-    # ./dealwatch.toml applies to URLs when it is there.
-    named = load_settings(args.config) if args.config else None
+    # A config named by --config or $DEALWATCH_CONFIG must exist and be valid (exit 1 otherwise),
+    # whatever the inputs; without one, ./dealwatch.toml applies to URLs when it is there.
+    named = named_settings(args.config)
     with ExitStack() as stack:
         fetcher = None
 
