@@ -105,7 +105,7 @@ _LINE_END = frozenset('.!?:;,"”’)')
 def _title_line_spans(sentences: list[str], spans: list[list[NameSpan]],
                       lower: re.Pattern[str] | None) -> list[list[NameSpan]]:
     """Returns `spans` with the names of each Title Case line of the body found in its sentence-cased
-    form (`_sentence_case_title`, the names of the other sentences kept), at the same places."""
+    form (as for the headline: words of the other sentences' names kept), at the same places."""
     out = spans
     uses: Counter[str] | None = None
     for i, line in enumerate(sentences):

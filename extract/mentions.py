@@ -315,7 +315,7 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
                 if sp is None:
                     continue
             if looks_like_person(text, sp) and not (
-                    grammar.company_before is not None and grammar.company_before.search(text, 0, sp.start)):
+                    grammar.company_before is not None and grammar.company_before.search(text, max(0, sp.start - 60), sp.start)):
                 kind = "person"
                 words = sp.surface.split()
                 person_tokens.update(words[1:])

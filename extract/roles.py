@@ -54,10 +54,10 @@ def fill_roles(events: list[Event], texts: list[str], mentions: list[list[Mentio
     return events + _new_vendors(events)
 
 
-# Of the churns and reductions with a named competitor in the labelled articles written blind
-# (tests/data/corpus, *_gen* and *_test*), the share whose switch the article tells from both sides,
-# so that the new vendor's win is an event of its own (docs/labelling.md): 0.75 in English (369 of
-# 490), 0.80 in German (197 of 246). A new vendor's event read from a churn is as sure as the churn
+# Of the churns and reductions with a named competitor in the labelled dev articles written blind
+# (tests/data/corpus: en_gen*, de_gen* and the earlier rounds' test sets), the share whose switch
+# the article tells from both sides, so that the new vendor's win is an event of its own
+# (docs/labelling.md): 0.75 in English (369 of 490), 0.80 in German (197 of 246). A new vendor's event read from a churn is as sure as the churn
 # times this share.
 SWITCH_BOTH_SIDES = 0.75
 
