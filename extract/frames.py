@@ -38,12 +38,28 @@ _TOKEN = re.compile(r"[^\s](?:(?<=')s\b|(?<=’)s\b|(?<=[a-z])\.(?:[a-z]\.)+(?![
                     r"(?<=[\w])[\w\-.&']*[\w]|)")
 
 
+# Percentages told in words, English and German, up to fifty (a stake's usual size).
+_NUMBER_WORDS = {w: n for n, words in enumerate([
+    "", "one ein eins einem einen", "two zwei", "three drei", "four vier", "five fünf", "six sechs", "seven sieben",
+    "eight acht", "nine neun", "ten zehn", "eleven elf", "twelve zwölf", "thirteen dreizehn", "fourteen vierzehn",
+    "fifteen fünfzehn", "sixteen sechzehn", "seventeen siebzehn", "eighteen achtzehn", "nineteen neunzehn",
+    "twenty zwanzig"]) for w in words.split()}
+_NUMBER_WORDS.update({"thirty": 30, "dreißig": 30, "forty": 40, "vierzig": 40, "fifty": 50, "fünfzig": 50,
+                      "twenty-five": 25, "fünfundzwanzig": 25})
+_PCT_WORD = re.compile(rf"(?<![\w\-])({'|'.join(sorted((w for w in _NUMBER_WORDS if w not in ('ein', 'einem', 'einen', 'one')), key=len, reverse=True))})"
+                       r"\s(?:percent\b|per cent\b|prozent\b)", re.IGNORECASE)
+
+
 def find_percents(text: str) -> list[tuple[int, int, float]]:
     """Returns (start, end, value) of each percentage in `text` ("49%", "20 percent")."""
     low = text.lower()
     if "%" not in text and "percent" not in low and "per cent" not in low and "prozent" not in low and "pc" not in low:
         return []  # substring tests instead of the full pattern at every position
-    return [(m.start(), m.end(), float(m.group(1).replace(",", "."))) for m in _PCT.finditer(text)]
+    found = [(m.start(), m.end(), float(m.group(1).replace(",", "."))) for m in _PCT.finditer(text)]
+    for m in _PCT_WORD.finditer(text):  # "zehn Prozent", "ten per cent"
+        if not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), float(_NUMBER_WORDS[m.group(1).lower()])))
+    return sorted(found) if len(found) > 1 else found
 
 
 @dataclass
@@ -316,6 +332,14 @@ _STRONG_BREAK = re.compile(r" (?:;|:|but|whereas) ")
 _RELATIVE = re.compile(r" , (?:(?:the|a|an) (?:(?!, )\S+ ){0,4}?)?(?:which|who|that) (?:(?!, )\S+ ){1,20}?, ")
 
 
+_MONTHS = ("(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|januar|jänner|februar|märz|mai|juni|juli|oktober|"
+           "dezember)(?: \\.)?")
+# The opening of a sentence up to a dateline's date and the dash or agency bracket after it.
+_DATELINE = re.compile(rf"^ (?:\S+ ){{0,8}}?(?:\d{{1,2}} (?:\. )?)?{_MONTHS} (?:\d{{1,2}} (?:, )?)?(?:19|20)\d\d "
+                       rf"(?:\( [^)]{{1,40}}\) )?(?:[–—:\-] (?:- )?|/ )")
+
+
 def _background_scope(shadow: str, start: int, end: int) -> str:
     """Returns the part of the sentence a match belongs to, for the background cue: up to the
     breaks between statements around it, without relative clauses that do not hold the match."""
@@ -328,6 +352,13 @@ def _background_scope(shadow: str, start: int, end: int) -> str:
     if tail:
         right = tail.start() + 1
     scope = shadow[left:right]
+    if left == 0:
+        # A dateline's date ("Ruhla, 30. November 2026 –", "LONDON, Dec. 1, 2026 --") is when the news is
+        # told, not a past the news refers to.
+        dateline = _DATELINE.match(scope)
+        if dateline and dateline.end() <= start:
+            scope = " " + scope[dateline.end():]
+            left = dateline.end() - 1
     # (A match ends with a space and a relative clause starts with one: they touch, not overlap.)
     return _RELATIVE.sub(lambda r: r.group(0) if r.start() + left < end - 1 and start < r.end() + left else " , ",
                          scope)

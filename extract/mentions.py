@@ -88,6 +88,12 @@ class Grammar:
     # the window (subject_left is searched only when the match runs to the window's start).
     # None: subject_left is searched. tests/test_mentions.py holds the two to agreeing.
     subject_left_reversed: re.Pattern[str] | None = None
+    # The first word of a name that says what kind of body it is, and the description heads that
+    # refer to it ("Stadt Würzburg" -> "die Stadt", "der Stadtrat"): German names a public body
+    # by kind first. Heads in `named_only` refer only to such a name, never to the last subject
+    # ("das Land" with no "Land X" named is the country, not a company).
+    kind_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    named_only: frozenset[str] = frozenset()
 
 
 _WORDS = re.compile(r"\b[a-zäöüß][a-zäöüß\-]+\b")
@@ -241,6 +247,7 @@ class _History:
     # Every name seen so far by its last word, lower-cased, and how often it was named:
     # "council" -> {"Port Carrow City Council": 5, "Whitsand Shire Council": 1}.
     by_last: dict[str, dict[str, int]] = field(default_factory=dict)
+    kind_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Grammar.kind_heads
 
     def add(self, names: list[str], subjects: list[str]) -> None:
         """Records the company names and clause subjects of one more sentence."""
@@ -249,6 +256,10 @@ class _History:
         for n in names:
             counts = self.by_last.setdefault(_last_word(n), {})
             counts[n] = counts.get(n, 0) + 1
+            if self.kind_heads and " " in n:
+                for head in self.kind_heads.get(n.split(" ", 1)[0].lower(), ()):
+                    counts = self.by_last.setdefault(head, {})
+                    counts[n] = counts.get(n, 0) + 1
 
     def describe(self, head: str, name: str) -> None:
         """Records that the article called `name` by the description `head` ("the operator")."""
@@ -366,7 +377,7 @@ def build_mentions(texts: list[str], grammar: Grammar,
     grammar's finder, or `find_name_spans` per text, must have made them)."""
     spans, vocab, inner = _collect(texts, grammar, spans)
     labelled, index = _names_of(texts, spans, vocab, inner, grammar)
-    history = _History([], [])
+    history = _History([], [], kind_heads=grammar.kind_heads)
     out: list[list[Mention]] = []
     opens_clause = _clause_opener(grammar)
     # An article names its companies again and again: each surface is looked up once.
@@ -469,7 +480,10 @@ def _resolve_refs(
         subject = opens_clause(text, m.start())
         ordw = (m.group("ord") or "").lower()
         before = [x for x in mentions if x.kind == "org" and x.end <= m.start()]
-        named = None if ordw else history.named_by(m.group(0).rsplit(" ", 1)[-1].lower(), own)
+        head = m.group(0).rsplit(" ", 1)[-1].lower()
+        named = None if ordw else history.named_by(head, own)
+        if not named and head in grammar.named_only:
+            continue
         if named:
             name = named  # "the council": the one company so far whose name says it is a council
         elif ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:

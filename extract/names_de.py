@@ -351,9 +351,30 @@ def _spelled_out(text: str, end: int, acronym: str) -> str | None:
             continue
         if any(not (w[:1].isupper() or w in _INNER_WORDS) for w in cand):
             return None
-        if _initials([w for w in cand if w not in _INNER_WORDS]) == acronym:
+        inner = [w for w in cand if w not in _INNER_WORDS]
+        if _initials(inner) == acronym or (len(inner) > 1 and _abbreviates(acronym.lower(), [w.lower() for w in inner])):
             return " ".join(cand)
     return None
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Returns True when an acronym takes each word's first letter and, after it, more letters of
+    that word in order ("öbb" of "österreichische bundesbahnen", "sbb" of "schweizerische bundesbahnen")."""
+    if not words:
+        return not acronym
+    word = words[0]
+    if not acronym or acronym[0] != word[0]:
+        return False
+    # The first k letters of the acronym come from this word (its initial, then letters in order).
+    pos = 0
+    for k in range(1, len(acronym) + 1):
+        if k > 1:
+            pos = word.find(acronym[k - 1], pos + 1)
+            if pos < 0:
+                break
+        if _abbreviates(acronym[k:], words[1:]):
+            return True
+    return False
 
 
 def _acronyms(texts: list[str]) -> dict[str, str]:
@@ -507,6 +528,7 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     return names, blocked
 
 
+_NAME_ADJECTIVE = re.compile(r"(?<![\w\-])([A-ZÄÖÜ]\w*sche[n]?) $")
 _INFLECTED_FIRST = re.compile(r"^(?:([A-ZÄÖÜ]\w*sche)n|(Stadtwerke)n|(Land|Landkreis|Kreis)es|(Freistaat)e?s)(?= )")
 
 
@@ -530,6 +552,15 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         if not (_PUBLIC_BODY.match(n) or " ".join(words) in names or _COMPOUND_TAIL.match(n.rsplit("-", 1)[-1])
                 or any(f"{n} (" in t for t in texts)):  # (a name before its acronym is the rules' to decide)
             names.add(n)
+    # "Thurgauer Regiobank", "Wiener Linien": a place adjective found alone is the start of a name when
+    # the article always writes it with the same noun after it (and no name after that noun: "der
+    # Berner Cybersecurity-Firma Grimsel" describes Grimsel).
+    for n in [n for n in names if n.endswith("er") and " " not in n]:
+        follows = {m.group(1) for t in texts
+                   for m in re.finditer(rf"(?<![\w\-]){re.escape(n)}(?: ([A-ZÄÖÜ][a-zäöüß]+)(?![\w\-]| [A-ZÄÖÜ]))?", t)}
+        if len(follows) == 1 and None not in follows:
+            names.discard(n)
+            names.add(f"{n} {follows.pop()}")
     # "die Qatar Investment Authority (QIA)": the spelled-out name is a name, and the acronym stands for it.
     acronyms = _acronyms(texts)
     names |= set(acronyms.values())
@@ -541,6 +572,14 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     legal = r"SE & Co\. KGaA|GmbH & Co\. KG|AG|SE|GmbH|KGaA|Inc\."
     pattern = re.compile(rf"(?<![\w\-])(?:{alts})(?:\s+(?:{legal}))?(?![\w])")
+    # "der Deutschen Telekom": a capitalised "-sche" adjective before a name is part of it (German writes
+    # adjectives in lower case unless they belong to a name), and the article's bare "Telekom" stands for it.
+    longer: dict[str, str] = {}
+    for text in texts:
+        for m in pattern.finditer(text):
+            adj = _NAME_ADJECTIVE.search(text, max(0, m.start() - 40), m.start())
+            if adj and " " not in m.group(0).strip():
+                longer.setdefault(m.group(0), _base_form(f"{adj.group(1)} {m.group(0)}"))
     out: list[list[NameSpan]] = []
     for text in texts:
         row: list[NameSpan] = []
@@ -555,7 +594,11 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
             surface = m.group(0)
             if surface in acronyms and text[m.start() - 1:m.start()] == "(":
                 continue  # "(QIA)" after the name it stands for
-            name = ALIASES.get(surface) or _base_form(acronyms.get(surface, surface))
-            row.append(NameSpan(m.start(), end, name, False, False))
+            name = ALIASES.get(surface) or longer.get(surface) or _base_form(acronyms.get(surface, surface))
+            start = m.start()
+            adj = _NAME_ADJECTIVE.search(text, max(0, start - 40), start) if surface in longer else None
+            if adj:
+                start = adj.start(1)
+            row.append(NameSpan(start, end, name, False, False))
         out.append(row)
     return out

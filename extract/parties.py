@@ -247,9 +247,11 @@ _NOT_NAME_TOKEN = re.compile(
     # A product or model code: "VT-204", "A320", "F-35" (a company name with digits starts with them: "3M").
     r"[A-Z]{1,4}-?\d+[A-Za-z]?"
 )
+# Lower-case words inside a name: "Bank of America", "Banco do Brasil", "Aerolíneas del Sur", "Caisse des Dépôts".
+_PARTICLE = rf"\s+(?:of|de|del|della|di|do|da|dos|das|du|des|van|van der|van den|von|de la)\s+(?=[{_UP}])"
 # The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(
-    rf"(?<![^\W\d_])(?=[{_UP}\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN})*"
+    rf"(?<![^\W\d_])(?=[{_UP}\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|{_PARTICLE}){_TOKEN})*"
     rf"(?P<poss>'s|’s|')?"
 )
 # Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
@@ -264,7 +266,7 @@ _TOKEN_UPPER = rf"(?:(?:[A-Z]\.){{2,}}|[{_UP}][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-
 _FIRST_TOKEN_UPPER = (rf"[{_UP}\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[{_UP}])[\w&\-]*(?:\.[A-Za-z]+)*|"
                       r"(?<=\d)\d*[A-Za-z][\w&\-]*)")
 _NAME_RE_UPPER = re.compile(
-    rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|\s+of\s+(?=[A-Z])){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
+    rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|{_PARTICLE}){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
 )
 
 
@@ -395,12 +397,28 @@ def find_name_spans(sentence: str) -> list[NameSpan]:
             s, end = ms + rs, ms + rend
             if legal and sentence[end:end + 1] == ".":
                 end += 1  # "Pylon Towers Inc." keeps its full stop, which ends no clause
+            model = _MODEL_TAIL.search(sentence, s, end)
+            if model and model.start() > s:
+                end = model.start()  # "Airbus A350-900s", "Scania R-series": the maker, not its model
+            mod = _MODIFIER_FIRST.match(sentence, s, end)
+            if mod:
+                # "Ofwat-regulated Severnside Water", "an Ocado-rival contract": a compound modifier
+                # describes the name after it, and is no name of its own.
+                if mod.end() >= end:
+                    continue
+                s = mod.end()
             if out and sentence[out[-1].end:s] == " for " and not out[-1].possessive and (
                     out[-1].surface.rsplit(" ", 1)[-1].lower() in _FOR_HEADS):
                 # "Transport for London", "Department for Education": one public body
                 s = out.pop().start
             out.append(_tuple_new(NameSpan, (s, end, sentence[s:end], poss, s <= first_word)))
     return out
+
+
+# Model names after a maker's name: "A350-900s", "A321neo", "R-series", "737".
+_MODEL_TAIL = re.compile(r"(?: (?:[A-Z]{1,3}-?\d[\w\-]*|[A-Z]-series|\d[\w\-]*))+$")
+# A first word "X-lowercase" ("Temasek-backed", "AWS-certified", "Ocado-rival") and its space.
+_MODIFIER_FIRST = re.compile(r"[A-Z][\w.&]*-[a-z][a-z\-]*(?: |$)")
 
 
 @lru_cache(maxsize=16384)
@@ -466,8 +484,8 @@ def _person_shape(surface: str) -> tuple[bool | None, bool, bool]:
     the sentence must tell, whether a title before it makes it a person's, whether it is two
     capitalised words that an apposition after it can make a person's). A pure function of the name."""
     words = surface.split()
-    if len(words) >= 2 and words[-1].lower() in _ORG_WORDS:
-        return False, False, False  # "Kestrel Capital", "Jordan Foods": a company's kind ends the name
+    if len(words) >= 2 and (words[-1].lower() in _ORG_WORDS or words[-1].rstrip(".").lower() in _LEGAL_SUFFIXES):
+        return False, False, False  # "Kestrel Capital", "Robert Bosch GmbH": a company's kind or legal form ends it
     given = bool(words) and words[0].lower() in _GIVEN_NAMES
     if len(words) >= 2 and given:
         return True, True, False

@@ -59,7 +59,7 @@ _VERBS_NOT_ADJ = (r"(?!(?:will|wolle|wollte|soll|solle|sollte|sollten|wird|werde
                   r"könnte|dürfte|müsste|möchte|plane|beende|kündige|nutze|setze|zahle|erwäge|prüfe|wäre) )")
 _OBJ_FILLER = (
     rf"(?:{_VERBS_NOT_ADJ}(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[nmrs]?|ihre[nmrs]?|sein|ihr|"
-    rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|us-\S+) ){{0,5}}?"
+    rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|(?!bereits |nichts |stets |etwas |anteils )[a-zäöüß-]{{4,}}s|us-\S+) ){{0,5}}?"
 )
 
 
@@ -113,10 +113,12 @@ EXPAND_END = (r"(?P<v>verlängert und erweitert|erweitert|ausgeweitet|aufgestock
 EXPAND_V2 = r"(?P<v>erweitert|verlängert und erweitert|stockt|verdoppelt|weitet|baut)"
 WIN_V2 = r"(?P<v>erhält|erhielt|bekommt|bekam|gewinnt|gewann|sichert sich|sicherte sich|holt|holte|erhalten)"
 ORDER_N = r"\S*(?:auftrag|vertrag|zuschlag|großauftrag|order|rahmenvertrag)"
+_AWARD_N = r"\S*(?:zuschlag|auftrag|aufträge|betrieb|lizenz|vertrag|lose?|los)\S*"
 # Prepositions that name a supplier: "von Y beziehen", "über Y abwickeln", "mit Y verschicken".
 _VIA = r"(?:von|vom|bei|beim|über|mit|aus)"
 # Verbs whose object is bought or run by a supplier, as infinitives and participles at a clause's end.
 _SUPPLY_INF = (r"beziehen|bezogen|zu beziehen|nutzen|genutzt|zu nutzen|einsetzen|eingesetzt|verwenden|kaufen|einkaufen|"
+               r"bestellen|ordern|abnehmen|abrufen|zu bestellen|beauftragen|"
                r"zu kaufen|abwickeln|abgewickelt|versorgen lassen|beliefern lassen|liefern lassen|betreiben lassen|"
                r"abfertigen|abfertigen lassen|betreuen lassen|verschicken|versenden|transportieren|drucken|bauen lassen")
 # Work done for a customer: "von Y betreuen/betreiben/reinigen lassen" (the verb before "lässt"'s end).
@@ -303,7 +305,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
     _f("part_with_vendor", "customer_change", "churn",
-       rf"{SC('c')}sich (?:\S+ ){{0,2}}?von {O('vd')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
+       rf"{SC('c')}sich (?:(?!E\d|von )\S+ |(?:am|im|in|bei|beim) E\d+ (?:- \S+ )?){{0,8}}?von {O('vd')} "
+       rf"(?P<g2>(?:\S+ ){{0,4}}?)(?P<v>trennen|getrennt|zu trennen)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("part_with_vendor_v2", "customer_change", "churn",
        rf"{SC('c')}(?P<v>trennt|trennte) sich (?:\S+ ){{0,2}}?von {O('vd')} (?!(?:\S+ ){{0,1}}?{UNIT})",
@@ -334,6 +337,47 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:\S+ ){{0,6}}?von {OV('vd')} (?:\S+ ){{0,4}}?auf {OV('k')} (?P<g2>(?:\S+ ){{0,3}}?)"
        rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen|wechseln|gewechselt|zu wechseln)",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # The new supplier alone: "X stellt ihr Kernbankensystem auf die Software von Z um", "X wird ihre
+    # Personalverwaltung auf Z umstellen" (a switch with its old supplier named is read above).
+    _f("move_to_um", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>stellt|stellte|stellen|stellten|steigt|stieg|steigen|stiegen) (?:(?!von |vom |E\d)\S+ ){{0,10}}?"
+       rf"auf {OV('vd')} (?:(?!E\d)\S+ ){{0,4}}?um(?= [.,;:]| und |$)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("move_to_um_end", "customer_change", "new_customer",
+       rf"{SC('c')}(?:(?!von |vom |E\d)\S+ ){{0,12}}?auf {OV('vd')} (?P<g2>(?:(?!E\d)\S+ ){{0,4}}?)"
+       rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Wie X bestätigte, endet die Zusammenarbeit mit Y zum 31. März": the one who confirms is the customer
+    _f("ends_as_confirmed", "customer_change", "churn",
+       rf"(?:^ |, )wie (?:der |die |das )?(?:(?!E\d)\S+ )?(?P<c>E\d+) (?:(?!E\d)\S+ ){{0,5}}?(?:bestätigte|mitteilte|ankündigte|erklärte|sagte|bekanntgab) , "
+       rf"(?P<v>endet|endete|enden|läuft|lief) (?:\S+ ){{0,3}}?{REL_N}\S* (?:mit|bei) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # The supplier tells of the end: "X werde ihren Vertrag ... nicht verlängern, teilte Y mit", "X hat Y
+    # mitgeteilt, dass sie den Liefervertrag ... kündigt"
+    _f("end_told_by_vendor", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,3}}?(?:seinen|ihren|den|die|seine|ihre) (?:(?!E\d)\S+ ){{0,2}}?{REL_N}\S* "
+       rf"(?:(?!E\d)\S+ ){{0,12}}?{END_V} , (?:teilte|sagte|bestätigte|meldete|erklärte) (?:der |die |das )?(?:(?!E\d)\S+ )?(?P<vd>E\d+)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("end_told_to_vendor", "customer_change", "churn",
+       rf"{SC('c')}(?:hat|habe|hatte) (?:der |dem |den )?(?P<vd>E\d+) (?:(?!E\d)\S+ ){{0,3}}?mitgeteilt , dass "
+       rf"(?:sie|er|es|E\d+) (?:(?!E\d)\S+ ){{0,3}}?{REL_N}\S* (?:(?!E\d)\S+ ){{0,12}}?"
+       rf"(?:kündigt|kündige|beendet|beende|nicht verlängert|nicht verlängern werde|nicht verlängern wird)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat seine Bestellungen bei Y eingestellt" (stopped buying)
+    _f("stop_orders", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,4}}?(?:seine|ihre|die) (?:\S+ )?{SPEND_N} (?:bei|beim|von|vom|an) {OV('vd')} "
+       rf"(?P<g2>(?:(?!E\d)\S+ ){{0,5}}?)(?P<v>eingestellt|einstellen|gestoppt|stoppen)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y hat von X den Zuschlag für ... erhalten"
+    _f("win_order_from_end", "customer_change", "new_customer",
+       rf"{SC('vd')}(?:(?!E\d)\S+ ){{0,3}}?(?:von|vom) {O('c')} (?:, (?:\S+ ){{1,8}}?, )?(?:(?!E\d)\S+ ){{0,3}}?"
+       rf"{ORDER_N} (?:(?!E\d)\S+ ){{0,14}}?(?P<v>erhalten|bekommen|gewonnen)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X beteiligt sich mit zwölf Prozent an Y"
+    _f("stake_participates", "deal", "stake",
+       rf"{S('a')}(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) "
+       rf"(?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
     # "X bestellt bei Y weitere 2.000 Geräte", "X hat bei Y zusätzliche Züge bestellt": more of a supply
     _f("order_more", "customer_change", "expansion",
        rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?"
@@ -439,7 +483,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('vd')}(?P<v>gewinnt|gewann|gewonnen|gewinnen|hinzugewonnen) {O('c')} als (?:\S+ )?kunden",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission", "customer_change", "new_customer",
-       rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:mit (?:\S+ ){{0,24}}?)?(?P<v>beauftragt)",
+       rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:(?!E\d)\S+ ){{0,10}}?(?:mit (?:\S+ ){{0,24}}?)?"
+       rf"(?P<v>beauftragt)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission_v2", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
@@ -555,6 +600,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,6}}?mit {OV('vd')} "
        rf"(?:\S+ ){{0,6}}?(?P<v>{_SIGN})",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X hat mit Y einen mehrjährigen Vertrag über ... abgeschlossen": the signer buys, unless the contract is
+    # for a delivery (which the signer may make) or a cooperation.
+    _f("sign_contract_with", "customer_change", "new_customer",
+       rf"{SC('c')}mit {OV('vd')} (?:(?!E\d)\S+ ){{0,4}}?(?:vertrag|vereinbarung)\S* "
+       rf"(?!(?:\S+ ){{0,3}}?(?:lieferung|belieferung|kooperation|zusammenarbeit|partnerschaft|vertrieb|lizenz))"
+       rf"(?:(?!E\d)\S+ ){{0,14}}?(?P<v>{_SIGN})",
+       {"c": "customer", "vd": "vendor"}, 0.65),
     # "X hat Y als Lieferanten für ... ausgewählt", "X wählt Y als Partner", "Y ist von X nominiert worden"
     _f("pick_as_supplier", "customer_change", "new_customer",
        rf"{SC('c')}(?:(?P<v>wählt|wählte|nominiert|nominierte|bestimmt|bestimmte) )?(?:\S+ ){{0,4}}?{O('vd')} als "
@@ -637,6 +689,27 @@ FRAMES: tuple[Frame, ...] = (
     _f("spend_biggest", "spend", "spend",
        rf"{S('c')}(?:ist|war) mit (?:\S+ ){{0,5}}?(?P<m>M\d+) (?:\S+ ){{0,6}}?kunden (?:von|des|der) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.5, "no_background"),
+    # A contract's winner told after its customer ("Die Stadt X schreibt die Müllabfuhr neu aus. ... Den Zuschlag
+    # erhält Y"): the customer is the one of the customer change told just before (`refine_hits`). Last in the
+    # list, so that a reading that names the customer wins.
+    _f("award_goes_to", "customer_change", "new_customer",
+       rf"(?:^ |[.:;] |, )(?:den |der |die |das )?(?:\S+ )?{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?"
+       rf"(?P<v>erhält|erhielt|bekommt|bekam|übernimmt|übernahm|geht|ging|gehen|gingen|gewinnt|gewann) "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?(?:an )?{O('vd')}",
+       {"vd": "vendor"}, 0.7, "implicit_customer"),
+    _f("award_goes_to_end", "customer_change", "new_customer",
+       rf"(?:^ |[.:;] )(?:den |der |die |das )?(?:\S+ )?{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?"
+       rf"(?:hat|haben|hatte|soll|sollen|wird|habe|dürfte) {O('vd')} (?:(?!E\d)\S+ ){{0,4}}?"
+       rf"(?P<v>erhalten|bekommen|übernehmen|gewonnen)",
+       {"vd": "vendor"}, 0.7, "implicit_customer"),
+    _f("award_passive_to", "customer_change", "new_customer",
+       rf"{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?(?:wurde|wird|werde|ist|soll|sollen|wurden|werden|hat|haben) "
+       rf"(?:(?!E\d)\S+ ){{0,8}}?an {O('vd')} (?:(?!E\d)\S+ ){{0,4}}?(?P<v>vergeben|erteilt|übertragen|zu vergeben)",
+       {"vd": "vendor"}, 0.7, "implicit_customer"),
+    _f("new_operator", "customer_change", "new_customer",
+       rf"(?:^ |[.:;] )neue[rs]? (?:\S+ )?\S*(?:betreiber|dienstleister|lieferant|anbieter|caterer|versorger|ausrüster|"
+       rf"zulieferer|partner)\S* (?:\S+ ){{0,3}}?(?P<v>wird|ist|soll|werde|sei|wurde) (?:\S+ ){{0,2}}?{O('vd')}",
+       {"vd": "vendor"}, 0.7, "implicit_customer"),
 )
 
 _P = re.compile
@@ -706,11 +779,27 @@ CUES = Cues(
     partial=_P(r" (?:teile|teil|einen teil|einzelne) "),
 )
 
+# A public body's name opens with its kind ("Stadt Würzburg", "Landkreis Harburg", "Land Niedersachsen"), and
+# the article calls it by that kind or by its council ("die Stadt", "der Stadtrat", "der Kreistag"); these
+# heads refer only to a body so named (Grammar.named_only).
+_KIND_HEADS = {
+    "stadt": ("stadt", "stadtrat", "stadtrats", "stadtverwaltung", "rathaus", "magistrat"),
+    "landkreis": ("landkreis", "landkreises", "kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung",
+                  "landratsamt"),
+    "kreis": ("kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung"),
+    "gemeinde": ("gemeinde", "gemeinderat", "gemeinderats", "gemeindeverwaltung"),
+    "land": ("land", "landes", "landesregierung"),
+    "freistaat": ("freistaat", "freistaats", "land", "landes", "landesregierung"),
+    "kanton": ("kanton", "kantons", "regierungsrat", "regierungsrats"),
+    "bezirk": ("bezirk", "bezirks"),
+}
+_BODY_HEADS = "stadtrat|gemeinderat|kreistag|stadtverwaltung|kreisverwaltung|landratsamt|landesregierung|regierungsrat|land"
 # Definite descriptions that refer back to a company: "der Konzern", "das Unternehmen",
 # "der Münchner Technologiekonzern", "des Chipherstellers" (not followed by the name itself); the
 # head alone is capitalised ("der Versicherer"), inside a compound it is not ("der Kaffeeröster").
 _HEADS = (rf"(?:{DESCRIPTOR_HEADS}|stadtwerke|versorger|bahn|firma|gesellschaft|dienstleister|"
-          rf"hersteller|anbieter|händler)")
+          rf"hersteller|anbieter|händler|landkreis|stadt|gemeinde|kanton|verbund|klinikum|kommune|freistaat|"
+          rf"{_BODY_HEADS})")
 GRAMMAR = Grammar(
     description=re.compile(
         rf"\b(?:[Dd](?:er|ie|as|es|em|en))\s+(?:(?P<ord>erste[nmrs]?|zweite[nmrs]?|letztere[nmrs]?|"
@@ -728,6 +817,8 @@ GRAMMAR = Grammar(
     find_names=find_names_de,
     indefinite_article=False,
     company_before=re.compile(rf"\b[A-ZÄÖÜ][\w\-]*(?:{DESCRIPTOR_HEADS})\s+$"),
+    kind_heads=_KIND_HEADS,
+    named_only=frozenset(h for heads in _KIND_HEADS.values() for h in heads),
 )
 
 
@@ -755,6 +846,19 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
             if prev is None:
                 continue
             h.roles = {**h.roles, "target": prev.roles["target"]}
+        out.append(h)
+    # A contract's winner without its customer takes the customer of the customer change told in the
+    # sentences just before it; with none there, it is no event an analyst can file.
+    told = out
+    out = []
+    for h in told:
+        if "implicit_customer" in h.frame.flags:
+            prev = next((p for p in reversed(out) if p.frame.family == "customer_change" and p.roles.get("customer")
+                         and h.sentence - 3 <= p.sentence <= h.sentence
+                         and p.roles["customer"] != h.roles.get("vendor")), None)
+            if prev is None:
+                continue
+            h.roles = {**h.roles, "customer": prev.roles["customer"]}
         out.append(h)
     # "X löst Y ab und vergibt den Betrieb an Z": the joined clause's buyer is X, never the supplier X drops.
     for h in out:

@@ -132,6 +132,9 @@ _TRIGGERS = {
     "jv_pair": "joint jv venture", "jv_with": "joint jv venture", "jv_noun": "joint jv venture",
     "jv_with_to": "joint jv venture",
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
+    "sell_unit": _SELL_T + " sale divestiture disposal spin-off carve-out auction",
+    "order_signed_brand": "order orders",
+    "sell_unit_named": _SELL_T + " sale divestiture disposal spin-off carve-out auction",
     "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": _RAISE_T,
     "round_lead": "led leads headed spearheaded co-led", "round_plain": _RAISE_T,
     "investment_from": "investment funding financing backing capital",
@@ -283,6 +286,9 @@ SELL_V = (r"(?P<v>sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|d
           r"part(?:s|ed|ing)? with)")
 UNIT_N = (r"(?:unit|division|business|arm|subsidiary|stake|holding|shareholding|operations|assets|"
           r"brand|segment|activities|operation|branch|portfolio|interest)")
+_SAID = r"(?:said|says|told|announced|confirmed|added|reported)\b"
+_SALE_OF = r"(?:sale|divestiture|disposal|spin-off|carve-out|auction) (?:of|for)"
+UNIT_ALONE = r"(?:unit|division|business|arm|subsidiary|operations|brand|segment|activities|branch|portfolio)\b"
 MERGE_V = r"(?P<v>merg(?:e|es|ed|ing)|combin(?:e|es|ed|ing)|join(?:s|ed|ing)? forces)"
 JV = (r"(?:joint venture|joint-venture|jv|jointly owned|jointly-owned|joint company|"
       r"venture(?! capital| arm| fund| investor| partner| firm| studio| debt))")
@@ -325,6 +331,9 @@ FLOW_V = (r"(?:sends?|sent|sending|buys?|bought|buying|orders?|ordered|ordering|
           r"ships?|shipped|runs?|ran|processes|processed|places?|placed|licen[cs]es?|licen[cs]ed|"
           r"subscribes?|subscribed|rents?|rented|leases?|leased|uses?|used|allocates?|allocated|charters?|chartered|"
           r"hires?|hired)")
+# An adviser hired for a deal is no vendor winning a customer: "hired Lazard to sound out buyers".
+_ADVISE = (r"to (?:advise|sound|explore|find|market|seek|solicit|canvass|shop|sell|look for|"
+           r"(?:run|manage|lead|handle) (?:an |the |a )?(?:\S+ )?(?:auction|sale|process))\b|as (?:\S+ )?advis")
 CONTRACT_N = (r"(?:contract|deal|order|agreement|account|tender|mandate|supply deal|engagement)")
 WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch(?:es|ed|ing)?|"
          r"bag(?:s|ged|ging)?|sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|(?:was |been |is )?award(?:s|ed|ing)?|"
@@ -515,6 +524,17 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ |entire |remaining |whole |\S+ly )*"
        rf"(?:stake|holding|shareholding|interest|shares) in {O('t')}",
        {"s": "seller", "t": "target"}, 0.75),
+    # A unit sold with no buyer named (yet): "X agreed to sell its chip unit", "X is exploring a sale of
+    # its tower business", "X hired banks to run an auction for its consumer health division".
+    # ("... its generics business Cretagen" or "..., Cretagen,": the unit's name after its noun)
+    _f("sell_unit_named", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?:its |their )(?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} "
+       rf"(?:, )?(?P<t>E\d+)(?! {_SAID})(?! (?:\S+ ){{0,12}}?to (?:\S+ ){{0,8}}?E\d)",
+       {"s": "seller", "t": "target"}, 0.7),
+    _f("sell_unit", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?:its |their )(?:(?P<t>E\d+) )?(?:[a-z][\w\-]* ){{0,4}}?"
+       rf"{UNIT_ALONE}(?! (?:, )?E\d+ (?!{_SAID}))(?! (?:\S+ ){{0,12}}?to (?:\S+ ){{0,8}}?E\d)",
+       {"s": "seller", "t": "target"}, 0.7),
     # Funding: "Y raised $300m in a Series D led by X", "X led a $100m round in Y"
     _f("round_led", "deal", "investment",
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:(?P<m>M\d+) )?(?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
@@ -843,8 +863,14 @@ FRAMES: tuple[Frame, ...] = (
        # since 2019" names the customer)
        rf"(?!, (?:a |an |its |their |the )?(?:\S+ ){{0,2}}?(?:customer|client|user)|(?:\S+ ){{0,8}}?(?:to|will|would) "
        rf"(?:supply|provide|deliver|build|make|manufacture|produce|install|acquire|run|operate|manage|host|maintain|"
-       rf"support|service|distribute|sell|market)\b)",
+       rf"support|service|distribute|sell|market)\b|(?:\S+ ){{0,6}}?to [a-z]+ (?:and [a-z]+ )?(?:the )?E\d+ 's )",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # An order for a maker's goods: "X has signed a firm order for 50 Y A321neo jets", "X placed an order for Y trucks"
+    _f("order_signed_brand", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|plac(?:e|es|ed|ing)|firm(?:s|ed)? up) (?:a |an )?(?:firm |new |further |"
+       rf"additional |multi-year |\S+-year )?orders? for (?:up to |another |a further )?(?:\d[\d,.]* )?(?:more |new |"
+       rf"additional )?(?P<vd>E\d+) (?!'s )",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     _f("win_contract", "customer_change", "new_customer",
        rf"{S('vd')}{WIN_V} (?:a |an |the |its )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)"
        rf"(?:from|with|by|for|at) {O('c')}",
@@ -960,7 +986,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X picked Y to supply its cloud", "X awarded Y a contract"
     _f("pick_vendor", "customer_change", "new_customer",
-       rf"{S('c')}{PICK_V} {O('vd')} {_APPOS}(?!to advise|as (?:\S+ )?advis)(?:to [a-z]+|as (?:its |a |an |the )?"
+       rf"{S('c')}{PICK_V} {O('vd')} {_APPOS}(?!{_ADVISE})(?:to [a-z]+|as (?:its |a |an |the )?"
        rf"(?:\S+ ){{0,3}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|platform|bidder|operator|"
        rf"integrator|builder|wholesaler|distributor|auditor|agency|caterer|printer|carrier|insurer|broker|host|"
        rf"maker|producer)|"
@@ -1205,7 +1231,8 @@ CUES = Cues(
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
-    musing=_P(r" (?:should|ought|might|would do well|needs? to|must|call(?:s|ed|ing)? for|push(?:es|ed|ing)? for|"
+    musing=_P(r" (?:should|ought|might|would do well|needs? to|must|call(?:s|ed|ing)? (?:for|on)|push(?:es|ed|ing)? for|"
+               r"(?:push|press)(?:es|ed|ing)? (?:\S+ ){1,4}?to|"
                r"make (?:\S+ ){0,3}?sense|makes? sense|(?:be|is) (?:\S+ )?(?:logical|natural|obvious) (?:\S+ )?for|"
                r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|lobb(?:y|ies|ied|ying) for) "),
     price_before=_P(r"(?: for| at| worth| valued at| paying| paid| price of| priced at| totall?ing| of| "

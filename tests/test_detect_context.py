@@ -60,6 +60,17 @@ ROWS = [
     ("Noor Holdings, the Gulf investment group, said it was weighing a stake of up to 25% in Elvar Aerospace.",
      None, dict(subtype="stake", acquirer="Noor", target="Elvar Aerospace", stake_pct=25.0,
                 status="considering")),
+    # A unit sold with no buyer named yet is a divestiture of its seller; a bank hired to run the sale is
+    # an adviser, not a vendor winning a customer.
+    ("Carrowby is exploring a sale of its ad-tech business and has hired Lazard to sound out potential buyers.",
+     None, dict(subtype="divestiture", seller="Carrowby", acquirer=None, target=None, status="considering")),
+    ("Mwangaza Telecom agreed to sell its mobile-tower business, the company said on Monday.", None,
+     dict(subtype="divestiture", seller="Mwangaza Telecom", acquirer=None, status="announced")),
+    ("Halcyon Brands is weighing a sale of its tea business Kettle Leaf, people familiar with the matter said.", None,
+     dict(subtype="divestiture", seller="Halcyon Brands", target="Kettle Leaf")),
+    # Who supplies is told by whose network the work is on.
+    ("Ericsson said it had signed a multi-year contract with Telkomsel to modernise and expand Telkomsel's network.",
+     None, dict(subtype="new_customer", customer="Telkomsel", vendor="Ericsson")),
     # Background in a relative clause about one party does not hide the news.
     ("Keyline Cloud, which bought Tamsin Data for $600m in 2021, is back: on Tuesday it agreed to buy "
      "Ardent Guard for $180m.", None, dict(acquirer="Keyline Cloud", target="Ardent Guard", amount=180e6)),

@@ -14,6 +14,12 @@ from extract.names_de import find_names_de
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
+    # A stake told in words, and a press release's dateline with this year's date (no background).
+    ("Der Staatsfonds Qatara beteiligt sich mit zwölf Prozent an dem Windparkentwickler Nordwind.",
+     dict(subtype="stake", parties={"acquirer": "Qatara", "target": "Nordwind"}, stake=12.0)),
+    ("Ruhla, 30. November 2026 – Der Maschinenbauer Kolbwerk hat 25 Prozent der Anteile an der Hradek GmbH "
+     "erworben.",
+     dict(subtype="stake", parties={"acquirer": "Kolbwerk", "target": "Hradek"}, stake=25.0)),
     ("Der Chemiekonzern Arnholt übernimmt den Klebstoffhersteller Velmar für 1,2 Mrd. €.",
      dict(subtype="acquisition", parties={"acquirer": "Arnholt", "target": "Velmar"}, amount=1.2e9, currency="EUR",
           status="announced")),
@@ -161,6 +167,23 @@ CUSTOMER_CHANGES = [
     ("Der Autobauer Ferrant hat den Gießereispezialisten Gusswerk Saar als Lieferanten für die Ferrant-Plattform "
      "des neuen Kombis ausgewählt.",
      dict(subtype="new_customer", parties={"customer": "Ferrant", "vendor": "Gusswerk Saar"})),
+    ("Der Landtechnikhersteller Claasen hat seine Bestellungen beim Pumpenbauer Nordmann zum Jahresende eingestellt.",
+     dict(subtype="churn", parties={"customer": "Claasen", "vendor": "Nordmann"})),
+    ("Der Autobauer Velmo wird die Sitzgestelle nicht mehr beim Zulieferer Brandt bestellen.",
+     dict(subtype="churn", parties={"customer": "Velmo", "vendor": "Brandt"})),
+    ("Der Zulieferer Quirnbach hat vom Netzbetreiber Transnetz den Zuschlag für die Lieferung von Weichen erhalten.",
+     dict(subtype="new_customer", parties={"customer": "Transnetz", "vendor": "Quirnbach"})),
+    # The one who confirms an end, and a supplier telling of its customer's end.
+    ("Wie der Händler Kaufring bestätigte, endet die Zusammenarbeit mit der Spedition Trabold zum 30. Juni.",
+     dict(subtype="churn", parties={"customer": "Kaufring", "vendor": "Trabold"})),
+    ("Der Versicherer Nordkammer werde seinen Vertrag über den Betrieb nicht verlängern, teilte der Dienstleister "
+     "Wachtmeister mit.",
+     dict(subtype="churn", parties={"customer": "Nordkammer", "vendor": "Wachtmeister"})),
+    # A move to a new supplier with the old one unnamed: "X stellt ... auf (die Software von) Z um".
+    ("Die Sparkasse Ostholm stellt ihr Kernbankensystem auf die Software des Anbieters Avalon um.",
+     dict(subtype="new_customer", parties={"customer": "Sparkasse Ostholm", "vendor": "Avalon"})),
+    ("Der Händler Kaufstern wird seine Kassensysteme auf die Lösung des Anbieters Kassix umstellen.",
+     dict(subtype="new_customer", parties={"customer": "Kaufstern", "vendor": "Kassix"})),
 ]
 
 NOT_EVENTS = [
@@ -207,6 +230,24 @@ def test_german_customer_change_phrasings(text: str, expected: dict) -> None:
 @pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:50] for t in NOT_EVENTS])
 def test_german_non_events(text: str) -> None:
     assert rule_events(text, language="de") == []
+
+
+def test_a_contract_winner_takes_the_customer_told_just_before() -> None:
+    text = "Die Stadt Harlingen kündigt den Vertrag mit dem Entsorger Grauwald. Den Zuschlag erhält die Firma Ostler."
+    got = [(e.subtype, e.customer, e.vendor) for e in rule_events(text, language="de")]
+    assert got == [("churn", "Stadt Harlingen", "Grauwald"), ("new_customer", "Stadt Harlingen", "Ostler")]
+    # With no customer told before, the winner alone is no event an analyst can file.
+    assert rule_events("Den Zuschlag erhält die Firma Ostler.", language="de") == []
+
+
+def test_a_council_stands_for_its_public_body() -> None:
+    text = ("Die Stadt Harlingen schreibt die Müllabfuhr neu aus. Der Stadtrat hat den Auftrag an den Entsorger "
+            "Ostler vergeben.")
+    assert [(e.subtype, e.customer, e.vendor) for e in rule_events(text, language="de")] == [
+        ("new_customer", "Stadt Harlingen", "Ostler")]
+    # "das Land" with no "Land X" named is the country, not the last company named.
+    text = "Der Versorger Strela baut aus. Das Land hat den Auftrag an den Anbieter Kassix vergeben."
+    assert [e.customer for e in rule_events(text, language="de")] != ["Strela"]
 
 
 def test_english_quote_inside_german_article_keeps_german_detection() -> None:

@@ -156,8 +156,13 @@ def test_names_with_a_line_of_business(sentences: list[str], expected: list[str]
     (["Die Landesanstalt für Vermessung Nord (LVN) kündigt.", "Die LVN bestätigte das."],
      ["Landesanstalt für Vermessung Nord"]),
     (["Der Oder-Spree-Nahverkehr (OSN) bestellt Busse."], ["Oder-Spree-Nahverkehr"]),
-    # ... but not from letters inside a word ("Bundesbahnen" for "BB"): the acronym is then the name.
-    (["Die Kärntner Bundesbahnen (KBB) bestellen Züge.", "Die KBB bestätigten."], ["KBB"]),
+    # ... or each word's initial and, after it, more of its letters in order ("BB" of "Bundesbahnen"); a
+    # name inflected by the sentence is kept as it is written ("Österreichischen" -> "Österreichische").
+    (["Die Kärntner Bundesbahnen (KBB) bestellen Züge.", "Die KBB bestätigten."], ["Kärntner Bundesbahnen"]),
+    (["Die Österreichischen Bundesbahnen (ÖBB) bestellen Züge.", "Die ÖBB bestätigten."],
+     ["Österreichische Bundesbahnen"]),
+    # Letters that skip a word spell nothing: the acronym is then the name.
+    (["Die Kärntner Bundesbahnen (XBB) bestellen Züge."], ["XBB"]),
     # Brackets that spell nothing name nothing.
     (["Der Umsatz (EBIT) stieg."], ["EBIT"]),
 ])
@@ -225,3 +230,10 @@ def test_names_ending_in_english_business_words() -> None:
 ])
 def test_names_with_an_elliptic_hyphen(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
+
+
+def test_a_capitalised_sche_adjective_belongs_to_the_name() -> None:
+    # German writes adjectives in lower case unless they belong to a name: "der Hanseatischen Telkora" is the
+    # company "Hanseatische Telkora" (written form), and the article's bare "Telkora" stands for it.
+    assert names("Der Netzbetreiber Telkora verhandelt.", "Die Gespräche mit der Hanseatischen Telkora laufen.") == [
+        "Hanseatische Telkora"]

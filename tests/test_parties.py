@@ -131,9 +131,21 @@ def test_initial_common_word_is_not_a_name() -> None:
     ("Transport for NSW awards Transdev a contract, good news for Siemens.", ["Transport for NSW", "Transdev", "Siemens"]),
     # "Re" ends the name of a reinsurer
     ("Swiss Re and Helvetic Re cut their shares.", ["Swiss Re", "Helvetic Re"]),
+    # a compound modifier ("X-regulated", "X-rival") describes the name after it and names no one
+    ("Ofwat-regulated Severnside Water moves billing off SAP.", ["Severnside Water", "SAP"]),
+    ("Parcel carrier Dunmore Express loses Ocado-rival contract", ["Parcel", "Dunmore Express"]),
+    ("Coca-Cola and Rolls-Royce agree.", ["Coca-Cola", "Rolls-Royce"]),
+    # a model after its maker's name is the maker's product
+    ("The carrier cut its order for Airbus A350-900s and Scania R-series trucks.", ["Airbus", "Scania"]),
 ])
 def test_name_edges(sentence: str, names: list[str]) -> None:
     assert spans(sentence) == names
+
+
+def test_legal_form_makes_a_company_not_a_person() -> None:
+    sentence = "Robert Bosch GmbH on Thursday rejected a report that it will stop buying from Brnox."
+    first = find_name_spans(sentence)[0]
+    assert (first.surface, looks_like_person(sentence, first)) == ("Robert Bosch GmbH", False)
 
 
 def test_press_release_wire_is_an_outlet() -> None:
