@@ -40,13 +40,13 @@ _TOKEN = re.compile(r"[^\s](?:(?<=')s\b|(?<=’)s\b|(?<=[a-z])\.(?:[a-z]\.)+(?![
 
 # Percentages told in words, English and German, up to fifty (a stake's usual size).
 _NUMBER_WORDS = {w: n for n, words in enumerate([
-    "", "one ein eins einem einen", "two zwei", "three drei", "four vier", "five fünf", "six sechs", "seven sieben",
+    "", "eins", "two zwei", "three drei", "four vier", "five fünf", "six sechs", "seven sieben",
     "eight acht", "nine neun", "ten zehn", "eleven elf", "twelve zwölf", "thirteen dreizehn", "fourteen vierzehn",
     "fifteen fünfzehn", "sixteen sechzehn", "seventeen siebzehn", "eighteen achtzehn", "nineteen neunzehn",
     "twenty zwanzig"]) for w in words.split()}
 _NUMBER_WORDS.update({"thirty": 30, "dreißig": 30, "forty": 40, "vierzig": 40, "fifty": 50, "fünfzig": 50,
                       "twenty-five": 25, "fünfundzwanzig": 25})
-_PCT_WORD = re.compile(rf"(?<![\w\-])({'|'.join(sorted((w for w in _NUMBER_WORDS if w not in ('ein', 'einem', 'einen', 'one')), key=len, reverse=True))})"
+_PCT_WORD = re.compile(rf"(?<![\w\-])({'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
                        r"\s(?:percent\b|per cent\b|prozent\b)", re.IGNORECASE)
 
 

@@ -575,15 +575,16 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # "der Deutschen Telekom": a capitalised "-sche" adjective before a name is part of it (German writes
     # adjectives in lower case unless they belong to a name), and the article's bare "Telekom" stands for it.
     longer: dict[str, str] = {}
-    for text in texts:
-        for m in pattern.finditer(text):
+    matches = [list(pattern.finditer(text)) for text in texts]
+    for text, found in zip(texts, matches):
+        for m in found:
             adj = _NAME_ADJECTIVE.search(text, max(0, m.start() - 40), m.start())
             if adj and " " not in m.group(0).strip():
                 longer.setdefault(m.group(0), _base_form(f"{adj.group(1)} {m.group(0)}"))
     out: list[list[NameSpan]] = []
-    for text in texts:
+    for text, found in zip(texts, matches):
         row: list[NameSpan] = []
-        for m in pattern.finditer(text):
+        for m in found:
             end = m.end()
             tail = re.match(r"-([\w\-]+)", text[end:])
             if tail and is_descriptor(tail.group(1)):
