@@ -4,7 +4,8 @@ A candidate is a sentence (or the headline) that holds a trigger word of some fr
 own frame selection says which) and names at least two companies; each pair of its companies, in
 the order the sentence names them (A before B), is one example. Two linear models over binary
 features (`pair_features`: the words between, before and after the two names with other names as
-"<E>", the words of the sentence, the trigger frames, passive "by", order, distance, subjects,
+"<E>", the words of the sentence, the trigger frames and where their words stand (before A,
+between, after B), passive "by", order, distance, subjects,
 the shape of each name, money, headline, how business-like the article is) decide:
 
 1. `event`: P(the sentence states an event between A and B), one dot product per pair,
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from extract.mentions import Mention
 
 __all__ = ["PairModel", "Context", "context", "model", "pair_candidates", "pair_features", "sentence_features",
-           "name_features", "between_features", "pair_events",
+           "name_features", "between_features", "trigger_words", "pair_events",
            "ROLES", "FAMILY", "MODEL_FILE"]
 
 MODEL_FILE = "pairs.json.gz"
@@ -149,7 +150,7 @@ def sentence_features(c: Candidates, i: int, toks: list[tuple[int, int, str]], c
         f.append("pct")
     f.extend(f"s={lang}:{w}" for w in {w.lower() for w in _NAME_WORD.findall(text)} - ctx.name_words)
     f.append(f"sentence={min(i - c.offset, 6)}")
-    return f
+    return list(dict.fromkeys(f))  # (several frames of one subtype: one feature, as in training)
 
 
 def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> list[str]:
@@ -169,11 +170,25 @@ def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> 
         f.append(f"{tag}_ref")
     if m.possessive:
         f.append(f"{tag}_poss")
-    return f
+    return list(dict.fromkeys(f))
 
 
-def between_features(c: Candidates, i: int, a: Mention, b: Mention, toks: list[tuple[int, int, str]]) -> list[str]:
-    """Returns the features of the words before, between and after the two names of a pair."""
+def trigger_words(c: Candidates, i: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, str, str]]:
+    """Returns (start, family, word) of each word of text `i` that opens with a stem of one of its
+    trigger frames ("acquired": deal; "dropped": customer change), the first such frame's family."""
+    stems = list(dict.fromkeys((s, fr.family) for fr in c.triggers[i] for s in fr.stems))
+    out = []
+    for s, _, t in toks:
+        fam = next((f for st, f in stems if t.startswith(st)), None)
+        if fam:
+            out.append((s, fam, t))
+    return out
+
+
+def between_features(c: Candidates, i: int, a: Mention, b: Mention, toks: list[tuple[int, int, str]],
+                     trig: list[tuple[int, str, str]] | None = None) -> list[str]:
+    """Returns the features of the words before, between and after the two names of a pair, and
+    where its trigger words stand: before A, between the two, after B (`trig`: `trigger_words`)."""
     lang = c.lang
     before = [t for s, e, t in toks if e <= a.start]
     between = [t for s, e, t in toks if s >= a.end and e <= b.start]
@@ -196,7 +211,11 @@ def between_features(c: Candidates, i: int, a: Mention, b: Mention, toks: list[t
         f.append(f"post1={lang}:{after[0]}")
     if _PASSIVE_BY.search(c.texts[i][a.end:b.start]):
         f.append("passive_by")
-    return f
+    for s, fam, t in trig if trig is not None else trigger_words(c, i, toks):
+        where = "pre" if s < a.start else "mid" if s < b.start else "post"
+        f.append(f"tw_{where}={fam}")
+        f.append(f"tw_{where}={lang}:{t}")
+    return list(dict.fromkeys(f))  # ("pre=en:the" twice: once, as in training)
 
 
 @dataclass(frozen=True)
@@ -313,6 +332,7 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | 
     ctx = None
     best: dict[tuple[str, str], tuple[float, int, Mention, Mention]] = {}
     tokens: dict[int, list] = {}
+    trig: dict[int, list] = {}
     # A linear score is a sum: the parts a sentence's pairs share are summed once per sentence and
     # per name (`pair_features` is their concatenation, which the label model reads).
     sentence_score: dict[int, float] = {}
@@ -323,8 +343,9 @@ def pair_events(c: Candidates, events: list[Event], cues: Cues, pm: PairModel | 
         if i not in tokens:
             ctx = ctx or context(c)
             tokens[i] = _tokens(c.texts[i], c.mentions[i])
+            trig[i] = trigger_words(c, i, tokens[i])
             sentence_score[i] = pm.score(sentence_features(c, i, tokens[i], ctx))
-        z = sentence_score[i] + pm.score(between_features(c, i, a, b, tokens[i]))
+        z = sentence_score[i] + pm.score(between_features(c, i, a, b, tokens[i], trig[i]))
         for m, tag in ((a, "a"), (b, "b")):
             k = (i, m.start, tag)
             if k not in name_score:

@@ -221,7 +221,9 @@ def event_features(c: Candidates, event: Event, hits: list[Hit], art: list[str],
     # The words of the evidence, names aside: the model is to learn the language, not the companies.
     words = {w.lower() for w in _WORD.findall(event.evidence)} - company_words(counts)
     feats.extend(f"w={lang}:{w}" for w in sorted(words))
-    return feats
+    # Each feature once: the models are trained on feature sets (two parties of one shape, two hits
+    # of one frame are one feature), and a score must sum what training saw.
+    return list(dict.fromkeys(feats))
 
 
 def company_words(counts: dict[str, int]) -> frozenset[str]:
