@@ -529,6 +529,13 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
 
 
 _NAME_ADJECTIVE = re.compile(r"(?<![\w\-])([A-ZÄÖÜ]\w*sche[n]?) $")
+# "die Molkerei Ammerland", "bei der Spedition Wörle": a trade's establishment noun right after an article or
+# a preposition, before a one-word name, is the firm's name with it (as its sign and register write it); after
+# an adjective it describes the firm ("die Hamburger Reederei Nordkap", "die sächsische Spedition X").
+_TRADE_NAME = re.compile(
+    r"(?:(?<![\w\-])(?:[Dd](?:er|ie|en|em|es)|[Vv]on|[Vv]om|[Bb]ei|[Bb]eim|[Mm]it|[Aa]n|[Ff]ür|[Zz]ur|[Üü]ber|"
+    r"[Dd]urch|[Aa]us) |(?:^|[(„\"–:])\s*)((?:Privat|Kloster)?(?:Molkerei|Brauerei|Bäckerei|Schreinerei|Mälzerei|Sennerei|Käserei|"
+    r"Metzgerei|Gärtnerei|Druckerei|Gießerei|Weberei|Spinnerei|Ziegelei)|Spedition) $")
 _INFLECTED_FIRST = re.compile(r"^(?:([A-ZÄÖÜ]\w*sche)n|(Stadtwerke)n|(Land|Landkreis|Kreis)es|(Freistaat)e?s)(?= )")
 
 
@@ -578,8 +585,11 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     matches = [list(pattern.finditer(text)) for text in texts]
     for text, found in zip(texts, matches):
         for m in found:
-            adj = _NAME_ADJECTIVE.search(text, max(0, m.start() - 40), m.start())
-            if adj and " " not in m.group(0).strip():
+            if " " in m.group(0).strip():
+                continue
+            adj = _NAME_ADJECTIVE.search(text, max(0, m.start() - 40), m.start()) or \
+                _TRADE_NAME.search(text, max(0, m.start() - 40), m.start())
+            if adj:
                 longer.setdefault(m.group(0), _base_form(f"{adj.group(1)} {m.group(0)}"))
     out: list[list[NameSpan]] = []
     for text, found in zip(texts, matches):
@@ -597,7 +607,8 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
                 continue  # "(QIA)" after the name it stands for
             name = ALIASES.get(surface) or longer.get(surface) or _base_form(acronyms.get(surface, surface))
             start = m.start()
-            adj = _NAME_ADJECTIVE.search(text, max(0, start - 40), start) if surface in longer else None
+            adj = (_NAME_ADJECTIVE.search(text, max(0, start - 40), start)
+                   or _TRADE_NAME.search(text, max(0, start - 40), start)) if surface in longer else None
             if adj:
                 start = adj.start(1)
             row.append(NameSpan(start, end, name, False, False))

@@ -68,6 +68,19 @@ def test_trade_descriptors(sentences: list[str], expected: list[str]) -> None:
     assert names(*sentences) == expected
 
 
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A trade's establishment noun after an article or a preposition is part of the firm's name, and the
+    # bare name later stands for it; after an adjective it only describes the firm.
+    (["Der Händler vergibt die Belieferung an die Molkerei Friesengold.", "Friesengold liefert ab Januar."],
+     ["Molkerei Friesengold"]),
+    (["Bei der Spedition Wörle endet der Vertrag."], ["Spedition Wörle"]),
+    (["Die sächsische Spedition Gersdorf wächst.", "Gersdorf stellt ein."], ["Gersdorf"]),
+    (["Die Hamburger Reederei Nordkap kauft zwei Schiffe."], ["Nordkap"]),
+])
+def test_trade_nouns_that_name_a_firm(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
 def test_family_firm_survives_a_person_of_its_name() -> None:
     # The firm is introduced by a descriptor; its owner bears the same name.
     found = find_names_de([

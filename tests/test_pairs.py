@@ -45,6 +45,30 @@ def test_features_hold_words_shapes_and_no_company_names() -> None:
     assert not any(x.endswith(("brennwald", "korvex", "logistics", "freight")) for x in f)
 
 
+def test_trigger_words_are_placed_before_between_or_after_the_pair() -> None:
+    c = read_candidates(TEXT)
+    [(i, a, b)] = pair_candidates(c)
+    f = pair_features(c, i, a, b)
+    assert "tw_mid=customer_change" in f and "tw_mid=en:move" in f  # "will move its ... parcels to"
+    assert not any(x.startswith(("tw_pre", "tw_post")) for x in f)
+    for text, want in (("In a move announced on Monday, Brennwald Logistics gave Korvex Freight its parcels.", "tw_pre"),
+                       ("Brennwald Logistics and Korvex Freight said the parcels will move in March.", "tw_post")):
+        c = read_candidates(text)
+        [(i, a, b)] = pair_candidates(c)
+        got = [x for x in pair_features(c, i, a, b) if x.startswith("tw_")]
+        assert got == [f"{want}=customer_change", f"{want}=en:move"]
+
+
+def test_each_feature_counts_once_as_in_training() -> None:
+    # Training fits feature sets; a feature listed twice ("pre=en:the", two frames of one subtype)
+    # would count twice in a score that sums the list.
+    c = read_candidates("The board said the Veyra Logistics contract with Marlow Retail, the retailer, "
+                        "was dropped and Marlow Retail dropped Veyra Logistics, dropping the deal.")
+    for i, a, b in pair_candidates(c):
+        f = pair_features(c, i, a, b)
+        assert len(f) == len(set(f))
+
+
 def test_a_pair_above_its_family_threshold_becomes_an_event_with_its_roles() -> None:
     c = read_candidates(TEXT)
     [e] = pair_events(c, [], CUES, hand_model({"en.customer_change": 0.5}))

@@ -45,6 +45,13 @@ def test_event_features_of_a_plain_deal() -> None:
     assert "headline_only" not in f
 
 
+def test_each_feature_counts_once_as_in_training() -> None:
+    # Both parties one word long ("party.len=1" from each) and two readings of one frame: one feature
+    # each, since the model is trained on feature sets and a score sums the list.
+    [f] = features("Oracle has agreed to buy Cerner for $28.3 billion. Oracle agreed to buy Cerner last year.")
+    assert f.count("party.len=1") == 1 and len(f) == len(set(f))
+
+
 def test_name_shapes() -> None:
     [f] = features("Vantor Holdings has agreed to buy 4DMedical for $2bn.")
     assert "acquirer.suffix" in f and "acquirer.len=1" in f  # "Vantor", read from "Vantor Holdings"
