@@ -140,7 +140,7 @@ CASES = [
     ("en", "The retailer Hollins will start stocking Barnaby Tea's loose-leaf range in May.",
      "new_customer", "Hollins", "Barnaby Tea", None),
     ("de", "Die Spedition Haller kehrt dem Softwareanbieter Trenga den Rücken.",
-     "churn", "Haller", "Trenga", None),
+     "churn", "Spedition Haller", "Trenga", None),
     ("de", "Der Versorger Enerwa verzichtet künftig auf den Dienstleister Netcom.",
      "churn", "Enerwa", "Netcom", None),
     ("de", "Die Stadtwerke Lindau steigen beim IT-Dienstleister Netcom aus.",

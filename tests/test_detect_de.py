@@ -140,7 +140,7 @@ CUSTOMER_CHANGES = [
     ("Im Gegenzug hat der Großhändler Pharmo die Klinikgruppe Sanaris mit zwölf Häusern als Neukunden gewonnen.",
      dict(subtype="new_customer", parties={"customer": "Sanaris", "vendor": "Pharmo"})),
     ("Der Händler Frischmarkt hat die Lieferung von Milch für seine Filialen für 2027 an die Molkerei Talhof vergeben.",
-     dict(subtype="new_customer", parties={"customer": "Frischmarkt", "vendor": "Talhof"})),
+     dict(subtype="new_customer", parties={"customer": "Frischmarkt", "vendor": "Molkerei Talhof"})),
     # "... und lässt": the subject of a joined clause is the first clause's, not the vendor named before it.
     ("Die Stadt Ahlen hat den Vertrag mit dem Entsorger Grünlog gekündigt und lässt den Müll vom Dienstleister "
      "Talhof abholen.",
@@ -175,7 +175,7 @@ CUSTOMER_CHANGES = [
      dict(subtype="new_customer", parties={"customer": "Transnetz", "vendor": "Quirnbach"})),
     # The one who confirms an end, and a supplier telling of its customer's end.
     ("Wie der Händler Kaufring bestätigte, endet die Zusammenarbeit mit der Spedition Trabold zum 30. Juni.",
-     dict(subtype="churn", parties={"customer": "Kaufring", "vendor": "Trabold"})),
+     dict(subtype="churn", parties={"customer": "Kaufring", "vendor": "Spedition Trabold"})),
     ("Der Versicherer Nordkammer werde seinen Vertrag über den Betrieb nicht verlängern, teilte der Dienstleister "
      "Wachtmeister mit.",
      dict(subtype="churn", parties={"customer": "Nordkammer", "vendor": "Wachtmeister"})),

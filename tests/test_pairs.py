@@ -51,7 +51,8 @@ def test_trigger_words_are_placed_before_between_or_after_the_pair() -> None:
     f = pair_features(c, i, a, b)
     assert "tw_mid=customer_change" in f and "tw_mid=en:move" in f  # "will move its ... parcels to"
     assert not any(x.startswith(("tw_pre", "tw_post")) for x in f)
-    for text, want in (("In a move announced on Monday, Brennwald Logistics gave Korvex Freight its parcels.", "tw_pre"),
+    for text, want in (("In a move announced on Monday, Brennwald Logistics gave Korvex Freight its parcels.",
+                        "tw_pre"),
                        ("Brennwald Logistics and Korvex Freight said the parcels will move in March.", "tw_post")):
         c = read_candidates(text)
         [(i, a, b)] = pair_candidates(c)
