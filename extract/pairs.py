@@ -48,7 +48,7 @@ from extract.verify import _name_shape, article_features, company_words, lower_w
 
 if TYPE_CHECKING:
     from extract.events import Candidates
-    from extract.frames import Cues
+    from extract.frames import Cues, Frame
     from extract.mentions import Mention
 
 __all__ = ["PairModel", "Context", "context", "model", "pair_candidates", "pair_features", "sentence_features",
@@ -173,15 +173,35 @@ def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> 
     return list(dict.fromkeys(f))
 
 
+_STEMS: dict[tuple[int, ...], dict[str, tuple[int, str]]] = {}
+
+
+def _stem_table(frames: tuple[Frame, ...]) -> dict[str, tuple[int, str]]:
+    """Returns stem -> (its first place among the frames' stems, that frame's family), for a set of
+    frames (remembered: a language has a few hundred frame sets)."""
+    key = tuple(map(id, frames))
+    table = _STEMS.get(key)
+    if table is None:
+        table = {}
+        for fr in frames:
+            for st in fr.stems:
+                table.setdefault(st, (len(table), fr.family))
+        _STEMS[key] = table
+    return table
+
+
 def trigger_words(c: Candidates, i: int, toks: list[tuple[int, int, str]]) -> list[tuple[int, str, str]]:
     """Returns (start, family, word) of each word of text `i` that opens with a stem of one of its
-    trigger frames ("acquired": deal; "dropped": customer change), the first such frame's family."""
-    stems = list(dict.fromkeys((s, fr.family) for fr in c.triggers[i] for s in fr.stems))
+    trigger frames ("acquired": deal; "dropped": customer change), the first such frame's family
+    (a word's prefixes are looked up, not every stem tried)."""
+    table = _stem_table(c.triggers[i])
+    if not table:
+        return []
     out = []
     for s, _, t in toks:
-        fam = next((f for st, f in stems if t.startswith(st)), None)
-        if fam:
-            out.append((s, fam, t))
+        found = [table[t[:k]] for k in range(1, len(t) + 1) if t[:k] in table]
+        if found:
+            out.append((s, min(found)[1], t))
     return out
 
 
