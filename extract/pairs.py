@@ -173,15 +173,18 @@ def name_features(c: Candidates, i: int, m: Mention, tag: str, ctx: Context) -> 
     return list(dict.fromkeys(f))
 
 
+# Frame sets by the ids of their frames (module constants, alive as long as the process), at most 4,096.
 _STEMS: dict[tuple[int, ...], dict[str, tuple[int, str]]] = {}
 
 
 def _stem_table(frames: tuple[Frame, ...]) -> dict[str, tuple[int, str]]:
     """Returns stem -> (its first place among the frames' stems, that frame's family), for a set of
-    frames (remembered: a language has a few hundred frame sets)."""
+    frames (remembered: articles select a few hundred frame sets again and again)."""
     key = tuple(map(id, frames))
     table = _STEMS.get(key)
     if table is None:
+        if len(_STEMS) >= 4096:
+            _STEMS.clear()
         table = {}
         for fr in frames:
             for st in fr.stems:
