@@ -204,6 +204,7 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
     hits: list[Hit] = []
     triggers: list[tuple[Frame, ...]] = []
     anaphora = getattr(rules, "ANAPHORA", ())
+    reorder = getattr(rules, "subject_first", None)
     last_event = 0
     for i, (sentence, ms) in enumerate(zip(texts, mentions)):
         found: list[Hit] = []
@@ -227,6 +228,8 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
             # The headline is sentence -1: it may add or confirm an event, never be its evidence of choice.
             found = match_sentence(shadow, i - offset, frames, rules.CUES)
             found += _participle_hits(shadow, i - offset, rules.FRAMES, rules.CUES, found)
+            if reorder is not None and frames:
+                found += _reordered_hits(shadow, reorder, i - offset, frames, rules.CUES, found)
             hits.extend(found)
         # A body sentence that tells no event of its own may add to one told before it.
         # (Only a few sentences after an event was read: an anaphor refers back to it.)
@@ -281,6 +284,16 @@ def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hi
             if not any(h.frame.family == f.frame.family and h.roles == f.roles for f in found + out):
                 out.append(h)
     return out
+
+
+def _reordered_hits(sh: Shadow, reorder, index: int, frames: tuple, cues, found: list[Hit]) -> list[Hit]:
+    """Returns the hits of the sentence read in the word order the language's `reorder(shadow)` gives
+    (German: the subject of a verb-second clause before its verb) that the sentence itself did not yield."""
+    shadow = reorder(sh.shadow)
+    if shadow is None:
+        return []
+    return [h for h in match_sentence(replace(sh, shadow=shadow, memo={}), index, frames, cues)
+            if not any(h.frame.family == f.frame.family and h.roles == f.roles for f in found)]
 
 
 _EVENT_FAMILIES = ("deal", "customer_change")

@@ -360,8 +360,21 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
             for row in labelled
         ]
         org_names = [sp.surface for row in labelled for sp, kind in row if kind == "org"]
-    index = NameIndex(org_names)
+    index = NameIndex(org_names, _units(texts, labelled))
     return labelled, index
+
+
+# "Telvia agreed to sell its towers business, Telvia Towers", "verkauft seine Sparte Farbenwerk Marine": a
+# longer name introduced as a possessed unit is the unit of the company its first words name, not that
+# company's full name.
+_OWNED = re.compile(r"(?i)\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s(?:[\w\-]+\s){0,5}?\w*(?:business|unit|division|"
+                    r"subsidiary|arm|operations|tochter|tochtergesellschaft|sparte|geschäft|einheit|bereich),?\s$")
+
+
+def _units(texts: list[str], labelled: list[list[tuple[NameSpan, str]]]) -> set[str]:
+    """Returns the names of several words that a possessive and a unit noun introduce."""
+    return {sp.surface for text, row in zip(texts, labelled) for sp, kind in row
+            if kind == "org" and " " in sp.surface and _OWNED.search(text[max(0, sp.start - 80):sp.start])}
 
 
 _START = attrgetter("start")

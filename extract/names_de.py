@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from extract.names_learned import learned_names
-from extract.parties import NameSpan, looks_like_person
+from extract.parties import UPPER, NameSpan, looks_like_person
 
 __all__ = ["find_names_de", "DESCRIPTOR_HEADS", "is_descriptor"]
 
@@ -169,7 +169,7 @@ _LEGAL = re.compile(r"^(?:&|AG|SE|GmbH|KGaA|KG|OHG|eG|Inc\.?|Ltd\.?|LLC|plc|SA|N
                     r"Co\.?|mbH|& Co\.?|[A-Z]\.(?:[A-Za-z]\.)+)$")
 
 # One capitalised token: "Siemens", "T-Systems", "Mercedes-Benz", "SoftBank", "1&1", "eBay".
-_CAP = r"(?:[A-ZÄÖÜ][\w&\-]*(?:/[A-ZÄÖÜ][\w&\-]*)?|[a-z]{1,3}[A-Z][\w&\-]*|\d+&\d+)"
+_CAP = rf"(?:Gebr\.|[{UPPER}][\w&\-]*(?:/[{UPPER}][\w&\-]*)?|[a-z]{{1,3}}[A-Z][\w&\-]*|\d+&\d+)"
 # A run of them, joined by "&" or "+" ("Knettenbrech + Gurdulic"), or "und" after a hyphen ("Spar- und
 # Leihkasse Wynental"), with legal forms ("eG", "B.V.", "S.A.").
 _RUN = re.compile(rf"{_CAP}(?:(?: | & | \+ | und (?=[A-Z][\w\-]* (?:AG|SE|GmbH))|(?<=-) und )"
@@ -269,7 +269,7 @@ _CLAUSE_OPENERS = frozenset(
     "wie dass sagte hat will soll wird ist bestätigte teilte nachdem weil ob wonach kündigte hatte haben "
     "habe sei wolle könnte dürfte zahlte zahlt kauft übernimmt erwirbt verkauft steigerte meldete gab".split()
 )
-_HYPHEN_WORD = re.compile(r"(?<![\w\-])((?:[A-ZÄÖÜ][\w&]*|[a-z]{1,3}[A-Z]\w*)(?:-[A-ZÄÖÜ][\w&]*)*)-([A-ZÄÖÜ][\w]*)")
+_HYPHEN_WORD = re.compile(rf"(?<![\w\-])((?:[{UPPER}][\w&]*|[a-z]{{1,3}}[A-Z]\w*)(?:-[{UPPER}][\w&]*)*)-([{UPPER}][\w]*)")
 
 
 # After a name that follows a preposition: a verb, a comma or the sentence's end, not another noun.

@@ -28,7 +28,7 @@ __all__ = [
 _LEGAL_SUFFIXES = frozenset(
     """
     inc incorporated corp corporation co ltd limited llc llp lp plc ag se gmbh kgaa kg
-    sa s.a sas nv n.v bv b.v ab asa oy oyj spa s.p.a srl pte pty bhd tbk
+    sa s.a sas nv n.v bv b.v ab asa oy oyj spa s.p.a srl pte pty bhd tbk pvt sdn berhad ltda jsc pjsc
     group holdings holding
     """.split()
 )
@@ -38,6 +38,9 @@ _SUFFIX_RE = re.compile(
 )
 _LEGAL_ABBREV = frozenset({"inc", "corp", "co", "ltd", "bros", "plc", "llc", "ag", "sa", "nv", "bv", "se"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|der|die|das)\s+", re.IGNORECASE)
+# Legal forms written before the name: "PT Bank Mandiri" (Indonesia), "SIA Rīgas Satiksme" (Latvia), "UAB"
+# (Lithuania), "OOO", "PJSC" (Russia, Ukraine).
+_LEGAL_PREFIX = re.compile(r"^(?:PT|SIA|UAB|OOO|OAO|ZAO|PAO|PJSC|JSC)\s+(?=\S)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -51,6 +54,7 @@ def normalize_name(name: str) -> str:
     n = " ".join(name.split()).strip(" ,.;:\"'“”‘’()")
     n = _POSSESSIVE.sub("", n)
     n = _LEADING_ARTICLE.sub("", n)
+    n = _LEGAL_PREFIX.sub("", n)
     stripped = _SUFFIX_RE.sub("", n).strip(" ,")
     return stripped or n
 
@@ -233,10 +237,10 @@ class NameSpan(NamedTuple):
 
 
 # The capitals a name may start with: Latin letters with their accents ("Ørsted", "Škoda", "Élan").
-_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 # One token of a name: "Scale", "OpenAI", "eBay", "3M", "AT&T", "Amazon.com", "Mercedes-Benz" (tokens
 # joined by "+" without spaces are one name: "Landis+Gyr").
-_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|[{_UP}][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{{1,3}}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
+_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|[{UPPER}][\w&\-]*(?:\.[A-Za-z]+)*|[a-z]{{1,3}}[A-Z][\w&\-]*|\d+[A-Za-z][\w&\-]*)"
 # Tokens that look like names but are amounts or currency codes ("1bn", "USD").
 _NOT_NAME_TOKEN = re.compile(
     r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|"
@@ -248,10 +252,10 @@ _NOT_NAME_TOKEN = re.compile(
     r"[A-Z]{1,4}-?\d+[A-Za-z]?"
 )
 # Lower-case words inside a name: "Bank of America", "Banco do Brasil", "Aerolíneas del Sur", "Caisse des Dépôts".
-_PARTICLE = rf"\s+(?:of|de|del|della|di|do|da|dos|das|du|des|van|van der|van den|von|de la)\s+(?=[{_UP}])"
+_PARTICLE = rf"\s+(?:of|de|del|della|di|do|da|dos|das|du|des|van|van der|van den|von|de la)\s+(?=[{UPPER}])"
 # The lookahead only lets the scan skip quickly over positions where no name can start.
 _NAME_RE = re.compile(
-    rf"(?<![^\W\d_])(?=[{_UP}\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|{_PARTICLE}){_TOKEN})*"
+    rf"(?<![^\W\d_])(?=[{UPPER}\d]|[a-z]{{1,3}}[A-Z]){_TOKEN}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|{_PARTICLE}){_TOKEN})*"
     rf"(?P<poss>'s|’s|')?"
 )
 # Without a lower-case letter before a capital ("eBay", "xAI") anywhere in a sentence, the
@@ -259,11 +263,11 @@ _NAME_RE = re.compile(
 # (The capital is looked for first, and the letter before it checked behind: capitals are rare
 # in a sentence, lower-case letters are nearly every character.)
 _CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")
-_TOKEN_UPPER = rf"(?:(?:[A-Z]\.){{2,}}|[{_UP}][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
+_TOKEN_UPPER = rf"(?:(?:[A-Z]\.){{2,}}|[{UPPER}][\w&\-]*(?:\.[A-Za-z]+)*|\d+[A-Za-z][\w&\-]*)"
 # The first token is _TOKEN_UPPER with its first character taken first and each alternative
 # then checking it by a lookbehind: a pattern that opens with a character class lets the
 # scan jump to the next capital or digit, where a lookahead is tried at every position.
-_FIRST_TOKEN_UPPER = (rf"[{_UP}\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[{_UP}])[\w&\-]*(?:\.[A-Za-z]+)*|"
+_FIRST_TOKEN_UPPER = (rf"[{UPPER}\d](?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=[{UPPER}])[\w&\-]*(?:\.[A-Za-z]+)*|"
                       r"(?<=\d)\d*[A-Za-z][\w&\-]*)")
 _NAME_RE_UPPER = re.compile(
     rf"{_FIRST_TOKEN_UPPER}(?:(?:\s+|\s*&\s*|\+(?=[A-Z])|{_PARTICLE}){_TOKEN_UPPER})*(?P<poss>'s|’s|')?"
@@ -512,7 +516,7 @@ class NameIndex:
     alias of it ("Scale" -> "Scale AI"); legal suffixes and "the" never count.
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], units: set[str] = frozenset()) -> None:
         # In article order (not a set's): variants that share a key ("ZEPHYRA", "Zephyra") resolve
         # to the last one, the same on every run whatever the hash seed.
         keys = {p: _key(p) for p in dict.fromkeys(map(normalize_name, dict.fromkeys(names))) if p}
@@ -534,7 +538,8 @@ class NameIndex:
             if not heads:
                 # A headline's short form: "Merrow Pharma" for "Merrow Pharmaceuticals".
                 heads = {o for o in group if _abbreviates(k, keys[o])}
-            self._canon[k] = heads.pop() if len(heads) == 1 else name
+            # (A unit of the company, "Telvia Towers" of "Telvia", is no fuller name of it.)
+            self._canon[k] = heads.pop() if len(heads) == 1 and not heads <= units else name
         # "AWS" for "Amazon Web Services": an all-capitals name that spells the initials of one other.
         acronyms = [(name, k) for name, k in keys.items() if name.isupper() and 2 <= len(name) <= 5]
         if acronyms:

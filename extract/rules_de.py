@@ -24,7 +24,8 @@ from extract.frames import Anaphor, Cues, Frame, Hit
 from extract.mentions import Grammar
 from extract.names_de import DESCRIPTOR_HEADS, find_names_de
 
-__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT", "ANAPHOR_AMOUNT_HINT", "refine_hits"]
+__all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT", "ANAPHOR_AMOUNT_HINT", "refine_hits",
+           "subject_first"]
 
 LANGUAGE = "de"
 
@@ -92,26 +93,35 @@ STAKE_NOUN = (r"(?:einstieg|beteiligung|minderheitsbeteiligung|mehrheitsbeteilig
               r"aktienpaket|sperrminorität|beteiligungen)")
 UNIT = (r"\S*(?:sparte|geschäft|geschäfts|tochter|tochtergesellschaft|beteiligung|anteile|anteil|einheit|"
         r"division|bereich|aktivitäten|marke|marken|unternehmensteil|werk|werke|sparten)")
-SELL_V2 = r"(?P<v>verkauft|verkaufte|veräußert|veräußerte|gibt|gab|reicht|reichte)"
+SELL_V2 = (r"(?P<v>verkauft|verkaufte|verkaufen|verkauften|veräußert|veräußerte|veräußern|veräußerten|gibt|gab|geben|"
+           r"gaben|reicht|reichte|reichen|reichten)")
 SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|zu verkaufen|zu veräußern|abzugeben)"
+# A subject followed by a sale verb before the stake noun: the stake is sold, not taken.
+_S_NO_SALE = S("a").replace(r"(?P<a>E\d+) ", r"(?P<a>E\d+) (?!(?:(?!E\d)\S+ ){0,8}?(?:verkauf|veräußer|gibt |gab |trennt|"
+                            r"abgegeben|abgeben|abzugeben)\S* )", 1)
 JV = r"(?:gemeinschaftsunternehmen|joint venture|joint-venture|jv|gemeinsame(?:s|n)? (?:tochter|gesellschaft|firma))"
 MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
 # Words that make an exit an investor's, not a customer's ("steigt mit 20 Prozent bei Y aus").
 _STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
-REL_N = (r"(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
+# (also compounds, "der Bunkervertrag", "den Fertigungsvertrag"; not a purchase, employment or wage contract)
+REL_N = (r"(?!(?:kauf|arbeits|tarif|miet|pacht|koalitions|staats|gesellschafter|fusions|übernahme|beherrschungs|"
+         r"ausbildungs|spieler|leih)vertr)\S*?(?:vertrag|verträge|vertrags|zusammenarbeit|geschäftsbeziehung|kooperation|partnerschaft|"
          r"kundenbeziehung|vereinbarung|rahmenvertrag|liefervertrag|dienstleistungsvertrag|geschäftsbeziehungen)")
 END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|storniert|stornieren|zu stornieren|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
          r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
 SPEND_N = (r"\S*(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftrag|nutzung|lizenzen|einkäufe|"
            r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?)")
-REDUCE_V2 = r"(?P<v>fährt|fuhr|senkt|senkte|kürzt|kürzte|reduziert|reduzierte|verringert|verringerte|halbiert|halbierte)"
+REDUCE_V2 = (r"(?P<v>fährt|fuhr|fahren|fuhren|senkt|senkte|senken|senkten|kürzt|kürzte|kürzen|kürzten|reduziert|reduzierte|"
+             r"reduzieren|reduzierten|verringert|verringerte|verringern|verringerten|halbiert|halbierte|halbieren|halbierten)")
 REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
               r"reduzieren|reduziert|zu reduzieren|verringern|verringert|zu verringern|halbieren|halbiert|"
               r"herunterfahren|zurück)")
 EXPAND_END = (r"(?P<v>verlängert und erweitert|erweitert|ausgeweitet|aufgestockt|aufstocken|aufzustocken|ausbauen|"
               r"ausgebaut|erweitern|zu erweitern|verdoppeln|verdoppelt|erhöhen|erhöht)")
-EXPAND_V2 = r"(?P<v>erweitert|verlängert und erweitert|stockt|verdoppelt|weitet|baut)"
-WIN_V2 = r"(?P<v>erhält|erhielt|bekommt|bekam|gewinnt|gewann|sichert sich|sicherte sich|holt|holte|erhalten)"
+EXPAND_V2 = (r"(?P<v>erweitert|erweitern|erweiterte|erweiterten|verlängert und erweitert|verlängern und erweitern|stockt|"
+             r"stocken|verdoppelt|verdoppeln|weitet|weiten|baut|bauen)")
+WIN_V2 = (r"(?P<v>erhält|erhielt|erhielten|bekommt|bekam|bekommen|bekamen|gewinnt|gewann|gewinnen|gewannen|sichert sich|"
+          r"sicherte sich|sichern sich|holt|holte|holen|holten|erhalten)")
 ORDER_N = r"\S*(?:auftrag|vertrag|zuschlag|großauftrag|order|rahmenvertrag)"
 _AWARD_N = r"\S*(?:zuschlag|auftrag|aufträge|betrieb|lizenz|vertrag|lose?|los)\S*"
 # Prepositions that name a supplier: "von Y beziehen", "über Y abwickeln", "mit Y verschicken".
@@ -156,8 +166,9 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?:bei|beim) {O('t')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>eingestiegen|einsteigen|einzusteigen)",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X erwirbt eine Minderheitsbeteiligung an Y", "X erwägt einen Einstieg bei Y"
+    # (not "X verkauft seine Beteiligung an Y": a sale, read by sell_to)
     _f("stake_noun", "deal", "stake",
-       rf"{S('a')}{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
+       rf"{_S_NO_SALE}{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # "X übernimmt den US-Spezialisten Y für 16,4 Milliarden Dollar (vom Investor Z)"
     _f("acq_v2", "deal", "acquisition",
@@ -823,6 +834,40 @@ GRAMMAR = Grammar(
 
 
 _UNIT_WORD = re.compile(rf"\b{UNIT}\b")
+
+
+# --- verb second: the subject after the verb ---------------------------------------------
+# A German main clause puts its finite verb second; when something else opens it ("Gleichzeitig baut
+# X die Zusammenarbeit mit Y aus", "Nach Informationen des Handelsblatts will X Y übernehmen", "Wie X
+# mitteilte, kündigt Y den Vertrag"), the subject follows the verb. The frames read a subject before
+# its verb, so such a clause is read a second time with the two swapped. The finite verbs: every
+# one-word verb form of the frames, and the auxiliaries.
+def _verb_forms() -> frozenset[str]:
+    words: set[str] = set(re.findall(r"[a-zäöüß]+", AUX))
+    for f in FRAMES:
+        for group in re.findall(r"\(\?P<v\d?>((?:[^()]|\([^()]*\))*)\)", f.pattern.pattern):
+            words.update(w for w in group.split("|") if re.fullmatch(r"[a-zäöüß]+", w))
+    # participles, infinitives with "zu" and particles ("ab", "zurück") open no main clause
+    return frozenset(w for w in words if not w.startswith("ge") and not re.search(r".zu", w)
+                     and w not in ("ab", "an", "aus", "ein", "zurück"))
+
+
+_FINITE = "|".join(sorted(_verb_forms(), key=len, reverse=True))
+# The clause opener: up to six words that are no company or person, at the sentence start or after a colon
+# or semicolon; or a subordinate clause ended by a comma ("wie E2 mitteilte ,"). Between the verb and its
+# subject: an adverb, and an article with adjectives or a descriptor ("erhält demnach der US-Konzern E1").
+_INVERTED = re.compile(
+    rf"(?:^|(?<= [;:]))(?P<pre> (?:(?!E\d|PER |, )\S+ ){{1,6}}?|(?<=^) (?:wie|nachdem|da|weil|obwohl|sobald|"
+    rf"während|wenn|als) (?:(?!, )\S+ ){{1,20}}?, )(?P<v>{_FINITE}) (?:(?:demnach|nun|jetzt|damit|dann|bereits|auch|zudem|"
+    rf"ebenfalls|erstmals|künftig) )?(?:(?:der|die|das) (?:(?!d[eia][rsnm]? |ein)\S+ ){{0,2}}?)?(?P<s>E\d+) ")
+
+
+def subject_first(shadow: str) -> str | None:
+    """Returns the shadow with the subject of a verb-second clause moved before its verb
+    (" gleichzeitig baut E1 die zusammenarbeit mit E2 aus " -> " gleichzeitig E1 baut die
+    zusammenarbeit mit E2 aus "), or None when no clause of it opens that way."""
+    out = _INVERTED.sub(lambda m: f"{m.group('pre')}{m.group('s')} {m.group('v')} ", shadow)
+    return out if out != shadow else None
 
 
 def refine_hits(hits: list[Hit]) -> list[Hit]:

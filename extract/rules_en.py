@@ -134,13 +134,14 @@ _TRIGGERS = {
     "sell_stake_to": _SELL_T, "sell_named_unit_to": _SELL_T, "sell_to": _SELL_T, "sell_unit_to": _SELL_T,
     "sell_unit": _SELL_T + " sale divestiture disposal spin-off carve-out auction",
     "sell_unit_named": _SELL_T + " sale divestiture disposal spin-off carve-out auction",
+    "sell_named_its": _SELL_T + " sale divestiture disposal spin-off carve-out auction",
     "order_signed_brand": "order orders",
     "sell_stake": _SELL_T, "round_led": "led headed co-led", "round_from": _RAISE_T,
     "round_lead": "led leads headed spearheaded co-led", "round_plain": _RAISE_T,
     "investment_from": "investment funding financing backing capital",
     "invest_in": "invest pour inject plough plow pump sink sank commit",
     "investment_poss": "investment backing", "investment_noun": "investment funding financing backing",
-    "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T,
+    "move_from_to": _MOVE_T, "replace_with": "replac swap", "switch_to_from": _MOVE_T, "move_away": _MOVE_T, "move_obj_off": _MOVE_T,
     "alternatives": "alternative", "move_to": _MOVE_T, "move_when": _MOVE_T, "spend_pays": "pay paid spen",
     "spend_with": "pay paid spen", "spend_buy": "buy bought purchas", "spend_noun": "spend spending purchases orders", "continue_less": "less smaller limited reduced lower lesser",
     "reduce_spend": _REDUCE_T,
@@ -151,7 +152,7 @@ _TRIGGERS = {
     "award_ext": "award grant giv gave hand", "award_ditrans": "award grant giv gave hand",
     "supply_deal": "sign agreed struck ink won secur land clinch reach", "pick_over": "pick chose choos select tap opt award",
     "replace_plain": "replac", "shares_for": "bought buys buying purchased acquired", "win_to_supply": "won win secur land clinch bag award",
-    "keep_but_cut": "keep continu", "spend_put_at": "put puts putting estimat", "told_cut": "told inform notifi warn", "ending_run": "ending",
+    "keep_but_cut": "keep continu", "spend_put_at": "put puts putting estimat", "told_cut": "told inform notifi warn", "ending_run": "ending", "ending_arrangement": "ending terminating",
     "won_back": "won win regain recaptur", "in_house": "in-house", "expand_implied": _EXPAND_T, "cut_implied": _REDUCE_T, "renew_more_implied": "renew",
     "not_renew_implied": "renew extend", "spend_valued": "put valued values estimat", "round_lead_only": "led co-led headed", "signed_supply": "sign agreed struck ink", "reduce_qty_of": _REDUCE_T, "shift_share": "mov shift switch migrat transfer", "reduce_told": _REDUCE_T, "rel_expand": _EXPAND_T, "rel_reduce": _REDUCE_T,
     "rel_switch": "sourc buy order purchas procur switch mov shift", "replaced_at": "replaced", "lost_named_customer": "lost los",
@@ -220,7 +221,9 @@ _ALSO = {
     "expand_head": "contract deal order agreement subscription licen account",
     "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
     "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client merchant tenant licensee",
-    "became_customer": "customer client", "move_away": "away off", "acq_relative": "which that",
+    "became_customer": "customer client", "move_away": "away off", "move_obj_off": "off", "sell_named_its": "its their",
+    "ending_arrangement": "run tenure relationship contract arrangement partnership association agreement deal",
+    "acq_relative": "which that",
     "acq_noun_by": "by", "acq_noun_by2": "by to", "acq_noun_poss": "' ’", "stake_take": _STAKE_T,
     "stake_raise": _STAKE_T, "stake_by": "by", "acq_by": "by", "stake_given": _STAKE_T,
     "round_led": _RAISE_T, "round_from": "from", "round_plain": _ROUND_T, "investment_from": _RAISE_T,
@@ -535,6 +538,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?:its |their )(?:(?P<t>E\d+) )?(?:[a-z][\w\-]* ){{0,4}}?"
        rf"{UNIT_ALONE}(?! (?:, )?E\d+ (?!{_SAID}))(?! (?:\S+ ){{0,12}}?to (?:\S+ ){{0,8}}?E\d)",
        {"s": "seller", "t": "target"}, 0.7),
+    # "X decided to sell Y, its leather-tanning subsidiary, (to Z)": the unit named before its noun
+    _f("sell_named_its", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?P<t>E\d+) , (?:its|their) (?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} "
+       rf"(?:(?:(?!E\d)\S+ ){{0,6}}?, to {O('a')})?",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     # Funding: "Y raised $300m in a Series D led by X", "X led a $100m round in Y"
     _f("round_led", "deal", "investment",
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:(?P<m>M\d+) )?(?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
@@ -637,6 +645,10 @@ FRAMES: tuple[Frame, ...] = (
     _f("move_away", "customer_change", "churn",
        rf"{S('c')}{MOVE_V} (?:(?:\S+ ){{0,5}}?)(?:away from|off) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "we finished moving X off Y"
+    _f("move_obj_off", "customer_change", "churn",
+       rf"{MOVE_V} {O('c')} (?:(?!E\d)\S+ ){{0,3}}?off {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "X is exploring alternatives to Y's software"
     _f("alternatives", "customer_change", "churn",
        rf"{S('c')}(?P<v>explor(?:e|es|ed|ing)|seek(?:s|ing)?|sought|look(?:s|ed|ing)? (?:for|at)|weigh(?:s|ed|ing)?|"
@@ -1098,6 +1110,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?P<c>E\d+) (?P<v>ending) (?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:run|tenure|relationship|contract|reign|stint|"
        rf"partnership)",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X awarded the contract to Z, ending a 12-year run by Y" (the participle's subject is X's, see events.py)
+    _f("ending_arrangement", "customer_change", "churn",
+       rf"{S('c')}(?P<v>ending|terminating) (?:a |an |its |their |the )(?:\S+ ){{0,4}}?(?:run|tenure|relationship|contract|"
+       rf"arrangement|partnership|association|agreement|deal) (?:with|by) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "Y has won back X"
     _f("won_back", "customer_change", "new_customer",
        rf"{S('vd')}(?P<v>w[oi]n(?:s|ning)? back|regain(?:s|ed|ing)?|recaptur(?:e|es|ed|ing)) {O('c')}",

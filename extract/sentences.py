@@ -53,7 +53,7 @@ _ABBREVIATIONS = frozenset(
     inc corp co ltd llc plc bros mr mrs ms dr prof sr jr st mt ft no nos vs etc approx
     est dept gov sen rep gen col capt lt sgt jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun fig min max vol ed eds al cf ca resp
-    mio mrd bzw nr tsd ggf inkl zzgl usw evtl vgl sog
+    mio mrd mill bzw nr tsd ggf inkl zzgl usw evtl vgl sog gebr abs dipl
     """.split()
 )
 # A dotted acronym such as "U.S." or "e.g." ends a sentence only when a typical
