@@ -241,7 +241,9 @@ def read_candidates(text: str, *, title: str | None = None, language: str | None
             hits.extend(match_anaphora(shadow, i - offset, anaphora, rules.CUES))
     refine = getattr(rules, "refine_hits", None)
     sources: list[list[Hit]] = []
-    events = _inherit_currency(merge_hits(refine(hits) if refine else hits, _topic(mentions), sources),
+    topic = _topic(mentions)
+    hits = _join_sellers(hits)
+    events = _inherit_currency(merge_hits(refine(hits, topic) if refine else hits, topic, sources),
                                f"{title or ''}\n{text}", lang)
     return Candidates(lang, texts, offset, mentions, events, sources, triggers)
 
@@ -284,6 +286,24 @@ def _participle_hits(sh: Shadow, index: int, frames: tuple, cues, found: list[Hi
             if not any(h.frame.family == f.frame.family and h.roles == f.roles for f in found + out):
                 out.append(h)
     return out
+
+
+def _join_sellers(hits: list[Hit]) -> list[Hit]:
+    """Returns the hits with each seller told on its own ("The seller is X", "Y is owned by X", "Y, a unit of
+    X") given to the nearest deal that names none (of the same target, when it names one)."""
+    sellers = [h for h in hits if h.frame.family == "seller"]
+    if not sellers:
+        return hits
+    hits = [h for h in hits if h.frame.family != "seller"]
+    for s in sellers:
+        name = s.roles["seller"]
+        deals = [d for d in hits if d.frame.family == "deal" and d.subtype in ("acquisition", "stake", "divestiture")
+                 and "seller" not in d.roles and name not in d.roles.values() and abs(d.sentence - s.sentence) <= 4
+                 and s.roles.get("target") in (None, d.roles.get("target"))]
+        if deals:
+            deal = min(deals, key=lambda d: (abs(d.sentence - s.sentence), d.sentence > s.sentence))
+            deal.roles = {**deal.roles, "seller": name}
+    return hits
 
 
 def _reordered_hits(sh: Shadow, reorder, index: int, frames: tuple, cues, found: list[Hit]) -> list[Hit]:

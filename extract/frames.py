@@ -14,7 +14,7 @@ a frame writes "(?:\\S+ ){0,4}?" for "up to four words".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from operator import or_
 
@@ -634,12 +634,40 @@ def match_sentence(sh: Shadow, index: int, frames: tuple[Frame, ...], cues: Cues
                 continue
             seen.add(key)
             hits.append(hit)
+            for extra in _coordinated(sh, frame, m, hit):
+                key = (frame.family, tuple(sorted(extra.roles.items())))
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(extra)
     # An amount one reading states as its own ("invest $75m in Y") is no other reading's price.
     owned = {id(h.amount) for h in hits if h.amount is not None and h.amount_strength >= 3}
     for h in hits:
         if h.amount is not None and h.amount_strength < 3 and id(h.amount) in owned:
             h.amount, h.amount_strength = None, 0
     return hits
+
+
+# "X awarded the contracts to Y and Z", "X kauft Y und Z": companies joined to the object that ends a match
+# take its role too (when the list ends there: "... to Y and Z said" opens a new clause).
+_AND = re.compile(r" (?:,|and|und|sowie|as well as) (E\d+)(?= (?:[.,;:)]|and |und |sowie |for |in |from |to |as |at |on |"
+                  r"with |under |für |an |von |bei |mit |zu |im |um |über |M\d|$))")
+
+
+def _coordinated(sh: Shadow, frame: Frame, m: re.Match[str], hit: Hit) -> list[Hit]:
+    """Returns copies of `hit` for the companies listed after the company that ends its match."""
+    last = max(((m.end(g), g) for g in frame.roles if m.group(g) is not None), default=None)
+    if last is None or last[0] != m.end() - 1 and sh.shadow[last[0]:m.end()].strip():
+        return []
+    role = frame.roles[last[1]]
+    out: list[Hit] = []
+    pos = last[0]
+    while (more := _AND.match(sh.shadow, pos)) is not None:
+        ent = sh.entity(more.group(1))
+        pos = more.end(1)
+        if ent is None or ent.name in hit.roles.values():
+            break
+        out.append(replace(hit, roles={**hit.roles, role: ent.name}, flags=set(hit.flags)))
+    return out
 
 
 def _conflicts(a: dict[str, str], b: dict[str, str]) -> bool:

@@ -520,8 +520,15 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}
     # The first word of a multi-word name names the company too ("Hanseon" for "Hanseon Energy").
     names |= {n.split()[0] for n in names if " " in n and _is_alias_word(n.split()[0])}
-    # "Münchner Transwerk": a place adjective before a name the article also uses alone.
-    names = {n for n in names if not (" " in n and n.split()[0].endswith("er") and n.split(" ", 1)[1] in names)}
+    # "Münchner Transwerk": a place adjective before a name the article also uses alone; "die Paderborner
+    # Meterix Solutions" with "Meterix" alone elsewhere: the name is "Meterix Solutions".
+    for n in [n for n in names if " " in n and n.split()[0].endswith("er") and n.split()[0][:1].isupper()]:
+        rest = n.split(" ", 1)[1]
+        if rest in names:
+            names.discard(n)
+        elif " " in rest and rest.split()[0] in names and rest.split()[0] not in blocked:
+            names.discard(n)
+            names.add(rest)
     # A surname that is also the first word of a company name ("Hollmann & Söhne") stays a name.
     firsts = {n.split()[0] for n in names if " " in n}
     names = {n for n in names if not (set(n.split()) <= blocked and n not in firsts and n not in strong)}
@@ -549,6 +556,15 @@ def _base_form(name: str) -> str:
     return _INFLECTED_FIRST.sub(lambda m: next(g for g in m.groups() if g), name)
 
 
+def _only_as_place(name: str, texts: list[str]) -> bool:
+    """Returns True when every use of `name` is after "aus", "in", "nach", after a firm's legal form and a comma
+    ("OptoLux GmbH, Jena,") or part of a dateline."""
+    uses = [(t, m) for t in texts for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", t)]
+    return bool(uses) and all(
+        re.search(r"(?:(?:^|\s)(?:aus|in|nach|/)|(?:AG|SE|GmbH|KG|eG|mbH|Inc\.?|Ltd\.?),)\s$", t[max(0, m.start() - 7):m.start()])
+        or re.match(r"\s*(?:/|,\s*\d|\(\w)", t[m.end():m.end() + 6]) for t, m in uses)
+
+
 def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     """Returns the company-name spans of each text (sentences of one article), in order."""
     names, blocked = _seed_names(texts)
@@ -562,6 +578,9 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         if not (_PUBLIC_BODY.match(n) or " ".join(words) in names or _COMPOUND_TAIL.match(n.rsplit("-", 1)[-1])
                 or any(f"{n} (" in t for t in texts)):  # (a name before its acronym is the rules' to decide)
             names.add(n)
+    # A one-word name the article only writes after "aus", "in", "nach", after an address's comma or in a
+    # dateline ("OptoLux aus Jena", "die OptoLux GmbH, Jena,", "Schaffhausen / Jena, 20. Januar") is a town.
+    names = {n for n in names if " " in n or not _only_as_place(n, texts)}
     # "Thurgauer Regiobank", "Wiener Linien": a place adjective found alone is the start of a name when
     # the article always writes it with the same noun after it (and no name after that noun: "der
     # Berner Cybersecurity-Firma Grimsel" describes Grimsel).

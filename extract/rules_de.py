@@ -272,6 +272,20 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:\S+ ){{0,3}}?in {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X zahlt für Y 1,25 Milliarden Euro": the price of a deal told elsewhere
+    # Who sells, told on its own ("Verkäufer ist der Finanzinvestor X", "Y gehört derzeit dem Investor X", "Die
+    # Anteile stammen vom Investor X"): the seller of the deal told nearby (events.py joins them).
+    _f("seller_is", "seller", "seller",
+       rf"(?:^ |[.:;] )(?P<v>verkäufer|verkäuferin|verkäufer sind) (?:ist|sind|war|waren|wird|werden) "
+       rf"(?:(?!E\d)\S+ ){{0,8}}?(?P<s>E\d+)",
+       {"s": "seller"}, 0.6, "no_background"),
+    _f("owned_until_now", "seller", "seller",
+       rf"{S('t')}(?P<v>gehört|gehörte|gehören) (?:(?:derzeit|bislang|bisher|noch|aktuell|mehrheitlich|vollständig|"
+       rf"zu P\d+) )+(?:\S+ ){{0,3}}?{O('s')}",
+       {"t": "target", "s": "seller"}, 0.6, "no_background"),
+    _f("shares_come_from", "seller", "seller",
+       rf"(?:anteile|aktien|aktienpaket|beteiligung|paket) (?:\S+ ){{0,3}}?(?P<v>stammen|stammt|stammten|kommen|kommt) "
+       rf"(?:\S+ ){{0,2}}?(?:von|vom) {O('s')}",
+       {"s": "seller"}, 0.6, "no_background"),
     _f("price_paid", "price", "price",
        rf"{S('a')}(?P<v>zahlt|zahlte|zahlen|bezahlt|bezahlte) (?:\S+ ){{0,3}}?für (?:(?P<p>P\d+) (?:\S+ )?|{O('t')} )"
        rf"(?:\S+ ){{0,6}}?(?P<m>M\d+)",
@@ -786,7 +800,7 @@ CUES = Cues(
                                r"(?<!insgesamt )(?:19|20)\d\d(?! und| bis)|"
                                r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
                                r"bisher insgesamt|bislang insgesamt)"),
-    majority=_P(r" (?:mehrheit\S*|sämtliche|alle anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
+    majority=_P(r" (?:mehrheit\S*|sämtliche[nrs]?|alle[nr]? anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
     partial=_P(r" (?:teile|teil|einen teil|einzelne) "),
 )
 
@@ -870,7 +884,13 @@ def subject_first(shadow: str) -> str | None:
     return out if out != shadow else None
 
 
-def refine_hits(hits: list[Hit]) -> list[Hit]:
+_DONE_CHANGE = re.compile(r"\b(?:hat|haben|hatte|hatten)\b.*\b(?:ausgelistet|beendet|reduziert|gekürzt|halbiert|"
+                          r"zurückgefahren|eingestellt|gestoppt|storniert|abgezogen|verlagert|gesenkt|verringert)\b")
+_NOT_DONE = re.compile(r"\b(?:will|wollen|soll|sollen|wird|werden|plant|planen|könnte|dürfte|zum jahresende|ende des jahres|"
+                       r"ab \S+|künftig)\b")
+
+
+def refine_hits(hits: list[Hit], topic: str | None = None) -> list[Hit]:
     """Returns the hits with German sentence-spanning details joined to the event they belong to.
 
     - "Angeführt wurde die Runde von X" (investor only) joins the funding round of the
@@ -878,7 +898,9 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
     - "X zahlt für Y 1,25 Mrd. Euro" (a price) gives its amount to the deal of the same
       buyer that states none;
     - "X trennt sich von seiner Sparte" (seller only) gives the seller to the sale of a
-      unit told in the next two sentences ("Die Sparte Y geht an Z").
+      unit told in the next two sentences ("Die Sparte Y geht an Z");
+    - "Den Zuschlag erhält Y" (winner only) takes the customer of the customer change told
+      just before, or else `topic`, the company the article names most.
     Frames flagged "unit_or_target" need a named target or a unit noun.
     """
     out: list[Hit] = []
@@ -893,7 +915,8 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
             h.roles = {**h.roles, "target": prev.roles["target"]}
         out.append(h)
     # A contract's winner without its customer takes the customer of the customer change told in the
-    # sentences just before it; with none there, it is no event an analyst can file.
+    # sentences just before it; with none there, the company the article is about (`topic`: the one it
+    # names most), when that is not the winner itself.
     told = out
     out = []
     for h in told:
@@ -901,9 +924,13 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
             prev = next((p for p in reversed(out) if p.frame.family == "customer_change" and p.roles.get("customer")
                          and h.sentence - 3 <= p.sentence <= h.sentence
                          and p.roles["customer"] != h.roles.get("vendor")), None)
-            if prev is None:
+            if prev is not None:
+                h.roles = {**h.roles, "customer": prev.roles["customer"]}
+            elif topic is not None and topic != h.roles.get("vendor"):
+                h.roles = {**h.roles, "customer": topic}
+                h.flags = h.flags | {"topic_customer"}
+            else:
                 continue
-            h.roles = {**h.roles, "customer": prev.roles["customer"]}
         out.append(h)
     # "X löst Y ab und vergibt den Betrieb an Z": the joined clause's buyer is X, never the supplier X drops.
     for h in out:
@@ -933,6 +960,17 @@ def refine_hits(hits: list[Hit]) -> list[Hit]:
                 if status != "announced" and pat.search(words):
                     h.status, h.explicit = status, True
                     break
+    # A contract won, awarded or widened is told in the perfect ("hat den Auftrag vergeben", "hat X als Kunden
+    # gewonnen") when it is signed: it starts ahead, so it is announced (labelling.md), not completed.
+    for h in out:
+        if h.frame.family == "customer_change" and h.subtype in ("new_customer", "expansion") and h.status == "completed":
+            h.status = "announced"
+    # A drop or a cut told in the perfect has taken effect ("hat die Produkte ausgelistet", "hat seine Abrufe
+    # reduziert"); a notice given ("hat gekündigt") ends the contract later.
+    for h in out:
+        if h.frame.family == "customer_change" and h.subtype in ("churn", "reduction") and h.status == "announced" \
+                and _DONE_CHANGE.search(h.evidence.lower()) and not _NOT_DONE.search(h.evidence.lower()):
+            h.status = "completed"
     kept: list[Hit] = []
     for i, h in enumerate(out):
         if h.frame.family == "deal" and h.subtype == "divestiture" and set(h.roles) == {"seller"}:
@@ -984,7 +1022,7 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf"in höhe von|über) {_DE_ABOUT}(?P<m>M\d+) ")),
     # "Die Dänen hatten M0 für das Familienunternehmen geboten", "X zahlt M0"
     Anaphor("paid", ("deal",), re.compile(
-        rf" (?:zahlt|zahlte|zahlen|zahlten|bietet|bot|boten|bieten|legt|legte|legen|legten) "
+        rf" (?:zahlt|zahlte|zahle|zahlen|zahlten|bietet|bot|biete|boten|bieten|legt|legte|lege|legen|legten) "
         rf"(?:\S+ ){{0,6}}?{_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}")),
     Anaphor("paid_participle", ("deal",), re.compile(
         rf" {_DE_ABOUT}(?P<m>M\d+) {_PER_SHARE}(?:\S+ ){{0,6}}?(?:geboten|gezahlt|bezahlt|hingeblättert|"
@@ -1012,5 +1050,5 @@ ANAPHORA: tuple[Anaphor, ...] = (
 # or a number (the caller checks) and a word that can carry a price.
 ANAPHOR_HINT = re.compile(r"abgeschlossen|vollzogen|vollendet|perfekt|dach und fach|geplatzt|gescheitert|abgesagt|"
                           r"abgeblasen|gestoppt|untersagt|aufgegeben|platzt|scheitert|dementi|zurück|bestr|grundlage")
-ANAPHOR_AMOUNT_HINT = re.compile(r"preis|wert|volumen|summe|schwer|zahl|biet|bot|legt|legen|geboten|investier|steck|"
+ANAPHOR_AMOUNT_HINT = re.compile(r"preis|wert|volumen|summe|schwer|zahl|biet|bot|leg|geboten|investier|steck|"
                                  r"bring|höhe|über")

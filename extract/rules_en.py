@@ -171,7 +171,10 @@ _TRIGGERS = {
     "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained appointed",
     "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
-    "was_awarded": "awarded granted given handed",
+    "owned_by": "owned controlled", "being_sold_by": "sold", "unit_of": "unit subsidiary arm division business affiliate",
+    "owner_is": "owner owners", "shares_from": "buy bought acquir purchas",
+    "was_awarded": "awarded granted given handed", "dropped_as_supplier": "dropped axed ditched replaced removed",
+    "switched_after_years": _MOVE_T, "cut_back_work": _REDUCE_T, "gone_live": "live",
     "similar": "similar", "follow_suit": "suit same likewise",
     "pick_product": "pick chose choos select tap opt award appoint nominat", "start_using": "start began begun begin",
     "pick_instead": "instead rather", "told_signed_on": "signed came joined", "signed_with": "sign ink agreed struck",
@@ -237,6 +240,9 @@ _ALSO = {
     "award_to": "contract deal order agreement account tender mandate supply engagement work service",
     "awarded_by": "contract deal order agreement account tender mandate supply engagement",
     "was_awarded": "contract deal order agreement account tender mandate supply engagement",
+    "dropped_as_supplier": "supplier provider vendor partner distributor", "unit_of": "of", "being_sold_by": "being",
+    "shares_from": "from", "switched_after_years": "after",
+    "cut_back_work": "work business gives", "gone_live": "with",
     "expand_quantity": "number volume amount share portion proportion part quantit bulk",
     "reduce_quantity": "number volume amount share portion proportion part quantit bulk",
     "reduce_quantity2": "number volume amount share portion proportion part quantit bulk",
@@ -543,6 +549,28 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?P<t>E\d+) , (?:its|their) (?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} "
        rf"(?:(?:(?!E\d)\S+ ){{0,6}}?, to {O('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
+    # Who sells, told on its own ("Y is owned by private equity firm X", "Y is being sold by X", "Y, the
+    # Kazakh unit of X", "Y's owner, X", "buying shares from X"): the seller of the deal told nearby
+    # (events.py joins them).
+    _f("owned_by", "seller", "seller",
+       rf"{S('t')}(?:is|was|has been|had been|are|were) (?:(?:currently|majority|wholly|partly|jointly|still|now|"
+       rf"privately|largely|mostly) )*(?:-?owned|controlled) (?:(?!E\d)\S+ ){{0,4}}?by {O('s')}",
+       {"t": "target", "s": "seller"}, 0.6, "no_background"),
+    _f("being_sold_by", "seller", "seller",
+       rf"{S('t')}(?:is|are) being (?P<v>sold) by {O('s')}",
+       {"t": "target", "s": "seller"}, 0.6, "no_background"),
+    _f("unit_of", "seller", "seller",
+       # (the word before is kept in the match: a company after a preposition opens no frame of its own)
+       rf"(?:\S+ )?(?P<t>E\d+) , (?:the|its|a|an) (?:(?!E\d)\S+ ){{0,5}}?(?:unit|subsidiary|arm|division|business|affiliate) "
+       rf"of {O('s')}",
+       {"t": "target", "s": "seller"}, 0.6, "no_background"),
+    _f("owner_is", "seller", "seller",
+       rf"(?:\S+ )?(?P<t>E\d+) 's (?:\S+ )?(?:owner|owners|parent) , (?:(?!E\d)\S+ ){{0,4}}?(?P<s>E\d+)",
+       {"t": "target", "s": "seller"}, 0.6, "no_background"),
+    _f("shares_from", "seller", "seller",
+       rf"(?:buy|buys|buying|bought|acquire|acquires|acquiring|acquired|purchase|purchases|purchasing|purchased) "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?(?:shares|stake|holding|stock|interest) from {O('s')}",
+       {"s": "seller"}, 0.6, "no_background"),
     # Funding: "Y raised $300m in a Series D led by X", "X led a $100m round in Y"
     _f("round_led", "deal", "investment",
        rf"{S('t')}{RAISE_V} (?:\S+ ){{0,4}}?(?:(?P<m>M\d+) )?(?:\S+ ){{0,10}}?(?:led|co-led|headed) by {O('a')}",
@@ -917,6 +945,25 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('vd')}(?:was|were|has been|have been|had been|will be) (?P<v>awarded|granted|given|handed) "
        rf"(?:a |an |the )?(?:(?:\S+ ){{0,5}}?){CONTRACT_N}s? (?:(?:\S+ ){{0,4}}?)by {O('c')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y has been dropped as the own-label milk supplier to X"
+    _f("dropped_as_supplier", "customer_change", "churn",
+       rf"{S('vd')}(?:has been|have been|was|were|is being|will be) (?P<v>dropped|axed|ditched|replaced|removed) as "
+       rf"(?:(?:(?!E\d)\S+ ){{0,6}}?(?:supplier|provider|vendor|partner|distributor)s?|E\d+) (?:to|of|for|at) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "After six years with Y, X switched to Z"
+    _f("switched_after_years", "customer_change", "churn",
+       rf"after (?:\S+ ){{1,3}}?with {O('vd')} , {S('c')}(?P<v>switched|moved|migrated|shifted) (?:\S+ ){{0,4}}?to {O('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.75),
+    # "X has cut back the work it gives Y"
+    _f("cut_back_work", "customer_change", "reduction",
+       rf"{S('c')}{REDUCE_V} (?:back )?(?:on )?the (?:\S+ )?(?:work|business|volume|orders) (?:it|they|E\d+) "
+       rf"(?:gives|give|sends|send|places|place) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X has gone live with Y's passenger service system"
+    _f("gone_live", "customer_change", "new_customer",
+       rf"{S('c')}(?:has |have |had |is |are |went |will go |to go )?(?P<v>gone live|went live|go live|going live|live) "
+       rf"with {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # Notice of termination: "X notified Y of its intent to terminate the agreement", "X delivered
     # notice to Y of its election to end the contract"
     _f("notice_end", "customer_change", "churn",
@@ -1242,9 +1289,11 @@ CUES = Cues(
     ),
     confirmed=_P(r" (?:confirm(?:s|ed|ing)?|officially announced) (?!\S+ not)"),
     completed=_P(r" (?:complet(?:ed|es)|, completing|closed|clos(?:es|ing) (?:the|its)|finali[sz]ed|has acquired|"
-                 r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control) "),
+                 r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control|"
+                 r"finished (?:moving|migrating|switching|shifting|transferring)) "),
     past_verb=_P(r" (?:\S+ed|bought|took|taken|sold|won|left|quit|got|made|sank|spun off|grew|kept|"
-                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came) "),
+                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came|"
+                 r"cut|cut back|shut) "),
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),

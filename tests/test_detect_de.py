@@ -14,6 +14,13 @@ from extract.names_de import find_names_de
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
+    # a stake sold is a sale, not a stake taken; a verb-second clause with its subject after the verb
+    ("Die Stadtwerke Kiel verkaufen ihre Beteiligung an der Nordgas AG an den Versorger Enwag.",
+     dict(subtype="divestiture", parties={"seller": "Stadtwerke Kiel", "target": "Nordgas", "acquirer": "Enwag"})),
+    ("Gleichzeitig übernimmt der Chemiekonzern Arnholt den Klebstoffhersteller Velmar.",
+     dict(subtype="acquisition", parties={"acquirer": "Arnholt", "target": "Velmar"})),
+    ("Der Schweizer Logistikkonzern Planzer hat die fränkische Spedition Gebr. Heinloth übernommen.",
+     dict(subtype="acquisition", parties={"acquirer": "Planzer", "target": "Gebr. Heinloth"}, status="completed")),
     # A stake told in words, and a press release's dateline with this year's date (no background).
     ("Der Staatsfonds Qatara beteiligt sich mit zwölf Prozent an dem Windparkentwickler Nordwind.",
      dict(subtype="stake", parties={"acquirer": "Qatara", "target": "Nordwind"}, stake=12.0)),
@@ -97,6 +104,25 @@ CUSTOMER_CHANGES = [
      dict(subtype="new_customer", parties={"customer": "Valcor", "vendor": "Nordbrise"})),
     ("Der Flugzeugbauer Aerion hat den Spezialisten Kabiro als Lieferanten für seine Sitze ausgewählt.",
      dict(subtype="new_customer", parties={"customer": "Aerion", "vendor": "Kabiro"})),
+    # a contract awarded in the perfect is announced (it starts ahead); a delisting in the perfect is done
+    ("Der Paketdienst GLS hat den Versandhändler Lenzberg als Neukunden gewonnen.",
+     dict(subtype="new_customer", parties={"customer": "Lenzberg", "vendor": "GLS"}, status="announced")),
+    ("Die Stadt Kiel hat den Vertrag mit dem Anbieter Trenga verlängert und erweitert.",
+     dict(subtype="expansion", parties={"customer": "Stadt Kiel", "vendor": "Trenga"}, status="announced")),
+    ("Der Discounter Harlo hat seine Bestellungen bei dem Hersteller Feldmann um ein Drittel reduziert.",
+     dict(subtype="reduction", parties={"customer": "Harlo", "vendor": "Feldmann"}, status="completed")),
+    # the subject after the verb; plural verbs; compound contract nouns; accented capitals
+    ("Gleichzeitig baut der Triebwerksspezialist Aerotek die Zusammenarbeit mit dem Softwarehaus Quernet aus.",
+     dict(subtype="expansion", parties={"customer": "Aerotek", "vendor": "Quernet"})),
+    ("Wie der Versorger Enwag mitteilte, kündigt der Versorger die Zusammenarbeit mit dem Anbieter Trenga.",
+     dict(subtype="churn", parties={"customer": "Enwag", "vendor": "Trenga"})),
+    ("Die Stadtwerke Kiel erweitern ihren Vertrag mit dem Anbieter Kapsch TrafficCom.",
+     dict(subtype="expansion", parties={"customer": "Stadtwerke Kiel", "vendor": "Kapsch TrafficCom"})),
+    ("Die Reederei Elbtrans kündigt den Bunkervertrag mit dem Treibstoffhändler Nordölhandel.",
+     dict(subtype="churn", parties={"customer": "Elbtrans", "vendor": "Nordölhandel"})),
+    ("Nach einer Ausschreibung erhält der tschechische Hersteller Škoda Transportation einen Auftrag von der Stadt "
+     "Plauen.",
+     dict(subtype="new_customer", parties={"customer": "Stadt Plauen", "vendor": "Škoda Transportation"})),
     ("Der Zulieferer Antrivo ist von dem Autobauer Ferrant für die Lieferung von Achsen nominiert worden.",
      dict(subtype="new_customer", parties={"customer": "Ferrant", "vendor": "Antrivo"})),
     ("Der Logistiker Packwerk hat einen Großauftrag von dem Versandhändler Modhaus gewonnen.",
@@ -238,6 +264,24 @@ def test_a_contract_winner_takes_the_customer_told_just_before() -> None:
     assert got == [("churn", "Stadt Harlingen", "Grauwald"), ("new_customer", "Stadt Harlingen", "Ostler")]
     # With no customer told before, the winner alone is no event an analyst can file.
     assert rule_events("Den Zuschlag erhält die Firma Ostler.", language="de") == []
+
+
+def test_a_contract_winner_takes_the_company_the_article_is_about() -> None:
+    text = ("Die Stadtwerke Lindenau modernisieren ihre Abrechnung. Die Stadtwerke Lindenau hatten dafür eine "
+            "europaweite Ausschreibung gestartet. Den Zuschlag hat die Saphir Utility Solutions GmbH aus Leipzig erhalten.")
+    assert [(e.subtype, e.customer, e.vendor) for e in rule_events(text, language="de")] == [
+        ("new_customer", "Stadtwerke Lindenau", "Saphir Utility Solutions")]
+
+
+@pytest.mark.parametrize("second", [
+    "Verkäuferin ist die Beteiligungsgesellschaft Alpenfels Capital, die seit 2019 an dem Unternehmen beteiligt ist.",
+    "Kerschbaumer Transport gehört derzeit dem Finanzinvestor Alpenfels Capital.",
+    "Die Anteile stammen vom Finanzinvestor Alpenfels Capital.",
+])
+def test_a_seller_told_on_its_own_joins_the_deal(second: str) -> None:
+    text = "Der Logistiker Nordwind übernimmt die Spedition Kerschbaumer Transport. " + second
+    assert [e.parties() for e in rule_events(text, language="de")] == [
+        {"acquirer": "Nordwind", "target": "Kerschbaumer Transport", "seller": "Alpenfels Capital"}]
 
 
 def test_a_council_stands_for_its_public_body() -> None:

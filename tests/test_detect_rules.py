@@ -63,6 +63,17 @@ DEALS = [
     ("Meridia Bank reportedly acquired Westgate Savings.",
      dict(subtype="acquisition", parties={"acquirer": "Meridia Bank", "target": "Westgate Savings"},
           status="reported")),
+    # a unit named before its noun; a unit that bears its parent's name stays the parent's unit
+    ("Friovale agreed to sell Couros do Sul, its leather-tanning subsidiary, to Grupo Marfim for $40 million.",
+     dict(subtype="divestiture", parties={"seller": "Friovale", "target": "Couros do Sul", "acquirer": "Grupo Marfim"})),
+    ("Telvia has agreed to sell its mobile towers business, Telvia Towers, to Brookfield Infrastructure.",
+     dict(subtype="divestiture", parties={"seller": "Telvia", "target": "Telvia Towers",
+                                          "acquirer": "Brookfield Infrastructure"})),
+    # legal forms before and after the name are no part of it
+    ("Meridian Investments agreed to buy a 15 percent stake in PT Bank Nusantara Sejahtera Tbk.",
+     dict(subtype="stake", parties={"acquirer": "Meridian Investments", "target": "Bank Nusantara Sejahtera"})),
+    ("Sahyadri Power has acquired a 26 per cent stake in Konkan Green Hydrogen Pvt Ltd.",
+     dict(subtype="stake", parties={"acquirer": "Sahyadri Power", "target": "Konkan Green Hydrogen"})),
 ]
 
 CUSTOMERS = [
@@ -88,6 +99,16 @@ CUSTOMERS = [
      dict(subtype="churn", parties={"customer": "U.S. Army", "vendor": "Arclight Systems"}, status="considering")),
     ("Ridgeway County voted not to renew its contract with Tally Voting Systems.",
      dict(subtype="churn", parties={"customer": "Ridgeway County", "vendor": "Tally Voting Systems"})),
+    ("In March we finished moving Tidewell off Amazon Web Services.",
+     dict(subtype="churn", parties={"customer": "Tidewell", "vendor": "Amazon Web Services"})),
+    ("Thornbury Dairies has been dropped as the own-label milk supplier to Fairlow Stores.",
+     dict(subtype="churn", parties={"customer": "Fairlow Stores", "vendor": "Thornbury Dairies"})),
+    ("After six years with Square, Crumb Bakery switched to SumUp at the start of the month.",
+     dict(subtype="churn", parties={"customer": "Crumb Bakery", "vendor": "Square", "competitor": "SumUp"})),
+    ("Vantage Insurance has cut back the work it gives Accenture on claims IT.",
+     dict(subtype="reduction", parties={"customer": "Vantage Insurance", "vendor": "Accenture"})),
+    ("Alpenair has gone live with Amadeus's passenger service system.",
+     dict(subtype="new_customer", parties={"customer": "Alpenair", "vendor": "Amadeus"})),
 ]
 
 NON_EVENTS = [
@@ -164,3 +185,34 @@ def test_similar_plans_copy_previous_change() -> None:
 def test_headline_title_case() -> None:
     events = rule_events("The companies said the deal would close next year.", title="Oracle To Buy Cerner For $28bn")
     assert [(e.acquirer, e.target, e.amount) for e in events] == [("Oracle", "Cerner", 28e9)]
+
+
+def test_a_participle_ends_the_run_of_the_supplier_replaced() -> None:
+    """"X awarded the contract to Z, ending a 12-year run by Y": Z is won, Y is dropped for Z."""
+    text = "The City of Ballarat awarded its waste collection contract to Cleanaway, ending a 12-year run by Veolia."
+    got = {(e.subtype, tuple(sorted(e.parties().items()))) for e in rule_events(text)}
+    assert got == {("new_customer", (("customer", "City of Ballarat"), ("vendor", "Cleanaway"))),
+                   ("churn", (("competitor", "Cleanaway"), ("customer", "City of Ballarat"), ("vendor", "Veolia")))}
+
+
+@pytest.mark.parametrize(("text", "vendors"), [
+    ("Deutsche Bahn has awarded two contracts to Siemens Mobility and Alstom.", {"Siemens Mobility", "Alstom"}),
+    ("Deutsche Bahn has awarded contracts to Siemens Mobility, Stadler and Alstom for the trains.",
+     {"Siemens Mobility", "Stadler", "Alstom"}),
+    # the list ends where a new clause begins
+    ("Deutsche Bahn has awarded a contract to Siemens Mobility and Alstom said it would appeal.", {"Siemens Mobility"}),
+])
+def test_companies_listed_after_the_object_share_its_role(text: str, vendors: set[str]) -> None:
+    events = rule_events(text)
+    assert {e.vendor for e in events} == vendors
+    assert {e.customer for e in events} == {"Deutsche Bahn"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ardent Capital agreed to buy Kestrel Foods. Kestrel Foods is owned by private equity firm Harbor Vale Capital.",
+    "Ardent Capital agreed to buy Kestrel Foods. Kestrel Foods is being sold by Harbor Vale Capital.",
+    "Ardent Capital agreed to buy Kestrel Foods, the frozen-food unit of Harbor Vale Capital.",
+])
+def test_a_seller_told_on_its_own_joins_the_deal(text: str) -> None:
+    assert [e.parties() for e in rule_events(text)] == [
+        {"acquirer": "Ardent Capital", "target": "Kestrel Foods", "seller": "Harbor Vale Capital"}]
