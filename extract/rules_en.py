@@ -1292,8 +1292,7 @@ CUES = Cues(
                  r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control|"
                  r"finished (?:moving|migrating|switching|shifting|transferring)) "),
     past_verb=_P(r" (?:\S+ed|bought|took|taken|sold|won|left|quit|got|made|sank|spun off|grew|kept|"
-                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came|"
-                 r"cut|cut back|shut) "),
+                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came) "),
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),
