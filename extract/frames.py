@@ -307,8 +307,8 @@ def _gap(m: re.Match[str], groups: dict[str, str | None] | None = None) -> str:
     `groups`: the match's groupdict(), when the caller has it already."""
     if groups is None:
         groups = m.groupdict()
-    gap = " " + (groups.get("g") or "") + " "
-    tail = groups.get("g2")
+    gap = " " + (groups.get("g") or "").strip() + " "
+    tail = (groups.get("g2") or "").strip()
     return gap + tail + " " if tail else gap
 
 

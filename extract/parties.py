@@ -123,6 +123,14 @@ _GENERIC = frozenset(
     portuguese saudi emirati qatari egyptian nigerian kenyan vietnamese thai indonesian
     malaysian filipino pakistani argentine chilean colombian peruvian scottish welsh
     nordic scandinavian latin arab gulf western eastern northern southern global
+    bosnian croatian serbian slovenian slovak slovakian romanian bulgarian estonian latvian lithuanian
+    ukrainian belarusian georgian armenian azerbaijani kazakh uzbek mongolian icelandic maltese cypriot
+    luxembourgish albanian macedonian montenegrin moldovan iranian iraqi jordanian lebanese syrian omani
+    kuwaiti bahraini yemeni moroccan tunisian algerian libyan ghanaian ethiopian tanzanian ugandan rwandan
+    zambian angolan senegalese ivorian cameroonian mozambican namibian botswanan zimbabwean bangladeshi
+    nepali nepalese burmese cambodian laotian singaporean bruneian venezuelan ecuadorian
+    bolivian paraguayan uruguayan cuban jamaican guatemalan honduran salvadoran nicaraguan panamanian
+    haitian trinidadian fijian
     alabama alaska arizona arkansas colorado connecticut delaware florida georgia hawaii idaho
     illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan
     minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania

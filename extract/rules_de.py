@@ -88,7 +88,7 @@ ACQ_END = (r"(?P<v>übernommen|übernehmen|gekauft|kaufen|erworben|erwerben|gesc
            r"akquirieren|zu übernehmen|zu kaufen|zu erwerben)")
 AUX = (r"(?:hat|haben|hatte|hatten|habe|will|wollen|wolle|wollte|soll|sollen|solle|sollte|wird|werden|würde|"
        r"plant|plane|planen|möchte|könnte|dürfte|ist|sind|war|waren|sei|erwägt|prüft|prüfen|beabsichtigt)")
-ACQ_NOUN = r"(?:übernahme|kauf|erwerb|zukauf|akquisition|komplettübernahme|kaufs|erwerbs)"
+ACQ_NOUN = r"(?:übernahme|kauf|erwerb|zukauf|akquisition|komplettübernahme|mehrheitsübernahme|kaufs|erwerbs)"
 STAKE_NOUN = (r"(?:einstieg|beteiligung|minderheitsbeteiligung|mehrheitsbeteiligung|anteil|anteile|"
               r"aktienpaket|sperrminorität|beteiligungen)")
 UNIT = (r"\S*(?:sparte|geschäft|geschäfts|tochter|tochtergesellschaft|beteiligung|anteile|anteil|einheit|"
@@ -99,7 +99,7 @@ SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|
 # A subject followed by a sale verb before the stake noun: the stake is sold, not taken.
 _S_NO_SALE = S("a").replace(r"(?P<a>E\d+) ", r"(?P<a>E\d+) (?!(?:(?!E\d)\S+ ){0,8}?(?:verkauf|veräußer|gibt |gab |trennt|"
                             r"abgegeben|abgeben|abzugeben)\S* )", 1)
-JV = r"(?:gemeinschaftsunternehmen|joint venture|joint-venture|jv|gemeinsame(?:s|n)? (?:tochter|gesellschaft|firma))"
+JV = r"(?:gemeinschaftsunternehmen|joint venture|joint-venture|jv|gemeinsame(?:s|n)? \S*(?:tochter|gesellschaft|firma))"
 MERGE_N = r"(?:fusion|zusammenschluss|verschmelzung|zusammenlegung)"
 # Words that make an exit an investor's, not a customer's ("steigt mit 20 Prozent bei Y aus").
 _STAKE_WORD = r"P\d|E\d|\S*(?:anteil|beteiligung|aktie|aktien|investor|investoren)\S* "
@@ -110,7 +110,7 @@ REL_N = (r"(?!(?:kauf|arbeits|tarif|miet|pacht|koalitions|staats|gesellschafter|
 END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|storniert|stornieren|zu stornieren|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
          r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
 SPEND_N = (r"\S*(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftrag|nutzung|lizenzen|einkäufe|"
-           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?)")
+           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?|bezug|bezugsmengen)")
 REDUCE_V2 = (r"(?P<v>fährt|fuhr|fahren|fuhren|senkt|senkte|senken|senkten|kürzt|kürzte|kürzen|kürzten|reduziert|reduzierte|"
              r"reduzieren|reduzierten|verringert|verringerte|verringern|verringerten|halbiert|halbierte|halbieren|halbierten)")
 REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
@@ -233,6 +233,12 @@ FRAMES: tuple[Frame, ...] = (
     _f("sold_passive", "deal", "divestiture",
        rf"(?P<t>E\d+) (?:wird|wurde|soll|ist) (?:\S+ ){{0,6}}?an {O('a')} (?:\S+ ){{0,2}}?(?P<v>verkauft|veräußert|abgegeben)",
        {"t": "target", "a": "acquirer"}, 0.8),
+    # "Die Gesellschafter der Y haben ihr Unternehmen an X verkauft": owners (people) sell the firm
+    _f("owners_sold", "deal", "acquisition",
+       rf"(?:gesellschafter|eigentümer|inhaber|gründer|eigner|aktionäre) (?:der|des|von) {O('t')} (?:(?!E\d)\S+ ){{0,3}}?"
+       rf"(?:ihr|ihre|sein|seine|das|die) (?:\S+ )?(?:unternehmen|firma|anteile|gesellschaft|betrieb) "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?an {O('a')} (?:(?!E\d)\S+ ){{0,3}}?(?P<v>verkauft|veräußert|abgegeben|übergeben)",
+       {"a": "acquirer", "t": "target"}, 0.75),
     # "X trennt sich von seinem Geschäft mit ...", "kündigte X an, sich von seiner Sparte zu trennen"
     _f("part_with_unit", "deal", "divestiture",
        rf"{S('s')}sich (?:\S+ ){{0,2}}?von (?:seine[mnr]?|ihre[mnr]?|der|dem|den|des) "
@@ -248,16 +254,32 @@ FRAMES: tuple[Frame, ...] = (
        {"t": "target"}, 0.8),
     _f("round_end", "deal", "investment",
        rf"{S('t')}(?:\S*finanzierungsrunde|\S*-runde|\S*runde|finanzierung|kapitalspritze) "
-       rf"(?:\S+ ){{0,3}}?(?:über|von|in höhe von) (?:\S+ )?(?P<m>M\d+) (?:\S+ ){{0,3}}?"
+       rf"(?:\S+ ){{0,3}}?(?:(?:über|von|in höhe von) (?:\S+ )?)?(?P<m>M\d+) (?:\S+ ){{0,3}}?"
        rf"(?P<v>abgeschlossen|eingesammelt|erhalten|eingeworben)",
        {"t": "target"}, 0.8),
+    # "Y hat von Investoren 45 Millionen Euro eingesammelt"
+    _f("round_collected", "deal", "investment",
+       rf"{S('t')}(?:\S+ ){{0,6}}?(?P<m>M\d+) (?:\S+ ){{0,4}}?(?P<v>eingesammelt|eingeworben)",
+       {"t": "target"}, 0.7),
+    # "Y hat eine Series-A-Finanzierung abgeschlossen" (no amount told)
+    _f("round_closed", "deal", "investment",
+       rf"{S('t')}(?:eine |die |seine |ihre )(?:\S+ )?(?:\S*finanzierungsrunde|series-\S+|serie-\S+|\S+-runde|"
+       rf"seed-finanzierung|wachstumsfinanzierung) (?P<v>abgeschlossen)",
+       {"t": "target"}, 0.7),
     _f("round_for", "deal", "investment",
        rf"(?:\S*finanzierungsrunde|kapitalspritze) (?:\S+ ){{0,3}}?(?:für|von|bei) {O('t')}",
        {"t": "target"}, 0.7),
     # "Angeführt wurde die Runde von X", "Der als Leadinvestor vorgesehene Fonds X": the investor of
     # the round told just before (joined by `refine_hits`).
     _f("round_lead_only", "deal", "investment",
-       rf"(?:angeführt|geführt|angeleitet) (?:wurde |wird )?(?:die |der )?(?:\S*runde |finanzierung )?von {O('a')}",
+       rf"(?:angeführt|geführt|angeleitet) (?:wurde |wird )?(?:die |der )?(?:\S*runde |finanzierung )?(?:von|vom) {O('a')}",
+       {"a": "acquirer"}, 0.7, "lead_only"),
+    # "X führte die Runde an", "Die Runde führte X an"
+    _f("round_led_by", "deal", "investment",
+       rf"{S('a')}(?:führte|führt|führten|führen) (?:die |diese |der )?(?:\S*runde|\S*finanzierung) an ",
+       {"a": "acquirer"}, 0.7, "lead_only"),
+    _f("round_led_by_v2", "deal", "investment",
+       rf"(?:die |diese )(?:\S*runde|\S*finanzierung) (?:führte|führt|führten|führen) {O('a')} (?:\S+ ){{0,4}}?an ",
        {"a": "acquirer"}, 0.7, "lead_only"),
     _f("lead_investor", "deal", "investment",
        rf"(?:leadinvestor|lead-investor|hauptinvestor|ankerinvestor) (?:\S+ ){{0,3}}?{O('a')}",
@@ -328,6 +350,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:den |die |das |seine[nmr]? |ihre[nmr]? )?(?:\S+ ){{0,2}}?(?:{REL_N}|{SPEND_N})\S* "
        rf"(?:\S+ ){{0,6}}?(?:mit|bei|beim) {OV('vd')} (?P<g2>(?:\S+ ){{0,10}}?){END_V}",
        {"c": "customer", "vd": "vendor"}, 0.85),
+    # "X will die Abfüllung seines Impfstoffs bei Y beenden": work done at a vendor ends
+    _f("end_work_at", "customer_change", "churn",
+       rf"{SC('c')}(?:die |den |das |seine[nmrs]? |ihre[nmrs]? )(?:(?!E\d)\S+ ){{0,4}}?(?:bei|beim) {OV('vd')} "
+       rf"(?P<g2>(?:(?!E\d)\S+ ){{0,4}}?){END_V}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "X will sich von Y trennen", "X trennt sich von Dienstleister Y"
     _f("part_with_vendor", "customer_change", "churn",
        rf"{SC('c')}sich (?:(?!E\d|von )\S+ |(?:am|im|in|bei|beim) E\d+ (?:- \S+ )?){{0,8}}?von {O('vd')} "
@@ -465,7 +492,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y hat X als neuen Kunden gewonnen", "Y gewinnt den Großkunden X"
     _f("win_customer_end", "customer_change", "new_customer",
-       rf"{SC('vd')}(?:\S+ ){{0,3}}?{O('c')} (?:(?!E\d)\S+ ){{0,8}}?als (?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) (?P<g2>(?:\S+ ){{0,2}}?)"
+       rf"{SC('vd')}(?:(?!E\d)\S+ ){{0,6}}?{O('c')} (?:(?!E\d)\S+ ){{0,8}}?als (?:\S+ )?\S*(?:kunden|auftraggeber|abnehmer) (?P<g2>(?:\S+ ){{0,2}}?)"
        rf"(?P<v>gewonnen|gewinnen|zu gewinnen|hinzugewonnen)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("win_customer_desc", "customer_change", "new_customer",
@@ -509,7 +536,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission", "customer_change", "new_customer",
        rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?{O('vd')} (?:(?!E\d)\S+ ){{0,10}}?(?:mit (?:\S+ ){{0,24}}?)?"
-       rf"(?P<v>beauftragt)",
+       rf"(?P<v>beauftragt|betraut)",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("commission_v2", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
@@ -528,7 +555,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.7),
     _f("choose_vendor", "customer_change", "new_customer",
-       rf"{SC('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {O('vd')} (?!- )",
+       rf"{SC('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {OV('vd')} (?!- )",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "Y verliert X als Kunden", "Y verliert den Auftrag der X"
     _f("lost_customer", "customer_change", "churn",
@@ -589,6 +616,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:künftig|ab|inzwischen|nun|fortan|neuerdings) (?:(?!nicht |kein\S* |sondern )\S+ ){{0,5}}?"
        rf"(?:von|vom|bei|beim) {OV('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("will_source_from", "customer_change", "new_customer",
+       rf"{SC('c')}(?:wird|werden|will|wollen|soll|sollen) (?:(?!nicht |kein\S* |weiter\S* |auch |sondern |E\d)\S+ ){{0,8}}?"
+       rf"(?:von|vom|bei|beim) {OV('vd')} (?:(?!E\d)\S+ ){{0,3}}?(?P<v>beziehen|einkaufen|kaufen)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     _f("have_done_by", "customer_change", "new_customer",
        rf"{SC('c')}(?<! und )(?P<v>lässt|ließ|lassen) (?!sich )(?:(?!nicht |kein\S* |mehr |sondern |weiter |weiterhin )\S+ ){{0,10}}?"
        rf"(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?{_SERVICE_INF}(?= [.,;:]| und |$)",
@@ -645,6 +676,16 @@ FRAMES: tuple[Frame, ...] = (
     _f("win_order_end", "customer_change", "new_customer",
        rf"{SC('vd')}(?:\S+ ){{0,3}}?(?:{ORDER_N}|ausschreibung) (?:(?!E\d)\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim) {O('c')} "
        rf"(?P<g2>(?:\S+ ){{0,10}}?)(?P<v>gewonnen|erhalten|bekommen|an land gezogen|ergattert)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X hat den Zuschlag für die Lieferung dem Hersteller Y erteilt"
+    _f("grant_award_end_obj", "customer_change", "new_customer",
+       rf"{SC('c')}(?:hat|haben|hatte|hatten) (?:\S+ ){{0,2}}?(?:den |einen )(?:\S+ )?(?:zuschlag|auftrag) "
+       rf"(?:(?!E\d)\S+ ){{0,12}}?{O('vd')} (?P<v>erteilt)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Den Zuschlag für die Lieferung hat die X dem Hersteller Y erteilt"
+    _f("grant_award_fronted", "customer_change", "new_customer",
+       rf"(?:^ |[.:;] )(?:den |einen )(?:\S+ )?(?:zuschlag|auftrag) (?:(?!E\d)\S+ ){{0,12}}?(?:hat|hatte|haben|hatten) "
+       rf"(?:die |der |das )?(?P<c>E\d+) (?:(?!E\d)\S+ ){{0,3}}?{O('vd')} (?P<v>erteilt)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X hatte Y den Zuschlag für ... erteilt"
     _f("grant_award_end", "customer_change", "new_customer",
@@ -724,8 +765,8 @@ FRAMES: tuple[Frame, ...] = (
        {"vd": "vendor"}, 0.7, "implicit_customer"),
     _f("award_goes_to_end", "customer_change", "new_customer",
        rf"(?:^ |[.:;] )(?:den |der |die |das )?(?:\S+ )?{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?"
-       rf"(?:hat|haben|hatte|soll|sollen|wird|habe|dürfte) {O('vd')} (?:(?!E\d)\S+ ){{0,4}}?"
-       rf"(?P<v>erhalten|bekommen|übernehmen|gewonnen)",
+       rf"(?:hat|haben|hatte|soll|sollen|wird|habe|dürfte) (?:sich )?(?:(?!E\d)\S+ ){{0,5}}?{O('vd')} (?:(?!E\d)\S+ ){{0,4}}?"
+       rf"(?P<v>erhalten|bekommen|übernehmen|gewonnen|gesichert)",
        {"vd": "vendor"}, 0.7, "implicit_customer"),
     _f("award_passive_to", "customer_change", "new_customer",
        rf"{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?(?:wurde|wird|werde|ist|soll|sollen|wurden|werden|hat|haben) "
@@ -750,6 +791,8 @@ CUES = Cues(
         ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
                            r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
                            r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),
+        ("considering", _P(r" (?:in gesprächen|gespräche über|gespräche mit|verhandelt|verhandeln|verhandlungen|"
+                           r"im gespräch|führen gespräche) ")),
         ("reported", _P(r" (?:laut (?:\S+ ){0,2}?(?:insidern|insider|kreisen|berichten|medienberichten|"
                         r"informationen|SRC)|(?:medien)?berichten zufolge|dem bericht zufolge|unter berufung auf|"
                         r"vertraute[n]? personen|mit der sache vertraut\S*|nach informationen|"
@@ -757,8 +800,6 @@ CUES = Cues(
                         r"SRC (?:berichtet|berichtete|meldet|meldete|schreibt|schrieb)|offenbar|angeblich|"
                         r"insidern?|\S+kreisen|gerüchte\S*|spekuliert|soll(?:en)? (?:\S+ ){0,12}?\S+(?:t|en) haben|"
                         r"nicht bestätigt|keine (?:offizielle )?bestätigung|bestätigung steht (?:noch )?aus) ")),
-        ("considering", _P(r" (?:in gesprächen|gespräche über|gespräche mit|verhandelt|verhandeln|verhandlungen|"
-                           r"im gespräch|führen gespräche) ")),
         ("announced", _P(r" (?:angekündigt|kündigt (?:\S+ ){0,3}?an|kündigte (?:\S+ ){0,3}?an|teilte (?:\S+ ){0,4}?mit|"
                          r"mitteilte[n]?|mitgeteilt|bestätigt\S*|vereinbart\S*|unterzeichnet\S*|bekanntgegeben|"
                          r"gaben (?:\S+ ){0,3}?bekannt|einigten sich|haben sich geeinigt) ")),

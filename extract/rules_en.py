@@ -438,8 +438,8 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Sales as nouns: "X completes the sale of Y to Z", "X agrees £820m sale to Z" (X sells itself)
     _f("sale_of_to", "deal", "divestiture",
-       rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:its |their |the )?"
-       rf"(?:\S+ ){{0,3}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:, )?(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
+       rf"{S('s')}(?:\S+ ){{0,4}}?(?:sale|divestiture|disposal|spin-off|carve-out) of (?:P\d+ of )?(?:its |their |the )?"
+       rf"(?:\S+ ){{0,4}}?(?:, )?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,10}}?, )?(?:(?:, )?(?:(?!, )\S+ ){{0,8}}?to {O_NC('a')})?",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.75),
     # "X has completed the sale of its logistics business to a consortium led by Z" (a unit not named)
     _f("sale_of_unit_to", "deal", "divestiture",
@@ -520,7 +520,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{_APPOS}(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_named_unit_to", "deal", "divestiture",
-       rf"{S('s')}{SELL_V} (?:its |their |the |a |an )?(?:\S+ ){{0,3}}?{UNIT_N} (?:, )?(?P<t>E\d+) "
+       rf"{S('s')}{SELL_V} (?:P\d+ of )?(?:its |their |the |a |an )?(?:\S+ ){{0,3}}?{UNIT_N} (?:, )?(?P<t>E\d+) "
        rf"(?:, (?:\S+ ){{0,8}}?, )?(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_to", "deal", "divestiture",
@@ -1259,13 +1259,18 @@ CUES = Cues(
                          # (the lookahead first: the lookbehinds are costly to try at every word)
                          r"(?=cancel)(?<! of )(?<! a )(?<! the )(?<! several )(?<! other )(?<! many )(?<! recent )"
                          r"cancel(?:s|led|ed|ling)?) ")),
-        # A party weighing it is "considering" even when sources tell it ...
+        # A party weighing it is "considering" even when sources tell it.
         ("considering", _P(r" (?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|mull(?:s|ed|ing)?|"
                            r"eye(?:s|ing)|evaluat(?:e|es|ed|ing)|courting|studying|looking (?:at|into)|"
                            r"contemplat(?:e|es|ed|ing)|reviewing (?:options|a sale|strategic)|rethink(?:s|ing)?|"
                            r"re(?:view|consider|evaluat|assess|examin)(?:s|e|es|ed|ing)? (?:its |their |the )?(?:own )?"
                            r"(?:\S+ ){0,2}?(?:contract|relationship|agreement|arrangement)|"
                            r"(?:confirm(?:s|ed)?|acknowledg(?:es|ed)) (?:\S+ ){0,2}?(?:talks|discussions|negotiations)) ")),
+        # Talks, approaches, bids in preparation: a party weighs it, even when only sources tell of it
+        # (considering outranks reported).
+        ("considering", _P(r" (?:in (?:\S+ ){0,2}?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
+                           r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
+                           r"(?:deal|agreement)|approach(?:ed|es|ing)|sounding out|preparing (?:a |an )?(?:bid|offer)) ")),
         ("reported", _P(r" (?:according to (?:(?:a |the |an )?(?:\S+ )?(?:people|sources|persons?|reports?|"
                         r"insiders?|media|report|informed|newspaper|news)|SRC)|familiar with|sources (?:said|say|"
                         r"close|told)|reportedly|(?:is|are|was|were) said to|said to (?:be|have)|rumou?r(?:s|ed)?|"
@@ -1279,10 +1284,6 @@ CUES = Cues(
                         r"research note|analysts? (?:at \S+ )?(?:said|say) they believed|"
                         # "a person familiar said", "one of the people said"
                         r"(?:person|people) (?:familiar|close to|briefed|with knowledge)|(?:the|one of the) people said) ")),
-        # ... but talks that only sources tell of are "reported".
-        ("considering", _P(r" (?:in (?:\S+ ){0,2}?(?:talks|discussions|negotiations)|(?:holding|held|hold|entered|enter|"
-                           r"opened|open) (?:\S+ )?(?:talks|discussions|negotiations)|nearing|close to (?:a |an )?"
-                           r"(?:deal|agreement)|approach(?:ed|es|ing)|sounding out|preparing (?:a |an )?(?:bid|offer)) ")),
         ("announced", _P(r" (?:announc(?:e|es|ed|ing)|agreed|agrees|signed|unveil(?:s|ed)|confirm(?:s|ed)|"
                          r"(?:said|says) in a statement|the companies said|(?:has|have) reached (?:a|an) "
                          r"(?:deal|agreement)) ")),
@@ -1292,7 +1293,7 @@ CUES = Cues(
                  r"have acquired|now owns|wrapped up|concluded|went through|has taken over|took control|"
                  r"finished (?:moving|migrating|switching|shifting|transferring)) "),
     past_verb=_P(r" (?:\S+ed|bought|took|taken|sold|won|left|quit|got|made|sank|spun off|grew|kept|"
-                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came) "),
+                 r"brought on|chose|chosen|lost|led|co-led|withdrew|withdrawn|wound down|shrank|came to|came|cut) "),
     modal=_P(r"(?:^| )(?:to|will|would|shall|plans?|planning|aims?|seeks?|wants?|intends?|agreed|agrees|"
              r"expected|expects|set|going|could|may|might|should|can|is|are|be) $"),
     negation=_P(r" (?:not|n't|never|no plans?|no longer|nor|declined to|refused to|has yet to|have yet to) "),

@@ -50,9 +50,9 @@ ROWS = [
      dict(subtype="churn", customer="Marwood Retail", vendor="Kelso Systems", status="completed")),
     ("Halvane Council has selected Strathy Signalling as preferred bidder for a £40m contract.", None,
      dict(subtype="new_customer", customer="Halvane Council", vendor="Strathy Signalling")),
-    # Hedges: the body's attribution beats the headline's bare "in talks".
+    # Talks that sources tell of: a party weighs the deal (the guide: considering outranks reported).
     ("Tolvane is in advanced talks to acquire Birchfield Analytics, according to people familiar with the matter.",
-     "Tolvane in talks to buy Birchfield", dict(status="reported")),
+     "Tolvane in talks to buy Birchfield", dict(status="considering")),
     ("Glenvar Bank is exploring a sale of Glenvar Private, its wealth arm, the lender said.", None,
      dict(subtype="divestiture", seller="Glenvar Bank", target="Glenvar Private", status="considering")),
     ("Ridgemoor Media is exploring a sale of the company.", None,
@@ -135,7 +135,7 @@ LONG_ROWS = [
      dict(subtype="expansion", customer="Tamsworth Re", vendor="Northcote Analytics")),
     ("Arden Energy is close to an agreement with Solvik Power to pool their storage assets in a jointly owned "
      "company, according to people familiar with the talks.", None,
-     dict(subtype="joint_venture", acquirer="Arden Energy", target="Solvik Power", status="reported")),
+     dict(subtype="joint_venture", acquirer="Arden Energy", target="Solvik Power", status="considering")),
     ("Dunholm Brands is weighing a sale of its coatings business, Dunholm Paints, according to two people "
      "familiar with the matter.", None,
      dict(subtype="divestiture", seller="Dunholm Brands", target="Dunholm Paints", status="considering")),

@@ -52,7 +52,7 @@ DEALS = [
           status="announced")),
     ("Cascade Airlines is in talks to buy Pacifica Air, according to people familiar with the matter.",
      dict(subtype="acquisition", parties={"acquirer": "Cascade Airlines", "target": "Pacifica Air"},
-          status="reported")),
+          status="considering")),  # talks: a party weighs it (the guide: considering outranks reported)
     ("Dunmore is weighing a bid for Castellane.",
      dict(subtype="acquisition", parties={"acquirer": "Dunmore", "target": "Castellane"}, status="considering")),
     ("Arbor Health has called off its $5.3bn takeover of Clinica Partners.",
