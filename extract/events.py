@@ -169,7 +169,47 @@ def detect_events(
     del published  # reserved: background deals are told apart by their wording today
     c = read_candidates(text, title=title, language=language)
     kept = verify_events(c)
-    return fill_roles(kept + pair_events(c, kept, _load_rules(c.lang).CUES), c.texts, c.mentions)
+    return _between_firms(fill_roles(kept + pair_events(c, kept, _load_rules(c.lang).CUES), c.texts, c.mentions))
+
+
+# Sports clubs ("TSV Eichenau", "SC Freiburg", "Otley Juniors") and political or public bodies ("Centre
+# Party", "Civic List", "Faculty of Science"): their mergers are no deals between firms, and a club a player
+# leaves is no vendor.
+_CLUB = re.compile(r"(?:^|[\s\-])(?:FC|SC|SV|TSV|TuS|SG|VfB|VfL|VfR|TSG|SSV|FSV|SpVgg|DJK|AFC|RFC|BSC|ESV)(?:$|[\s\-])|"
+                   r"(?i:verein|\bclub\b|\bklub\b|\bjuniors\b|\bcolts\b)")
+_BODY = re.compile(r"(?i)(?:^|\s)(?:party|alliance|list|council|faculty|partei|fraktion|liste|bündnis|parish|"
+                   r"schützen\S*)(?:$|\s)")
+
+
+# A player named by position ("striker Mbeki", "Mittelfeldspieler Elias Grünwald"): a transfer, no customer.
+_PLAYER = ("striker|winger|midfielder|defender|goalkeeper|forward|keeper|full-back|centre-back|center-back|"
+           "playmaker|stürmer|mittelfeldspieler|verteidiger|torhüter|torwart|flügelspieler|abwehrspieler")
+
+
+# An agreement to license, co-promote or co-develop is a partnership, no purchase ("has signed a co-promotion
+# agreement with Y", "eine Lizenzvereinbarung mit Y"): no customer change.
+_PARTNERING = re.compile(r"(?i)\b(?:co-promotion|co-marketing|co-production|co-development|licensing|"
+                         r"(?:exklusive[nr]? )?(?:lizenz|kooperations|entwicklungs|vermarktungs)(?:vereinbarung|partnerschaft|"
+                         r"abkommen))\b")
+
+
+def _between_firms(events: list[Event]) -> list[Event]:
+    """Returns the events without mergers of clubs or political and public bodies, and without
+    a player's transfer told as a customer change or a sale (both of its sides)."""
+    def club_or_body(name: str | None) -> bool:
+        return bool(name) and bool(_CLUB.search(name) or _BODY.search(name))
+
+    def transfer(e: Event) -> bool:
+        player = e.customer or e.target
+        return bool(e.event_type == "customer_change" and any(n and _CLUB.search(n) for n in (e.vendor, e.competitor))
+                    or player and (re.match(rf"(?i)(?:{_PLAYER}) ", player) or re.search(
+                        rf"(?i)\b(?:{_PLAYER}) {re.escape(player)}", e.evidence or "")))
+
+    transfers = {(e.customer or e.target, e.evidence) for e in events if transfer(e)}
+    return [e for e in events
+            if not (e.subtype == "merger" and (club_or_body(e.acquirer) or club_or_body(e.target)))
+            and (e.customer or e.target, e.evidence) not in transfers
+            and not (e.subtype == "new_customer" and _PARTNERING.search(e.evidence or ""))]
 
 
 def rule_events(text: str, *, title: str | None = None, language: str | None = None) -> list[Event]:

@@ -259,6 +259,9 @@ class Cues:
     level_before: re.Pattern[str] | None = None
     # A percentage bought on top of a holding ("a further 14%"): not the stake the buyer ends with.
     increment: re.Pattern[str] | None = None
+    # An auxiliary before the trigger verb that makes it a perfect ("hat ... verkauft", whose participle
+    # is also a present tense): the verb reads as past.
+    perfect: re.Pattern[str] | None = None
 
 
 _CLAUSE_END = re.compile(r" (?:;|\.|\?|!|but|while|whereas) ")
@@ -421,7 +424,9 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
         return memo["inner"]
 
     modal = bool(cues.modal.search(gap))
-    past = bool(verb.strip()) and bool(cues.past_verb.search(verb)) and not modal
+    past = bool(verb.strip()) and not modal and (bool(cues.past_verb.search(verb)) or (
+        cues.perfect is not None and bool(cues.perfect.search(f" {m.string[m.start():m.start('v')]} "))
+        and " zu " not in f" {m.string[m.start():m.end('v')]} "))
     own_completed = not modal and _anywhere(sh, cues.completed) and bool(
         cues.completed.search(gap) or cues.completed.search(inner()))
     for status, pat in cues.status:

@@ -69,6 +69,8 @@ DESCRIPTOR_HEADS = (
     "krankenkasse|agentur|wohnungsgesellschaft|projektgesellschaft|betreibergesellschaft|"
     "investmentgesellschaft|verwaltungsgesellschaft|regionalgesellschaft|"
     "apotheke|verarbeiter|zusteller|maklerpool|vermarkter|ausstatter|werft|"
+    # Austrian and Swiss words for retailers ("der Diskonter Hofer", "der Grossverteiler Migros").
+    "diskonter|grossverteiler|detailhändler|vollsortimenter|"
     # Owners and units ("der Großaktionär Elbtal Capital", "der Geschäftsbereich Medizintechnik").
     "aktionär|bereich|division|segment|studio"
 )

@@ -221,8 +221,13 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.75),
     # Divestitures: "X verkauft die Sparte Y für 3,5 Mrd. Euro an Z", "X soll die Sparte an Z verkauft haben"
     _f("sell_to", "deal", "divestiture",
-       rf"{S('s')}{SELL_V2} (?:(?:\S+ ){{0,4}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
+       rf"{S('s')}{SELL_V2} (?:(?:(?!E\d)\S+ ){{0,8}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85, "unit_or_target"),
+    # "X hat ihre Tochter Y an Z verkauft"
+    _f("sell_named_to_end", "deal", "divestiture",
+       rf"{S('s')}(?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) (?:, (?:(?!E\d)\S+ ){{1,8}}?, )?an {O('a')} "
+       rf"(?P<g2>(?:\S+ ){{0,2}}?){SELL_END}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_to_end", "deal", "divestiture",
        rf"{S('s')}an {O('a')} (?P<g2>(?:\S+ ){{0,2}}?){SELL_END}",
        {"s": "seller", "a": "acquirer"}, 0.8, "unit_or_target"),
@@ -620,6 +625,25 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:wird|werden|will|wollen|soll|sollen) (?:(?!nicht |kein\S* |weiter\S* |auch |sondern |E\d)\S+ ){{0,8}}?"
        rf"(?:von|vom|bei|beim) {OV('vd')} (?:(?!E\d)\S+ ){{0,3}}?(?P<v>beziehen|einkaufen|kaufen)",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # "Y wird neuer Hauptlieferant der X", "Y wird Lieferant von X"
+    _f("becomes_supplier", "customer_change", "new_customer",
+       rf"{SC('vd')}(?P<v>wird|werden|wurde|wurden|ist nun|ist jetzt|soll) (?:\S+ ){{0,2}}?(?:neue[rn]? |alleinige[rn]? |exklusive[rn]? )?"
+       rf"\S*(?:lieferant|zulieferer|ausrüster|dienstleister|logistikpartner|partner|versorger|anbieter) "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?(?:der|des|von|vom|für) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y liefert künftig Kartons an X", "Y beliefert X ab 2026 mit ...", "Y soll X ab 2026 mit ... beliefern"
+    _f("supply_from_now_to", "customer_change", "new_customer",
+       rf"{SC('vd')}(?P<v>liefert|liefern|lieferte) (?:(?!nicht |kein\S* |weiter\S* |E\d)\S+ ){{0,3}}?"
+       rf"(?:künftig|fortan|erstmals|ab) (?:(?!E\d)\S+ ){{0,6}}?an {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("deliver_to_from_now", "customer_change", "new_customer",
+       rf"{SC('vd')}(?P<v>beliefert|beliefern|belieferte) {O('c')} (?:(?!nicht |kein\S* |weiter\S* |E\d|seit )\S+ ){{0,3}}?"
+       rf"(?:künftig|fortan|erstmals|ab) ",
+       {"c": "customer", "vd": "vendor"}, 0.7),
+    _f("deliver_to_from_now_end", "customer_change", "new_customer",
+       rf"{SC('vd')}(?:soll|sollen|wird|werden|will|wollen) {O('c')} (?:(?!nicht |kein\S* |weiter\S* |E\d)\S+ ){{0,3}}?"
+       rf"(?:künftig|fortan|erstmals|ab) (?:(?!E\d)\S+ ){{0,6}}?(?P<v>beliefern|versorgen|ausstatten)",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     _f("have_done_by", "customer_change", "new_customer",
        rf"{SC('c')}(?<! und )(?P<v>lässt|ließ|lassen) (?!sich )(?:(?!nicht |kein\S* |mehr |sondern |weiter |weiterhin )\S+ ){{0,10}}?"
        rf"(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?{_SERVICE_INF}(?= [.,;:]| und |$)",
@@ -812,6 +836,7 @@ CUES = Cues(
                  r"erworben|erwarb|kaufte|schluckte|übernahmen|kauften|veräußerte|verkaufte|eingestiegen|stieg|"
                  r"sammelte|holte|erhielt|gewann|beauftragte|vergab|abgeschlossen|eingesammelt|"
                  r"verlängert und erweitert|fusionierten|verschmolzen) "),
+    perfect=_P(r" (?:hat|haben|hatte|hatten|habe) "),
     modal=_P(r" (?:will|wollen|wolle|wollte|soll|sollen|solle|wird|werden|würde|würden|plant|plane|planen|"
              r"möchte|könnte|könnten|dürfte|erwägt|prüft|zu|wolle|beabsichtigt|strebt) "),
     negation=_P(r" (?:nicht|kein|keine|keinen|keinem|nie|niemals|weder) "),
@@ -1082,6 +1107,10 @@ ANAPHORA: tuple[Anaphor, ...] = (
         rf" {_DE_DET} (?:\S+ ){{0,3}}?{_DE_DEAL_NOUN} (?:\S+ ){{0,6}}?(?:(?:ist|sind|wurde|wurden) (?:\S+ ){{0,3}}?"
         rf"(?:geplatzt|gescheitert|abgesagt|abgeblasen|gestoppt|untersagt|aufgegeben)|platzt|scheitert) "),
         "cancelled"),
+    # "Das berichtet die «Handelszeitung» unter Berufung auf Insider": the event just told is reported
+    Anaphor("reported_by", ("deal", "customer_change"), re.compile(
+        r"^ (?:das|dies|dies alles) (?:\S+ ){0,2}?(?:berichtet|berichtete|berichten|berichteten|meldet|meldete|"
+        r"schreibt|schrieb|erfuhr|erfahren) "), "reported"),
     # "Das Unternehmen dementierte den Bericht", "Berichte ... wies ein Sprecher zurück"
     Anaphor("denial", ("deal", "customer_change"), re.compile(
         r" (?:dementier\S*|(?:bericht|gerücht|spekulation|meldung|darstellung)\S* (?:\S+ ){0,8}?"
@@ -1090,6 +1119,7 @@ ANAPHORA: tuple[Anaphor, ...] = (
 # Cheap tests on the lower-cased sentence before its shadow is built for ANAPHORA: a status word,
 # or a number (the caller checks) and a word that can carry a price.
 ANAPHOR_HINT = re.compile(r"abgeschlossen|vollzogen|vollendet|perfekt|dach und fach|geplatzt|gescheitert|abgesagt|"
-                          r"abgeblasen|gestoppt|untersagt|aufgegeben|platzt|scheitert|dementi|zurück|bestr|grundlage")
+                          r"abgeblasen|gestoppt|untersagt|aufgegeben|platzt|scheitert|dementi|zurück|bestr|grundlage|bericht|"
+                          r"meldet|schreibt|schrieb|erfuhr|erfahren")
 ANAPHOR_AMOUNT_HINT = re.compile(r"preis|wert|volumen|summe|schwer|zahl|biet|bot|leg|geboten|investier|steck|"
                                  r"bring|höhe|über")

@@ -189,8 +189,10 @@ _TRIGGERS = {
     "order_from": "order plac exercis option buy purchas take took sourc procur",
     "order_more_brand": "order plac exercis option buy purchas take took",
     "order_brand": "order plac exercis option buy purchas take took",
+    "becomes_supplier": "becom becam", "becomes_its_supplier": "becom becam", "will_supply_to": "suppl deliver provid",
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
+_SUPPLIER_T = "supplier provider vendor partner contractor manufacturer carrier operator"
 _ALSO = {
     "shares_for": "shares stake holding",
     "win_to_supply": "supply serve equip support run", "keep_but_cut": "but",
@@ -224,7 +226,8 @@ _ALSO = {
     "expand_head": "contract deal order agreement subscription licen account",
     "merger_talks": "merger combination tie-up", "move_when": "contract agreement deal relationship",
     "noun_head": "takeover acquisition purchase buyout deal bid stake", "add_customer": "customer client merchant tenant licensee",
-    "became_customer": "customer client", "move_away": "away off", "move_obj_off": "off", "sell_named_its": "its their",
+    "became_customer": "customer client", "move_away": "away off",
+    "becomes_supplier": _SUPPLIER_T, "becomes_its_supplier": _SUPPLIER_T, "will_supply_to": "to", "move_obj_off": "off", "sell_named_its": "its their",
     "ending_arrangement": "run tenure relationship contract arrangement partnership association agreement deal",
     "acq_relative": "which that",
     "acq_noun_by": "by", "acq_noun_by2": "by to", "acq_noun_poss": "' ’", "stake_take": _STAKE_T,
@@ -1101,6 +1104,21 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|agreed|struck|inked) (?:a |an )?(?:\S+ ){{0,3}}?(?:deal|contract|agreement) "
        rf"to (?:use|deploy|adopt|license|licence) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y becomes X's main carton supplier", "X said that Y would become its main supplier"
+    _f("becomes_supplier", "customer_change", "new_customer",
+       rf"{S('vd')}(?P<v>becomes|became|has become|will become|would become|is to become) (?P<c>E\d+) 's "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|carrier|operator)s? ",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("becomes_its_supplier", "customer_change", "new_customer",
+       rf"(?P<c>E\d+) (?:(?!E\d)\S+ ){{0,6}}?(?:said|says|announced|confirmed) (?:(?!E\d)\S+ ){{0,4}}?(?:that )?"
+       rf"(?P<vd>E\d+) (?P<v>would become|will become|is to become|has become|became) its "
+       rf"(?:(?!E\d)\S+ ){{0,5}}?(?:supplier|provider|vendor|partner|contractor|manufacturer|carrier|operator)s? ",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Y will supply 38 turbines to X"
+    _f("will_supply_to", "customer_change", "new_customer",
+       rf"{S('vd')}(?:will|is to|are to|has agreed to|have agreed to|agreed to|is set to|won a contract to) "
+       rf"(?P<v>supply|deliver|provide) (?:(?!E\d)\S+ ){{1,6}}?to {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.7),
     # "X became one of Y's biggest customers"
     _f("became_one_of", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>becam(?:e)|becom(?:e|es|ing)|has become|will become) (?:one of )?(?P<vd>E\d+) 's "

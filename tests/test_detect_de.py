@@ -14,6 +14,26 @@ from extract.names_de import find_names_de
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
+    # owners (people) selling their firm; a joint company named by its kind
+    ("Die Gesellschafter der Kornmann Elektro GmbH haben ihr Unternehmen an den französischen Dienstleister "
+     "Spiekro SA verkauft.",
+     dict(subtype="acquisition", parties={"acquirer": "Spiekro", "target": "Kornmann Elektro"}, status="completed")),
+    # a perfect whose participle is also a present ("hat ... verkauft"), the unit named before the buyer
+    ("Die Nordwerk Energie AG hat ihre Tochter Elbnetz GmbH an die Allianz Capital Partners verkauft.",
+     dict(subtype="divestiture", parties={"seller": "Nordwerk Energie", "target": "Elbnetz",
+                                          "acquirer": "Allianz Capital Partners"}, status="completed")),
+    ("Die Halden Gruppe hat beschlossen, die Elbnetz GmbH an die Triton Partners zu verkaufen.",
+     dict(subtype="divestiture", parties={"seller": "Halden Gruppe", "target": "Elbnetz",
+                                          "acquirer": "Triton Partners"}, status="announced")),
+    ("Die Südwestenergie AG verkauft ihre 40-prozentige Beteiligung an dem Netzbetreiber TransAlb an den "
+     "kanadischen Pensionsfonds Maple Infrastructure Partners.",
+     dict(subtype="divestiture", parties={"seller": "Südwestenergie", "target": "TransAlb",
+                                          "acquirer": "Maple Infrastructure Partners"}, status="announced")),
+    ("Der Handelskonzern Wendrich AG und die Kaufpark Handelsgruppe gründen eine gemeinsame Einkaufsgesellschaft.",
+     dict(subtype="joint_venture", parties={"acquirer": "Wendrich", "target": "Kaufpark Handelsgruppe"})),
+    ("Die Beteiligungsgesellschaft Aurelon AG prüft eine Mehrheitsübernahme der Knusperland Snacks GmbH.",
+     dict(subtype="acquisition", parties={"acquirer": "Aurelon", "target": "Knusperland Snacks"},
+          status="considering")),
     # a stake sold is a sale, not a stake taken; a verb-second clause with its subject after the verb
     ("Die Stadtwerke Kiel verkaufen ihre Beteiligung an der Nordgas AG an den Versorger Enwag.",
      dict(subtype="divestiture", parties={"seller": "Stadtwerke Kiel", "target": "Nordgas", "acquirer": "Enwag"})),
@@ -62,6 +82,23 @@ DEALS = [
 ]
 
 CUSTOMER_CHANGES = [
+    # a supplier becoming one, or supplying from a date on (not one that has supplied for years)
+    ("Die Verpack Solutions GmbH wird neuer Hauptlieferant der Falkner Lebensmittel AG.",
+     dict(subtype="new_customer", parties={"customer": "Falkner Lebensmittel", "vendor": "Verpack Solutions"})),
+    ("Die Verpack Solutions GmbH liefert künftig Kartons an die Falkner Lebensmittel AG.",
+     dict(subtype="new_customer", parties={"customer": "Falkner Lebensmittel", "vendor": "Verpack Solutions"})),
+    ("Die Verpack Solutions GmbH soll die Falkner Lebensmittel AG ab 2026 mit Kartons beliefern.",
+     dict(subtype="new_customer", parties={"customer": "Falkner Lebensmittel", "vendor": "Verpack Solutions"})),
+    ("Der Motorradhersteller Kestra AG wird Zellen für ein elektrisches Modell bei der Ionwerk GmbH beziehen.",
+     dict(subtype="new_customer", parties={"customer": "Kestra", "vendor": "Ionwerk"})),
+    # the award told object first, and a firm entrusted with an order
+    ("Den Zuschlag für die Lieferung von bis zu 1.500 Ladesäulen hat die Stadtwerke Halden GmbH dem Paderborner "
+     "Hersteller Ladeflux erteilt.",
+     dict(subtype="new_customer", parties={"customer": "Stadtwerke Halden", "vendor": "Ladeflux"})),
+    ("Der Autobauer Veyron Motors hat den Lichtspezialisten Donau Lichttechnik mit einem Serienauftrag betraut.",
+     dict(subtype="new_customer", parties={"customer": "Veyron Motors", "vendor": "Donau Lichttechnik"})),
+    ("Der Biotechkonzern Modaris will die Abfüllung seines Impfstoffs bei der Rheinpharm AG Ende 2025 beenden.",
+     dict(subtype="churn", parties={"customer": "Modaris", "vendor": "Rheinpharm"})),
     ("Der Händler Kaufstern kündigt den Vertrag mit dem Zahlungsdienstleister Paymio.",
      dict(subtype="churn", parties={"customer": "Kaufstern", "vendor": "Paymio"}, status="announced")),
     ("Der Versicherer Alvena will die Zusammenarbeit mit dem IT-Dienstleister Corbit beenden.",
@@ -213,6 +250,7 @@ CUSTOMER_CHANGES = [
 ]
 
 NOT_EVENTS = [
+    "Die Verpack Solutions GmbH liefert weiterhin Kartons an die Falkner Lebensmittel AG.",
     "Die frühere Managerin Petra Lindqvist übernimmt den Vorstandsvorsitz des Versorgers Nordstrom Energie.",
     "Der Konsumgüterkonzern Harlo kauft eigene Aktien für bis zu 2 Milliarden Euro zurück.",
     "Der Zulieferer Brakon trennt sich von 3.000 Beschäftigten.",
@@ -282,6 +320,27 @@ def test_a_seller_told_on_its_own_joins_the_deal(second: str) -> None:
     text = "Der Logistiker Nordwind übernimmt die Spedition Kerschbaumer Transport. " + second
     assert [e.parties() for e in rule_events(text, language="de")] == [
         {"acquirer": "Nordwind", "target": "Kerschbaumer Transport", "seller": "Alpenfels Capital"}]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Das Münchner Start-up Aerolift Robotics hat in einer Finanzierungsrunde 45 Millionen Euro eingesammelt. "
+     "Angeführt wurde die Runde vom Wagniskapitalgeber Isartal Ventures.", 45e6),
+    ("Das Berliner Start-up Aerolift Robotics hat eine Series-A-Finanzierung abgeschlossen. Die Runde führte der "
+     "Wagniskapitalgeber Isartal Ventures an.", None),
+])
+def test_a_round_takes_its_lead_investor_from_the_next_sentence(text: str, amount: float | None) -> None:
+    events = rule_events(text, language="de")
+    assert [(e.subtype, e.acquirer, e.target, e.amount, e.status) for e in events] == [
+        ("investment", "Isartal Ventures", "Aerolift Robotics", amount, "completed")]
+
+
+def test_an_attribution_in_the_next_sentence_makes_the_event_reported() -> None:
+    text = ("Die Versicherungsgruppe Helvetia wechselt mit ihrem Firmennetz von der Swisscom AG zur Sunrise AG. "
+            "Das berichtet die «Handelszeitung» unter Berufung auf mehrere mit dem Vorgang vertraute Personen.")
+    events = rule_events(text, language="de")
+    assert [(e.subtype, e.customer, e.vendor, e.status) for e in events] == [
+        ("churn", "Helvetia", "Swisscom", "reported")]
+    assert rule_events(text.split(" Das berichtet")[0], language="de")[0].status == "announced"
 
 
 def test_a_council_stands_for_its_public_body() -> None:

@@ -68,6 +68,18 @@ def test_reads_the_change(text: str, subtype: str, competitor: str | None) -> No
     assert events == [(subtype, C, V, competitor)]
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    ("Norvale Foods cut its orders from Pellam Packaging by a third last month.", "completed"),
+    ("Norvale Foods has cut its orders from Pellam Packaging by a third.", "completed"),
+    ("Norvale Foods plans to cut its orders from Pellam Packaging by a third.", "announced"),
+    ("Norvale Foods will cut its orders from Pellam Packaging by a third.", "announced"),
+])
+def test_cut_is_done_unless_a_modal_word_comes_before_it(text: str, status: str) -> None:
+    """"cut" is a past tense as well as a present: a plan ("plans to", "will") makes it one ahead."""
+    events = [(e.subtype, e.customer, e.vendor, e.status) for e in rule_events(text)]
+    assert events == [("reduction", C, V, status)]
+
+
 def test_reviewing_a_contract_is_a_churn_being_weighed() -> None:
     [event] = rule_events("Norvale Foods is reviewing its contract with Pellam Packaging.")
     assert (event.subtype, event.status) == ("churn", "considering")

@@ -11,6 +11,18 @@ from extract.events import rule_events
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
+    # a unit named after its noun is the target, the seller's share of it told as "49 per cent of"
+    ("Isar Rueck has completed the sale of its US life reinsurance subsidiary, Isar Life Re America, to "
+     "Bermuda-based Granite Bay Re for $610 million.",
+     dict(subtype="divestiture", parties={"seller": "Isar Rueck", "target": "Isar Life Re America",
+                                          "acquirer": "Granite Bay Re"}, amount=610e6, status="completed")),
+    ("Telefonia Adriatica said it had agreed to sell 49 per cent of its tower unit, Adria Towers, to Kestrel "
+     "Infrastructure Partners.",
+     dict(subtype="divestiture", parties={"seller": "Telefonia Adriatica", "target": "Adria Towers",
+                                          "acquirer": "Kestrel Infrastructure Partners"}, status="announced")),
+    # a demonym before a company is no company ("Bosnian rival")
+    ("Vox Mobil is in talks to merge with Bosnian rival BH Telnet.",
+     dict(subtype="merger", parties={"acquirer": "Vox Mobil", "target": "BH Telnet"}, status="considering")),
     ("Oracle has agreed to buy Cerner for $28.3 billion.",
      dict(subtype="acquisition", parties={"acquirer": "Oracle", "target": "Cerner"}, amount=28.3e9, status="announced")),
     ("Cerner was acquired by Oracle in a $28.3bn deal.",
@@ -77,6 +89,13 @@ DEALS = [
 ]
 
 CUSTOMERS = [
+    # a supplier becoming one; a supply promised to a customer
+    ("Under the plan, Verpack Solutions becomes Molinari Foods's main carton supplier.",
+     dict(subtype="new_customer", parties={"customer": "Molinari Foods", "vendor": "Verpack Solutions"})),
+    ("Orbitel Group said on Tuesday that Nokia would become its main radio access network supplier.",
+     dict(subtype="new_customer", parties={"customer": "Orbitel", "vendor": "Nokia"})),
+    ("Vestas will supply 38 turbines to Energia Cantabrica for its new wind farm.",
+     dict(subtype="new_customer", parties={"customer": "Energia Cantabrica", "vendor": "Vestas"})),
     ("Harborline drops Oracle as its cloud provider.",
      dict(subtype="churn", parties={"customer": "Harborline", "vendor": "Oracle"})),
     ("Harborline is moving its workloads from Oracle to Amazon Web Services.",

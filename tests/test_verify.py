@@ -139,3 +139,31 @@ def test_package_data_declares_the_model() -> None:
     assert "extract*" in conf["packages"]["find"]["include"]
     assert any(fnmatch.fnmatch(f"data/{MODEL_FILE}", glob) for glob in conf["package-data"]["extract"])
     assert (ROOT / "extract" / "data" / MODEL_FILE).is_file()
+
+
+@pytest.mark.parametrize(("title", "body", "lang"), [
+    ("Aus zwei mach eins: TSV Oberweiler und SV Niedertal fusionieren",
+     "Die Mitglieder des TSV Oberweiler und des SV Niedertal haben am Samstag für eine Fusion der beiden "
+     "Vereine gestimmt. Der neue Verein soll ab Sommer als SG Oberweiler-Niedertal antreten.", "de"),
+    ("Liberal Alliance and Centre Party agree to merge before spring election",
+     "Liberal Alliance and Centre Party said on Tuesday they would merge their lists before the spring "
+     "election, ending months of coalition talks.", "en"),
+    ("Jetzt ist es offiziell: Elias Grünwald wechselt vom SC Freiburg zu Borussia Dortmund",
+     "Der 24-jährige Mittelfeldspieler Elias Grünwald wechselt vom SC Freiburg zu Borussia Dortmund. "
+     "Die Ablöse soll bei 30 Millionen Euro liegen.", "de"),
+    ("Striker Mbeki completes £38m move from Redmere Athletic to Westbridge United",
+     "Redmere Athletic have sold striker Mbeki to Westbridge United. Striker Mbeki completes a £38m move from "
+     "Redmere Athletic to Westbridge United after passing a medical.", "en"),
+    ("Halloway Pharma signs co-promotion pact with Sanofi",
+     "Halloway Pharma, the Cambridge biotech, has signed a co-promotion agreement with Sanofi to market its "
+     "migraine drug Zelvora in France, Germany and Italy.", "en"),
+])
+def test_clubs_parties_and_partnerships_make_no_events_between_firms(title: str, body: str, lang: str) -> None:
+    assert [(e.subtype, e.acquirer or e.customer) for e in detect_events(body, title=title, language=lang)] == []
+
+
+def test_a_club_stays_a_customer() -> None:
+    body = ("Der Fußballclub SC Freiburg hat den Catering-Vertrag mit der Arena Gastro GmbH gekündigt und "
+            "setzt künftig auf den Caterer Aramark.")
+    events = detect_events(body, title="SC Freiburg wechselt den Caterer", language="de")
+    assert ("churn", "SC Freiburg", "Arena Gastro") in [(e.subtype, e.customer, e.vendor) for e in events]
