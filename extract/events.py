@@ -184,6 +184,7 @@ _BODY = re.compile(r"(?i)(?:^|\s)(?:party|alliance|list|council|faculty|partei|f
 # A player named by position ("striker Mbeki", "Mittelfeldspieler Elias Grünwald"): a transfer, no customer.
 _PLAYER = ("striker|winger|midfielder|defender|goalkeeper|forward|keeper|full-back|centre-back|center-back|"
            "playmaker|stürmer|mittelfeldspieler|verteidiger|torhüter|torwart|flügelspieler|abwehrspieler")
+_PLAYER_FIRST = re.compile(rf"(?i)(?:{_PLAYER}) ")
 
 
 # An agreement to license, co-promote or co-develop is a partnership, no purchase ("has signed a co-promotion
@@ -200,10 +201,11 @@ def _between_firms(events: list[Event]) -> list[Event]:
         return bool(name) and bool(_CLUB.search(name) or _BODY.search(name))
 
     def transfer(e: Event) -> bool:
+        if e.event_type == "customer_change" and any(n and _CLUB.search(n) for n in (e.vendor, e.competitor)):
+            return True
         player = e.customer or e.target
-        return bool(e.event_type == "customer_change" and any(n and _CLUB.search(n) for n in (e.vendor, e.competitor))
-                    or player and (re.match(rf"(?i)(?:{_PLAYER}) ", player) or re.search(
-                        rf"(?i)\b(?:{_PLAYER}) {re.escape(player)}", e.evidence or "")))
+        return bool(player) and bool(_PLAYER_FIRST.match(player) or re.search(
+            rf"(?i)\b(?:{_PLAYER}) {re.escape(player)}", e.evidence or ""))
 
     transfers = {(e.customer or e.target, e.evidence) for e in events if transfer(e)}
     return [e for e in events

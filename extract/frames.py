@@ -424,9 +424,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
         return memo["inner"]
 
     modal = bool(cues.modal.search(gap))
-    past = bool(verb.strip()) and not modal and (bool(cues.past_verb.search(verb)) or (
-        cues.perfect is not None and bool(cues.perfect.search(f" {m.string[m.start():m.start('v')]} "))
-        and " zu " not in f" {m.string[m.start():m.end('v')]} "))
+    past = bool(verb.strip()) and not modal and (bool(cues.past_verb.search(verb)) or _perfect(m, cues))
     own_completed = not modal and _anywhere(sh, cues.completed) and bool(
         cues.completed.search(gap) or cues.completed.search(inner()))
     for status, pat in cues.status:
@@ -457,6 +455,15 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
     if past:
         return "completed", True
     return "announced", False
+
+
+def _perfect(m: re.Match[str], cues: Cues) -> bool:
+    """Returns whether the match's verb is a perfect: an auxiliary before it ("hat ... verkauft") and no
+    infinitive with "zu" ("hat beschlossen, ... zu verkaufen")."""
+    if cues.perfect is None:
+        return False
+    before = m.string[m.start():m.start("v")]
+    return bool(cues.perfect.search(f" {before} ")) and " zu " not in f" {before}{m.group('v')} "
 
 
 def _signing(hit_status: tuple[str, bool], frame: Frame, subtype: str, cues: Cues, sh: Shadow,
