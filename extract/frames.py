@@ -423,7 +423,7 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
             memo["inner"] = _inner(m)
         return memo["inner"]
 
-    modal = bool(cues.modal.search(gap))
+    modal = bool(cues.modal.search(gap)) or _modal_before_verb(m, cues)
     past = bool(verb.strip()) and not modal and (bool(cues.past_verb.search(verb)) or _perfect(m, cues))
     own_completed = not modal and _anywhere(sh, cues.completed) and bool(
         cues.completed.search(gap) or cues.completed.search(inner()))
@@ -455,6 +455,16 @@ def _status(sh: Shadow, m: re.Match[str], cues: Cues, family: str = "deal",
     if past:
         return "completed", True
     return "announced", False
+
+
+def _modal_before_verb(m: re.Match[str], cues: Cues) -> bool:
+    """Returns whether one of the two words before the match's verb, inside the match, is a modal
+    word: a frame that spells its subject and object around the verb ("X told Y it will cut") has
+    no gap group to hold it."""
+    if "v" not in m.re.groupindex or m.start("v") < 0:
+        return False
+    words = m.string[m.start():m.start("v")].split()[-2:]
+    return bool(words) and bool(cues.modal.search(" " + " ".join(words) + " "))
 
 
 def _perfect(m: re.Match[str], cues: Cues) -> bool:

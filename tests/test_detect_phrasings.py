@@ -73,6 +73,8 @@ def test_reads_the_change(text: str, subtype: str, competitor: str | None) -> No
     ("Norvale Foods has cut its orders from Pellam Packaging by a third.", "completed"),
     ("Norvale Foods plans to cut its orders from Pellam Packaging by a third.", "announced"),
     ("Norvale Foods will cut its orders from Pellam Packaging by a third.", "announced"),
+    # a frame that spells the words around its verb: the modal word stands inside the match
+    ("Norvale Foods told Pellam Packaging it will cut its orders by a third.", "announced"),
 ])
 def test_cut_is_done_unless_a_modal_word_comes_before_it(text: str, status: str) -> None:
     """"cut" is a past tense as well as a present: a plan ("plans to", "will") makes it one ahead."""
