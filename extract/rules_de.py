@@ -60,7 +60,9 @@ _VERBS_NOT_ADJ = (r"(?!(?:will|wolle|wollte|soll|solle|sollte|sollten|wird|werde
                   r"könnte|dürfte|müsste|möchte|plane|beende|kündige|nutze|setze|zahle|erwäge|prüfe|wäre) )")
 _OBJ_FILLER = (
     rf"(?:{_VERBS_NOT_ADJ}(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|seine[nmrs]?|ihre[nmrs]?|sein|ihr|"
-    rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|(?!bereits |nichts |stets |etwas |anteils )[a-zäöüß-]{{4,}}s|us-\S+) ){{0,5}}?"
+    rf"bisherigen?|\S+(?:e|en|er|es|em)|{_DESC}|(?!bereits |nichts |stets |etwas |anteils )[a-zäöüß-]{{4,}}s|us-\S+|"
+    # the first half of a coordinated compound: "des Kies- und Sandproduzenten X"
+    rf"[a-zäöüß]+ - (?:und|oder)) ){{0,5}}?"
 )
 
 
@@ -95,6 +97,7 @@ UNIT = (r"\S*(?:sparte|geschäft|geschäfts|tochter|tochtergesellschaft|beteilig
         r"division|bereich|aktivitäten|marke|marken|unternehmensteil|werk|werke|sparten)")
 SELL_V2 = (r"(?P<v>verkauft|verkaufte|verkaufen|verkauften|veräußert|veräußerte|veräußern|veräußerten|gibt|gab|geben|"
            r"gaben|reicht|reichte|reichen|reichten)")
+SALE_N = r"(?:verkauf|verkaufs|veräußerung|abgabe)"
 SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|zu verkaufen|zu veräußern|abzugeben)"
 # A subject followed by a sale verb before the stake noun: the stake is sold, not taken.
 _S_NO_SALE = S("a").replace(r"(?P<a>E\d+) ", r"(?P<a>E\d+) (?!(?:(?!E\d)\S+ ){0,8}?(?:verkauf|veräußer|gibt |gab |trennt|"
@@ -141,7 +144,8 @@ _SUPPLIER_N = r"\S*(?:lieferanten|lieferant|zulieferer|partner|dienstleister|anb
 # The clause that names the new supplier after "und": "vergibt ... an Z", "setzt künftig auf Z", "lässt ... von Z betreiben".
 _PICK_CLAUSE = (r"(?:\S+ )?(?:vergibt|vergab|setzt|setzte|lässt|ließ|bezieht|bezog|wechselt|wechselte) "
                 r"(?:(?!E\d|nicht )\S+ ){0,10}?(?:an|auf|von|vom|zu|zum|zur|bei|beim) ")
-_PAIR_MOD = rf"(?:(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}"
+_PAIR_MOD = (rf"(?:(?!(?:haben|hatten|sind|waren|werden|wurden|wollen|wollten|sollen|sollten|können|könnten|dürften) )"
+             rf"(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}")
 
 FRAMES: tuple[Frame, ...] = (
     # --- deals -------------------------------------------------------------------
@@ -158,9 +162,10 @@ FRAMES: tuple[Frame, ...] = (
     _f("stake_pct_v2", "deal", "stake",
        rf"{S('a')}{ACQ_V2} (?:\S+ ){{0,3}}?(?P<p>P\d+) (?:\S+ ){{0,3}}?(?:an|am|bei|beim|von|vom|der|des) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.85),
-    # "X steigt mit 49 Prozent bei Y ein", "X ist bei Y eingestiegen"
+    # "X steigt mit 49 Prozent bei Y ein", "X kauft sich bei Y ein", "X ist bei Y eingestiegen"
     _f("stake_einsteigen", "deal", "stake",
-       rf"{S('a')}(?P<v>steigt|stieg|steigen) (?:\S+ ){{0,6}}?(?:bei|beim) {O('t')} (?:\S+ ){{0,6}}?ein ",
+       rf"{S('a')}(?P<v>steigt|stieg|steigen|kauft sich|kaufte sich|kaufen sich) (?:\S+ ){{0,6}}?(?:bei|beim) "
+       rf"{O('t')} (?:\S+ ){{0,6}}?ein ",
        {"a": "acquirer", "t": "target"}, 0.85),
     _f("stake_eingestiegen", "deal", "stake",
        rf"{S('a')}(?:bei|beim) {O('t')} (?P<g2>(?:\S+ ){{0,4}}?)(?P<v>eingestiegen|einsteigen|einzusteigen)",
@@ -168,8 +173,24 @@ FRAMES: tuple[Frame, ...] = (
     # "X erwirbt eine Minderheitsbeteiligung an Y", "X erwägt einen Einstieg bei Y"
     # (not "X verkauft seine Beteiligung an Y": a sale, read by sell_to)
     _f("stake_noun", "deal", "stake",
-       rf"{_S_NO_SALE}{STAKE_NOUN} (?:\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}",
+       rf"{_S_NO_SALE}{STAKE_NOUN} (?:(?!E\d)\S+ ){{0,4}}?(?:an|am|bei|beim|in|von) {O('t')}"
+       rf"(?! an (?:\S+ ){{0,5}}?(?:verkauf|veräußer|abgegeben|abzugeben))",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # "X übernimmt von der Y-Gruppe deren Sparte Z"
+    _f("acq_from_seller", "deal", "acquisition",
+       rf"{S('a')}{ACQ_V2} (?:\S+ ){{0,2}}?(?:von|vom) {O('s')} (?:deren|dessen|die|das|den|ihre|seine) (?:\S+ ){{0,2}}?"
+       rf"(?P<t>E\d+)",
+       {"a": "acquirer", "t": "target", "s": "seller"}, 0.85),
+    # Offers to every shareholder: "X kündigt ein Übernahmeangebot für sämtliche Aktien von Y an",
+    # "X beabsichtigt, über die Z BidCo allen Aktionären der Y ein Übernahmeangebot zu unterbreiten"
+    _f("offer_for_shares", "deal", "acquisition",
+       rf"{S('a')}(?:\S+ ){{0,4}}?\S*angebot (?:\S+ ){{0,2}}?für (?:sämtliche|alle|die) (?:\S+ )?(?:aktien|anteile) "
+       rf"(?:der|des|von) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("offer_to_holders", "deal", "acquisition",
+       rf"{S('a')}(?:\S+ ){{0,8}}?(?:aktionären|anteilseignern) (?:der|des|von) {O('t')} (?:\S+ ){{0,4}}?"
+       rf"\S*(?:übernahmeangebot|kaufangebot|erwerbsangebot)",
+       {"a": "acquirer", "t": "target"}, 0.8),
     # "X übernimmt den US-Spezialisten Y für 16,4 Milliarden Dollar (vom Investor Z)"
     _f("acq_v2", "deal", "acquisition",
        rf"{S('a')}{ACQ_V2} {_NOT_AFTER_PREP}{O('t')} (?!- )(?:(?:\S+ ){{0,8}}?(?:von|vom) {O('s')})?",
@@ -179,9 +200,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}{_NOT_AFTER_PREP}{O('t')} (?!- )(?P<g2>(?:\S+ ){{0,8}}?){ACQ_END} (?!worden|werden)",
        {"a": "acquirer", "t": "target"}, 0.8),
     # "X hat die Übernahme der Y abgeschlossen", "X erwägt den Kauf des Herstellers Y"
+    # (not "X hat die Übernahme von Y durch Z untersagt": acq_noun_by)
     _f("acq_noun", "deal", "acquisition",
        rf"{S('a')}(?:die |den |der |das |eine |einen )?(?:\S+ )?{ACQ_NOUN} "
-       rf"(?:der |des |von |vom )?{O('t')}",
+       rf"(?:der |des |von |vom )?{O('t')}(?! (?:\S+ ){{0,3}}?durch E\d)",
        {"a": "acquirer", "t": "target"}, 0.75),
     # "die Übernahme von Y durch X"
     _f("acq_noun_by", "deal", "acquisition",
@@ -213,12 +235,27 @@ FRAMES: tuple[Frame, ...] = (
     _f("jv_pair", "deal", "joint_venture",
        rf"(?P<a>E\d+) (?:und|&) {_PAIR_MOD}(?P<t>E\d+) {_GAP}(?:\S+ ){{0,8}}?{JV}",
        {"a": "acquirer", "t": "target"}, 0.8),
+    # "X und Y haben die Z GmbH gegründet, an der beide jeweils 50 Prozent halten"
+    _f("jv_founded", "deal", "joint_venture",
+       rf"(?P<a>E\d+) (?:und|&) {_PAIR_MOD}(?P<t>E\d+) (?P<g>(?:(?!; |: )\S+ ){{0,8}}?)(?P<v>gründen|gründeten|gegründet) "
+       rf"(?:\S+ ){{0,8}}?"
+       rf"(?:(?:jeweils|je) (?:\S+ )?P\d+|zu gleichen teilen|(?:jeweils |je )zur hälfte)",
+       {"a": "acquirer", "t": "target"}, 0.75),
     _f("jv_with", "deal", "joint_venture",
        rf"{S('a')}mit {O('t')} (?:\S+ ){{0,6}}?{JV}",
        {"a": "acquirer", "t": "target"}, 0.8),
     _f("jv_noun", "deal", "joint_venture",
        rf"{JV} (?:von|zwischen|der|des) {O('a')} (?:und|mit) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # "X hat den Verkauf ihrer Lichtsparte Y an Z abgeschlossen", "X verhandelt über den Verkauf seiner Sparte Y an Z"
+    _f("sale_noun_to", "deal", "divestiture",
+       rf"{S('s')}{SALE_N} (?:eines teils )?(?:ihrer|seiner|ihres|seines|der|des|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
+       rf"(?:(?!E\d)\S+ ){{0,6}}?an {O('a')}",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.8),
+    _f("sale_noun_to_bare", "deal", "divestiture",
+       rf"{SALE_N} (?:eines teils )?(?:ihrer|seiner|ihres|seines|der|des|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
+       rf"(?:(?!E\d)\S+ ){{0,6}}?an {O('a')}",
+       {"t": "target", "a": "acquirer"}, 0.75),
     # Divestitures: "X verkauft die Sparte Y für 3,5 Mrd. Euro an Z", "X soll die Sparte an Z verkauft haben"
     _f("sell_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V2} (?:(?:(?!E\d)\S+ ){{0,8}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
@@ -435,6 +472,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) "
        rf"(?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.85),
+    _f("stake_participated", "deal", "stake",
+       rf"{S('a')}sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')} "
+       rf"(?:\S+ ){{0,2}}?(?P<v>beteiligt)",
+       {"a": "acquirer", "t": "target"}, 0.85),
     # "X bestellt bei Y weitere 2.000 Geräte", "X hat bei Y zusätzliche Züge bestellt": more of a supply
     _f("order_more", "customer_change", "expansion",
        rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?"
@@ -547,7 +588,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?P<v>beauftragt|beauftragte) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("award_to", "customer_change", "new_customer",
-       rf"{SC('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,6}}?an {O('vd')}",
+       rf"{SC('c')}(?P<v>vergibt|vergab|vergeben|vergabe) (?:\S+ ){{0,8}}?an {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X hat den Auftrag an Y vergeben", "X erteilt Y den Zuschlag", "X bestellt bei Y", "X entscheidet sich für Y"
     _f("award_to_end", "customer_change", "new_customer",
@@ -566,6 +607,9 @@ FRAMES: tuple[Frame, ...] = (
     _f("lost_customer", "customer_change", "churn",
        rf"{SC('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
        {"c": "customer", "vd": "vendor"}, 0.85),
+    _f("lost_customer_end", "customer_change", "churn",
+       rf"{SC('vd')}{O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer) (?:\S+ )?(?P<v>verloren)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     _f("lost_order", "customer_change", "churn",
        rf"{SC('vd')}(?P<v>verliert|verlor|verloren) (?:den |einen |seinen |ihren )?(?:\S+ ){{0,2}}?{ORDER_N} "
        rf"(?:\S+ ){{0,3}}?(?:von|vom|der|des|bei|beim|mit) {O('c')}",
@@ -653,6 +697,10 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?P<v>verlagert|verlagerte|verlagern|verlegt|verlegte|verlegen) (?:\S+ ){{0,8}}?(?:von|vom) {OV('vd')} "
        rf"(?:\S+ ){{0,3}}?(?:zu|zum|zur|an|auf|in) {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    _f("relocate_from_to_end", "customer_change", "churn",
+       rf"{SC('c')}(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|an|auf) {OV('k')} (?:\S+ ){{0,2}}?"
+       rf"(?P<v>verlagert|verlegt|verlagern|verlegen|zu verlagern)",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
     # "X verlagert einen großen Teil seiner Infrastruktur in die Cloud von Y", "... hat die Produktion zu Y verlagert"
     _f("relocate_to", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>verlagert|verlagerte|verlagern) (?:(?!von |vom )\S+ ){{0,8}}?(?:zu|zum|zur|in die|an) {OV('vd')}",
@@ -674,7 +722,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?P<vd>E\d+) , mit (?:dem|der|denen) (?P<c>E\d+) (?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,8}}?(?P<v>{_SIGN})",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("sign_supply_with", "customer_change", "new_customer",
-       rf"{SC('c')}mit {OV('vd')} (?:\S+ ){{0,4}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,8}}?(?P<v>{_SIGN})",
+       rf"{SC('c')}mit {OV('vd')} (?:\S+ ){{0,4}}?{_SUPPLY_DEAL} (?:\( (?:\S+ ){{1,4}}?\) )?(?:(?!E\d)\S+ ){{0,8}}?"
+       rf"(?P<v>{_SIGN})",
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("sign_supply_with_obj", "customer_change", "new_customer",
        rf"{SC('c')}(?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,6}}?mit {OV('vd')} "
@@ -792,6 +841,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:hat|haben|hatte|soll|sollen|wird|habe|dürfte) (?:sich )?(?:(?!E\d)\S+ ){{0,5}}?{O('vd')} (?:(?!E\d)\S+ ){{0,4}}?"
        rf"(?P<v>erhalten|bekommen|übernehmen|gewonnen|gesichert)",
        {"vd": "vendor"}, 0.7, "implicit_customer"),
+    # "Hier geht der Zuschlag für alle Lose an den Hersteller Y"
+    _f("award_goes_to_v1", "customer_change", "new_customer",
+       rf"(?:^ |[.:;] |, )(?:\S+ )?(?P<v>geht|ging|gehen|gingen) (?:der |die |das )?(?:\S+ )?{_AWARD_N} "
+       rf"(?:(?!E\d)\S+ ){{0,10}}?an {O('vd')}",
+       {"vd": "vendor"}, 0.7, "implicit_customer"),
     _f("award_passive_to", "customer_change", "new_customer",
        rf"{_AWARD_N} (?:(?!E\d)\S+ ){{0,10}}?(?:wurde|wird|werde|ist|soll|sollen|wurden|werden|hat|haben) "
        rf"(?:(?!E\d)\S+ ){{0,8}}?an {O('vd')} (?:(?!E\d)\S+ ){{0,4}}?(?P<v>vergeben|erteilt|übertragen|zu vergeben)",
@@ -811,7 +865,8 @@ CUES = Cues(
         ("cancelled", _P(r" (?:abgesagt|sagt (?:\S+ ){0,4}?ab|sagte (?:\S+ ){0,4}?ab|geplatzt|platzt|gescheitert|"
                          r"scheitert|verzichtet auf|verzichtete auf|verzichten auf|abgebrochen|zurückgezogen|"
                          r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt|zurückgenommen|"
-                         r"nimmt (?:\S+ ){0,8}?zurück|nahm (?:\S+ ){0,8}?zurück) ")),
+                         r"nimmt (?:\S+ ){0,8}?zurück|nahm (?:\S+ ){0,8}?zurück|nicht vollzogen|"
+                         r"(?:kommt|kam|kommen) (?:\S+ ){0,3}?nicht zustande|nicht zustande gekommen) ")),
         ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
                            r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
                            r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),

@@ -29,6 +29,34 @@ DEALS = [
      "kanadischen Pensionsfonds Maple Infrastructure Partners.",
      dict(subtype="divestiture", parties={"seller": "Südwestenergie", "target": "TransAlb",
                                           "acquirer": "Maple Infrastructure Partners"}, status="announced")),
+    # a stake sold with its size after the noun; a regulator is no party of the takeover it blocks
+    ("Die Stadtwerke Kiel haben ihre Beteiligung von zwölf Prozent an der Nordgas GmbH an Enwag verkauft.",
+     dict(subtype="divestiture", parties={"seller": "Stadtwerke Kiel", "target": "Nordgas", "acquirer": "Enwag"},
+          status="completed")),
+    ("Das Kartellamt hat die geplante Übernahme des Kies- und Sandproduzenten Rheinsand durch die Moselbau AG untersagt.",
+     dict(subtype="acquisition", parties={"acquirer": "Moselbau", "target": "Rheinsand"}, status="cancelled")),
+    ("Der Elektromotorenhersteller Wegmann kauft sich bei dem Bielefelder Getriebebauer Kallwitz Antriebe ein.",
+     dict(subtype="stake", parties={"acquirer": "Wegmann", "target": "Kallwitz Antriebe"})),
+    ("Die Stadtwerke Halden und die Netzfirma Fibrelink haben die Glasnetz Halden GmbH gegründet, an der beide "
+     "jeweils 50 Prozent halten.",
+     dict(subtype="joint_venture", parties={"acquirer": "Stadtwerke Halden", "target": "Fibrelink"})),
+    ("Die Hirschfeld AG gibt bekannt, dass die Übernahme der Sonnwerk GmbH nicht vollzogen wird.",
+     dict(subtype="acquisition", parties={"acquirer": "Hirschfeld", "target": "Sonnwerk"}, status="cancelled")),
+    # a sale told as a noun; a buyer that takes a unit from its seller; offers to every shareholder
+    ("Die Keltner SE hat den Verkauf ihrer Lichtsparte Lumora GmbH an die Hengmei Group abgeschlossen.",
+     dict(subtype="divestiture", parties={"seller": "Keltner", "target": "Lumora", "acquirer": "Hengmei"},
+          status="completed")),
+    ("Die Beteiligungsgesellschaft Elbwerk Equity übernimmt von der Renata Gruppe deren Sparte Renata Fördertechnik.",
+     dict(subtype="acquisition", parties={"acquirer": "Elbwerk Equity", "target": "Renata Fördertechnik",
+                                          "seller": "Renata Gruppe"})),
+    ("Die Medora Group AG kündigte ein öffentliches Übernahmeangebot für sämtliche Aktien der Halstein Pharma AG an.",
+     dict(subtype="acquisition", parties={"acquirer": "Medora", "target": "Halstein Pharma"})),
+    ("Die Gipfel Capital AG beabsichtigt, allen Aktionären der Bergbahn Holding AG ein freiwilliges "
+     "Übernahmeangebot zu unterbreiten.",
+     dict(subtype="acquisition", parties={"acquirer": "Gipfel Capital", "target": "Bergbahn"})),
+    ("Der Energieversorger Donauwerk Energie AG hat sich mit 25 Prozent an der Windkraft Koralm GmbH beteiligt.",
+     dict(subtype="stake", parties={"acquirer": "Donauwerk Energie", "target": "Windkraft Koralm"}, stake=25.0,
+          status="completed")),
     ("Der Handelskonzern Wendrich AG und die Kaufpark Handelsgruppe gründen eine gemeinsame Einkaufsgesellschaft.",
      dict(subtype="joint_venture", parties={"acquirer": "Wendrich", "target": "Kaufpark Handelsgruppe"})),
     ("Die Beteiligungsgesellschaft Aurelon AG prüft eine Mehrheitsübernahme der Knusperland Snacks GmbH.",
@@ -82,6 +110,17 @@ DEALS = [
 ]
 
 CUSTOMER_CHANGES = [
+    # a customer lost, told in the perfect; a supply contract with a parenthesis; work moved from one supplier to another
+    ("Die Nordwoll GmbH hat nach Angaben aus Branchenkreisen den Modehändler Carlsen AG als Kunden verloren.",
+     dict(subtype="churn", parties={"customer": "Carlsen", "vendor": "Nordwoll"})),
+    ("Die Ambros AG hat mit dem Projektierer Nordwind Energie GmbH einen Stromabnahmevertrag (PPA) über zwölf Jahre "
+     "geschlossen.",
+     dict(subtype="new_customer", parties={"customer": "Ambros", "vendor": "Nordwind Energie"})),
+    ("Die Isarmotor AG hat einen Teil der Kabelbaumaufträge von der Brandner GmbH zum Konkurrenten Yazumi Corp. "
+     "verlagert.",
+     dict(subtype="reduction", parties={"customer": "Isarmotor", "vendor": "Brandner", "competitor": "Yazumi"})),
+    ("Die Alpenbahn AG vergeben den Betrieb ihrer beiden Rechenzentren ab 2026 an die Helvetic Data Services AG.",
+     dict(subtype="new_customer", parties={"customer": "Alpenbahn", "vendor": "Helvetic Data Services"})),
     # a supplier becoming one, or supplying from a date on (not one that has supplied for years)
     ("Die Verpack Solutions GmbH wird neuer Hauptlieferant der Falkner Lebensmittel AG.",
      dict(subtype="new_customer", parties={"customer": "Falkner Lebensmittel", "vendor": "Verpack Solutions"})),
