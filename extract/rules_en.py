@@ -190,6 +190,8 @@ _TRIGGERS = {
     "order_more_brand": "order plac exercis option buy purchas take took",
     "order_brand": "order plac exercis option buy purchas take took",
     "becomes_supplier": "becom becam", "becomes_its_supplier": "becom becam", "will_supply_to": "suppl deliver provid",
+    "sell_unit_undisclosed": _SELL_T, "customer_appos_cut": _REDUCE_T, "let_lapse": "let allow",
+    "lost_listing": "lost los", "outsource_to": "outsourc",
 }
 _ROUND_T = "series funding financing round seed investment capital venture pre-seed growth"
 _SUPPLIER_T = "supplier provider vendor partner contractor manufacturer carrier operator"
@@ -539,6 +541,11 @@ FRAMES: tuple[Frame, ...] = (
     # A unit sold with no buyer named (yet): "X agreed to sell its chip unit", "X is exploring a sale of
     # its tower business", "X hired banks to run an auction for its consumer health division".
     # ("... its generics business Cretagen" or "..., Cretagen,": the unit's name after its noun)
+    # "X has sold its coatings business, Y, to an undisclosed buyer"
+    _f("sell_unit_undisclosed", "deal", "divestiture",
+       rf"{S('s')}(?:\S+ ){{0,8}}?{SELL_V} (?:its |their )(?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} (?:, )?(?P<t>E\d+) (?:, )?"
+       rf"to (?:an? )?(?:undisclosed|unnamed|unidentified|unknown|buyer it did not)",
+       {"s": "seller", "t": "target"}, 0.75),
     _f("sell_unit_named", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?:its |their )(?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} "
        rf"(?:, )?(?P<t>E\d+)(?! {_SAID})(?! (?:\S+ ){{0,12}}?to (?:\S+ ){{0,8}}?E\d)",
@@ -801,6 +808,27 @@ FRAMES: tuple[Frame, ...] = (
        rf"for (?:a |an |the |its )?(?:\S+ ){{0,5}}?{CONTRACT_N})",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y lost X as a customer", "Y lost the contract with X"
+    # "Rolls-Royce, Harwood's second-largest customer, reduced its orders by 20%"
+    _f("customer_appos_cut", "customer_change", "reduction",
+       rf"(?P<c>E\d+) , (?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:customer|client) (?:(?!E\d|, )\S+ ){{0,6}}?, (?:has |have )?"
+       rf"(?P<v>reduced|cut|slashed|trimmed|lowered|halved|scaled back) (?:its|their) (?:\S+ ){{0,2}}?"
+       rf"(?:orders|purchases|spending|volumes?|business|buying|call-offs)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X will let its contract with Y expire"
+    _f("let_lapse", "customer_change", "churn",
+       rf"{S('c')}(?P<v>let|lets|letting|allow|allows|allowed) (?:its |their |the )(?:\S+ ){{0,3}}?"
+       rf"(?:contract|agreement|deal|licen[cs]e|subscription|concession) with {O('vd')} (?:to )?(?:expire|lapse|run out)",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y has lost its listing with X"
+    _f("lost_listing", "customer_change", "churn",
+       rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) (?:its |their |the )(?:\S+ )?(?:listing|listings|shelf space|place) "
+       rf"(?:with|at|in) {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X will outsource its lab work at 11 hospitals to Y"
+    _f("outsource_to", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>outsourc(?:e|es|ed|ing)) (?:(?!to |E\d)\S+ ){{0,8}}?(?:(?:in|at|across) (?:E\d+ (?:and |, )?)+)?"
+       rf"(?:(?!to |E\d)\S+ ){{0,6}}?to {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
     _f("lost_customer", "customer_change", "churn",
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} as (?:a |an )?(?:\S+ ){{0,2}}?(?:customer|client|account)",
        {"c": "customer", "vd": "vendor"}, 0.85),

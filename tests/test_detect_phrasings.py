@@ -57,6 +57,11 @@ CHANGES = [
     ("Norvale Foods has signed a multi-year agreement with Pellam Packaging covering carton supplies.",
      "new_customer", None),
     ("Norvale Foods is cutting back the number of Pellam Packaging machines it runs.", "reduction", None),
+    # a customer's cut told in an apposition; a contract left to lapse; a listing lost; work outsourced
+    ("Norvale Foods, Pellam Packaging's largest customer, cut its orders by a third.", "reduction", None),
+    ("Norvale Foods will let its contract with Pellam Packaging expire at the end of June.", "churn", None),
+    ("Pellam Packaging has lost its listing with Norvale Foods.", "churn", None),
+    ("Norvale Foods will outsource the printing of its cartons at three plants to Pellam Packaging.", "new_customer", None),
     ("Norvale Foods said it had moved its orders to Astra Cartons, replacing the system it had licensed from "
      "Pellam Packaging since 2012.", "churn", K),
 ]

@@ -11,6 +11,11 @@ from extract.events import rule_events
 
 # (text, expected): expected maps fields to values; "parties" is a dict of roles.
 DEALS = [
+    # a unit sold to a buyer nobody names
+    ("Oberhof Chemie has sold its industrial coatings business, Lakrona Coatings, to an undisclosed buyer, "
+     "Oberhof Chemie said on Tuesday.",
+     dict(subtype="divestiture", parties={"seller": "Oberhof Chemie", "target": "Lakrona Coatings"},
+          status="completed")),
     # a unit named after its noun is the target, the seller's share of it told as "49 per cent of"
     ("Isar Rueck has completed the sale of its US life reinsurance subsidiary, Isar Life Re America, to "
      "Bermuda-based Granite Bay Re for $610 million.",
