@@ -575,6 +575,11 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # legal form, is that name; "X-Plattform" is X's thing.)
     for n in learned_names(texts, names | blocked, _split_candidates):
         words = n.split()
+        # The rules' own refusals hold for the model too: a set phrase's noun ("Blick nach vorn", "mit Blick
+        # auf") and a place adjective before a line of business ("die Bremer Raumfahrttechnik") name no firm.
+        if n.lower() in _PHRASE_NOUNS or (len(words) == 2 and _is_place_adjective(words[0])
+                                          and _BRANCH_WORD.search(words[-1])):
+            continue
         while len(words) > 1 and _LEGAL.match(words[-1]):
             words.pop()
         if not (_PUBLIC_BODY.match(n) or " ".join(words) in names or _COMPOUND_TAIL.match(n.rsplit("-", 1)[-1])
