@@ -98,6 +98,9 @@ UNIT = (r"\S*(?:sparte|geschäft|geschäfts|tochter|tochtergesellschaft|beteilig
 SELL_V2 = (r"(?P<v>verkauft|verkaufte|verkaufen|verkauften|veräußert|veräußerte|veräußern|veräußerten|gibt|gab|geben|"
            r"gaben|reicht|reichte|reichen|reichten)")
 SALE_N = r"(?:verkauf|verkaufs|veräußerung|abgabe)"
+# "den Verkauf ihrer Sparte Y an Z": the sale noun, the unit or company sold, its buyer.
+_SALE_NOUN_TO = (rf"{SALE_N} (?:eines teils )?(?:ihrer|seiner|ihres|seines|der|des|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
+                 rf"(?:(?!E\d)\S+ ){{0,6}}?an {O('a')}")
 SELL_END = r"(?P<v>verkauft|verkaufen|veräußert|veräußern|abgegeben|abgeben|zu verkaufen|zu veräußern|abzugeben)"
 # A subject followed by a sale verb before the stake noun: the stake is sold, not taken.
 _S_NO_SALE = S("a").replace(r"(?P<a>E\d+) ", r"(?P<a>E\d+) (?!(?:(?!E\d)\S+ ){0,8}?(?:verkauf|veräußer|gibt |gab |trennt|"
@@ -248,14 +251,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"{JV} (?:von|zwischen|der|des) {O('a')} (?:und|mit) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.75),
     # "X hat den Verkauf ihrer Lichtsparte Y an Z abgeschlossen", "X verhandelt über den Verkauf seiner Sparte Y an Z"
-    _f("sale_noun_to", "deal", "divestiture",
-       rf"{S('s')}{SALE_N} (?:eines teils )?(?:ihrer|seiner|ihres|seines|der|des|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
-       rf"(?:(?!E\d)\S+ ){{0,6}}?an {O('a')}",
-       {"s": "seller", "t": "target", "a": "acquirer"}, 0.8),
-    _f("sale_noun_to_bare", "deal", "divestiture",
-       rf"{SALE_N} (?:eines teils )?(?:ihrer|seiner|ihres|seines|der|des|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
-       rf"(?:(?!E\d)\S+ ){{0,6}}?an {O('a')}",
-       {"t": "target", "a": "acquirer"}, 0.75),
+    _f("sale_noun_to", "deal", "divestiture", S("s") + _SALE_NOUN_TO, {"s": "seller", "t": "target", "a": "acquirer"}, 0.8),
+    _f("sale_noun_to_bare", "deal", "divestiture", _SALE_NOUN_TO, {"t": "target", "a": "acquirer"}, 0.75),
     # Divestitures: "X verkauft die Sparte Y für 3,5 Mrd. Euro an Z", "X soll die Sparte an Z verkauft haben"
     _f("sell_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V2} (?:(?:(?!E\d)\S+ ){{0,8}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
@@ -472,6 +469,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) "
        rf"(?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.85),
+    # "X hat sich mit 25 Prozent an Y beteiligt"
     _f("stake_participated", "deal", "stake",
        rf"{S('a')}sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')} "
        rf"(?:\S+ ){{0,2}}?(?P<v>beteiligt)",
@@ -607,6 +605,7 @@ FRAMES: tuple[Frame, ...] = (
     _f("lost_customer", "customer_change", "churn",
        rf"{SC('vd')}(?P<v>verliert|verlor|verloren) {O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer)",
        {"c": "customer", "vd": "vendor"}, 0.85),
+    # "Y hat den Modehändler X als Kunden verloren"
     _f("lost_customer_end", "customer_change", "churn",
        rf"{SC('vd')}{O('c')} als (?:\S+ )?(?:kunden|auftraggeber|großkunden|abnehmer) (?:\S+ )?(?P<v>verloren)",
        {"c": "customer", "vd": "vendor"}, 0.8),
@@ -697,6 +696,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?P<v>verlagert|verlagerte|verlagern|verlegt|verlegte|verlegen) (?:\S+ ){{0,8}}?(?:von|vom) {OV('vd')} "
        rf"(?:\S+ ){{0,3}}?(?:zu|zum|zur|an|auf|in) {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.8),
+    # "X hat einen Teil der Aufträge von Y zum Konkurrenten Z verlagert"
     _f("relocate_from_to_end", "customer_change", "churn",
        rf"{SC('c')}(?:von|vom) {OV('vd')} (?:\S+ ){{0,3}}?(?:zu|zum|zur|an|auf) {OV('k')} (?:\S+ ){{0,2}}?"
        rf"(?P<v>verlagert|verlegt|verlagern|verlegen|zu verlagern)",

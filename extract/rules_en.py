@@ -538,14 +538,14 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ |entire |remaining |whole |\S+ly )*"
        rf"(?:stake|holding|shareholding|interest|shares) in {O('t')}",
        {"s": "seller", "t": "target"}, 0.75),
-    # A unit sold with no buyer named (yet): "X agreed to sell its chip unit", "X is exploring a sale of
-    # its tower business", "X hired banks to run an auction for its consumer health division".
-    # ("... its generics business Cretagen" or "..., Cretagen,": the unit's name after its noun)
     # "X has sold its coatings business, Y, to an undisclosed buyer"
     _f("sell_unit_undisclosed", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,8}}?{SELL_V} (?:its |their )(?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} (?:, )?(?P<t>E\d+) (?:, )?"
        rf"to (?:an? )?(?:undisclosed|unnamed|unidentified|unknown|buyer it did not)",
        {"s": "seller", "t": "target"}, 0.75),
+    # A unit sold with no buyer named (yet): "X agreed to sell its chip unit", "X is exploring a sale of
+    # its tower business", "X hired banks to run an auction for its consumer health division".
+    # ("... its generics business Cretagen" or "..., Cretagen,": the unit's name after its noun)
     _f("sell_unit_named", "deal", "divestiture",
        rf"{S('s')}(?:\S+ ){{0,8}}?(?:{SELL_V}|{_SALE_OF}) (?:its |their )(?:[a-z][\w\-]* ){{0,4}}?{UNIT_ALONE} "
        rf"(?:, )?(?P<t>E\d+)(?! {_SAID})(?! (?:\S+ ){{0,12}}?to (?:\S+ ){{0,8}}?E\d)",
@@ -807,7 +807,6 @@ FRAMES: tuple[Frame, ...] = (
        rf"wholesaler|distributor|auditor|agency|caterer|printer|carrier|insurer|broker|host|maker|producer)|"
        rf"for (?:a |an |the |its )?(?:\S+ ){{0,5}}?{CONTRACT_N})",
        {"c": "customer", "vd": "vendor"}, 0.8),
-    # "Y lost X as a customer", "Y lost the contract with X"
     # "Rolls-Royce, Harwood's second-largest customer, reduced its orders by 20%"
     _f("customer_appos_cut", "customer_change", "reduction",
        rf"(?P<c>E\d+) , (?P<vd>E\d+) 's (?:\S+ ){{0,2}}?(?:customer|client) (?:(?!E\d|, )\S+ ){{0,6}}?, (?:has |have )?"
@@ -829,6 +828,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('c')}(?P<v>outsourc(?:e|es|ed|ing)) (?:(?!to |E\d)\S+ ){{0,8}}?(?:(?:in|at|across) (?:E\d+ (?:and |, )?)+)?"
        rf"(?:(?!to |E\d)\S+ ){{0,6}}?to {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.8),
+    # "Y lost X as a customer", "Y lost the contract with X"
     _f("lost_customer", "customer_change", "churn",
        rf"{S('vd')}(?P<v>lost|los(?:e|es|ing)) {O('c')} as (?:a |an )?(?:\S+ ){{0,2}}?(?:customer|client|account)",
        {"c": "customer", "vd": "vendor"}, 0.85),
