@@ -27,7 +27,8 @@ BLIND_SETS = {f"{name}.jsonl" for name in (
     "en_test_news", "en_test_pages", "en_test2_news", "en_test2_pages", "de_test_news", "de_test2_news",
     "en_test3_news", "en_test3_pages", "de_test3_news", "en_test4_news", "en_test4_pages", "de_test4_news",
     "en_test5_news", "en_test5_pages", "de_test5_news", "en_test6_news", "en_test6_pages", "de_test6_news",
-    "en_test7_news", "en_test7_pages", "de_test7_news", "en_test8_news", "en_test8_pages", "de_test8_news")}
+    "en_test7_news", "en_test7_pages", "de_test7_news", "en_test8_news", "en_test8_pages", "de_test8_news",
+    "en_test9_news", "en_test9_pages", "de_test9_news")}
 
 
 def load_records(split: str, lang: str) -> list[dict]:
