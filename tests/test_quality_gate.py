@@ -22,7 +22,7 @@ CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 BLIND_SETS = {f"{name}.jsonl" for name in (
     "en_gen", "en_gen2", "en_gen3", "en_gen4", "en_gen5", "en_gen6", "de_gen", "de_gen2", "de_gen3", "de_gen4",
     "de_gen5", "en_gen7", "de_gen6", "en_gen8", "de_gen7", "en_gen9", "de_gen8", "en_gen10", "de_gen9",
-    "en_gen11", "de_gen10",
+    "en_gen11", "de_gen10", "en_gen12", "de_gen11",
     # the test sets of earlier rounds: scored once after their freeze, then made dev data
     "en_test_news", "en_test_pages", "en_test2_news", "en_test2_pages", "de_test_news", "de_test2_news",
     "en_test3_news", "en_test3_pages", "de_test3_news", "en_test4_news", "en_test4_pages", "de_test4_news",
