@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
-from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person
+from extract.parties import NameIndex, NameSpan, find_name_spans, is_media, looks_like_person, normalize_name
 
 __all__ = ["Mention", "Grammar", "build_mentions"]
 
@@ -367,16 +367,29 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
 # "Telvia agreed to sell its towers business, Telvia Towers", "verkauft seine Sparte Farbenwerk Marine": a
 # longer name introduced as a possessed unit is the unit of the company its first words name, not that
 # company's full name.
-_OWNED = re.compile(r"(?i)\b(?:its|their|seine[mnrs]?|ihre[mnrs]?)\s(?:[\w\-]+\s){0,5}?\w*(?:business|unit|division|"
-                    r"subsidiary|arm|operations|tochter|tochtergesellschaft|sparte|geschäft|einheit|bereich),?\s$")
+_OWNED = re.compile(r"(?i)\b(?:its|their|seine[mnrs]?|ihre[mnrs]?|des|der|den|dem|die)\s(?:[\w\-]+\s){0,5}?[\w\-]*(?:business|unit|"
+                    r"division|subsidiary|arm|operations|tochter|tochtergesellschaft|sparte|geschäft|einheit|bereich)"
+                    r"(?:s|es)?,?\s$")
 
 
 def _units(texts: list[str], labelled: list[list[tuple[NameSpan, str]]]) -> set[str]:
-    """Returns the names of several words that a possessive and a unit noun introduce."""
-    return {sp.surface for text, row in zip(texts, labelled) for sp, kind in row
-            if kind == "org" and " " in sp.surface and _OWNED.search(text[max(0, sp.start - 80):sp.start])}
+    """Returns the names of several words that a possessive and a unit noun introduce, after their owner's
+    name in the same sentence ("Telvia ... its towers business, Telvia Towers"; not "the Company ... its
+    subsidiary Fernmoss Apparel", where a later "Fernmoss" is the unit)."""
+    out = set()
+    for text, row in zip(texts, labelled):
+        for sp, kind in row:
+            if kind != "org" or " " not in sp.surface or not _OWNED.search(text[max(0, sp.start - 80):sp.start]):
+                continue
+            unit = normalize_name(sp.surface)
+            if any(o.start < sp.start and k == "org" and unit.startswith(normalize_name(o.surface) + " ")
+                   for o, k in row):
+                out.add(unit)
+    return out
 
 
+# Between a name that labels a roundup's item and the description that opens its sentence.
+_LABEL_GAP = re.compile(r"(?:\s+\S+)?\s*[:–—]\s*")
 _START = attrgetter("start")
 # Makes a Mention from all its fields at C speed (the NamedTuple's __new__ is Python code).
 _tuple_new = tuple.__new__
@@ -480,7 +493,9 @@ def _resolve_refs(
     for m in grammar.description.finditer(text):
         if taken is None:
             taken = [(x.start, x.end) for x in mentions]
-            own = {x.name for x in mentions if x.kind == "org"}
+            # (not a name only as a compound's first part: "wie ein Lufthansa-Sprecher bestätigte" tells who
+            # speaks for the company the description means)
+            own = {x.name for x in mentions if x.kind == "org" and text[x.end:x.end + 1] != "-"}
         if _overlaps(m.start(), m.end(), taken):
             continue
         if _APPOSITION.search(text, max(0, m.start() - 3), m.start()):
@@ -497,7 +512,13 @@ def _resolve_refs(
         named = None if ordw else history.named_by(head, own)
         if not named and head in grammar.named_only:
             continue
-        if named:
+        # A roundup's item: "Porsche: Der Sportwagenbauer wird ...", "Tesla: The carmaker has ..." (the
+        # name that opens the sentence, then a colon or dash, then the description).
+        label = before[0] if len(before) == 1 and not text[:before[0].start].strip() \
+            and _LABEL_GAP.fullmatch(text, before[0].end, m.start()) else None
+        if label is not None:
+            name = label.name
+        elif named:
             name = named  # "the council": the one company so far whose name says it is a council
         elif ordw in grammar.ordinal_first or ordw in grammar.ordinal_last:
             name = history.ordinal(ordw in grammar.ordinal_first, own)

@@ -98,6 +98,10 @@ _PUBLIC_BODY = re.compile(
     r"Kreissparkasse|Stadtsparkasse|Klinikum|Uniklinik|Universitätsklinikum|Universitätsmedizin|Kantonsspital|"
     r"Kreiskrankenhaus|Messe)$")
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
+# A hyphenated tail that names the company itself, not a unit or person of it.
+_SELF_TAIL = re.compile(r"(?:gruppe|konzern|konzerns|holding|unternehmensgruppe|firmengruppe)", re.I)
+# ... unless a name follows: "der Facebook-Konzern Meta" describes Meta.
+_NAME_NEXT = re.compile(rf" [{UPPER}]")
 _NAME_TAIL = re.compile(r"(?i)^(?:[\w\-]*(?:holding|gruppe)|holdings|group|partner|partners|bank|studios|IT)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
@@ -626,8 +630,10 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         for m in found:
             end = m.end()
             tail = re.match(r"-([\w\-]+)", text[end:])
-            if tail and is_descriptor(tail.group(1)):
-                continue
+            if tail and _SELF_TAIL.fullmatch(tail.group(1)) and not _NAME_NEXT.match(text, end + tail.end()):
+                end += tail.end()  # "die Freudenberg-Gruppe", "der Siemens-Konzern": the company itself
+            elif tail and is_descriptor(tail.group(1)):
+                continue  # "die Siemens-Tochter", "der Varian-Chef": another party or a person
             prev = _WORD_BEFORE.search(text, 0, m.start())
             if prev and prev.group(1) in blocked and prev.group(1)[:1].isupper() and m.group(0) in blocked:
                 continue  # "Inhaber Ralf Bredemeyer": the person, not the firm "Bredemeyer"

@@ -23,6 +23,7 @@ import re
 from extract.frames import Anaphor, Cues, Frame, Hit
 from extract.mentions import Grammar
 from extract.names_de import DESCRIPTOR_HEADS, find_names_de
+from extract.parties import UPPER
 
 __all__ = ["FRAMES", "CUES", "GRAMMAR", "LANGUAGE", "ANAPHORA", "ANAPHOR_HINT", "ANAPHOR_AMOUNT_HINT", "refine_hits",
            "subject_first"]
@@ -38,9 +39,18 @@ _PREPS = ("mit", "von", "vom", "bei", "beim", "an", "am", "für", "zu", "zum", "
 _NOT_AFTER_PREP = "".join(f"(?<! {p} )" for p in _PREPS)
 
 
+# "Der Siemens-Konzern hat ...": "der" before a subject that opens a sentence or clause (elsewhere
+# "der X" is a genitive or dative).
+_OPENING_DER = r"(?<=^ der )|(?<=[:)\]–] der )"
+
+
+def _subject(name: str) -> str:
+    return rf"(?P<{name}>E\d+) (?:\( \S+ \) )?(?:, (?:\S+ ){{1,12}}?, )?{_GAP}"
+
+
 def S(name: str) -> str:
     """Returns the subject slot for role group `name`: the company and the gap after it."""
-    return rf"{_NOT_AFTER_PREP}(?P<{name}>E\d+) (?:\( \S+ \) )?(?:, (?:\S+ ){{1,12}}?, )?{_GAP}"
+    return rf"(?:{_OPENING_DER}|{_NOT_AFTER_PREP}){_subject(name)}"
 
 
 def SC(name: str) -> str:
@@ -48,9 +58,9 @@ def SC(name: str) -> str:
     compound ("ihrer SAP-Landschaft") or after a possessive ("seiner Siemens-Anteile"), and also a
     company after the article that opens a sentence or clause ("Der Landkreis X hat ...": a subject,
     where "der X" elsewhere is a genitive or dative)."""
-    body = S(name)[len(_NOT_AFTER_PREP):].replace(rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
+    body = _subject(name).replace(rf"(?P<{name}>E\d+) ", rf"(?P<{name}>E\d+) (?!- )", 1)
     return (rf"(?<! seiner )(?<! seines )(?<! ihrer )(?<! ihres )(?<! seine )(?<! ihre )(?<! dem )(?<! den )"
-            rf"(?:(?<=^ der )|(?<=[:)\]–] der )|{_NOT_AFTER_PREP}){body}")
+            rf"(?:{_OPENING_DER}|{_NOT_AFTER_PREP}){body}")
 
 
 # Words that may stand before an object company: articles, possessives, inflected
@@ -253,6 +263,18 @@ FRAMES: tuple[Frame, ...] = (
     # "X hat den Verkauf ihrer Lichtsparte Y an Z abgeschlossen", "X verhandelt über den Verkauf seiner Sparte Y an Z"
     _f("sale_noun_to", "deal", "divestiture", S("s") + _SALE_NOUN_TO, {"s": "seller", "t": "target", "a": "acquirer"}, 0.8),
     _f("sale_noun_to_bare", "deal", "divestiture", _SALE_NOUN_TO, {"t": "target", "a": "acquirer"}, 0.75),
+    # "X hat mit Y einen Vertrag über den Verkauf des Geschäftsbereichs Z unterzeichnet", "X führt mit Y
+    # Verhandlungen über den Verkauf ihrer Tochter Z"
+    _f("sale_talks_with", "deal", "divestiture",
+       rf"{S('s')}mit {O('a')} (?:(?!E\d)\S+ ){{0,4}}?über (?:den|einen|die) (?:(?!E\d)\S+ )?{SALE_N} "
+       rf"(?:seiner|ihrer|seines|ihres|des|der|von) (?:(?!E\d)\S+ ){{0,3}}?(?P<t>E\d+)",
+       {"s": "seller", "t": "target", "a": "acquirer"}, 0.8),
+    # A sale without its buyer: "X prüft einen Verkauf der Zahnarztkette Y", "X hat den Verkauf seiner Tochter Y
+    # abgeschlossen" (with its buyer: sale_noun_to)
+    _f("sale_noun_of", "deal", "divestiture",
+       rf"{S('s')}{SALE_N} (?:seiner|ihrer|seines|ihres|des|der|von) (?:(?!E\d)\S+ ){{0,4}}?(?P<t>E\d+) "
+       rf"(?!- |(?:(?!E\d)\S+ ){{0,6}}?an E\d)",
+       {"s": "seller", "t": "target"}, 0.7),
     # Divestitures: "X verkauft die Sparte Y für 3,5 Mrd. Euro an Z", "X soll die Sparte an Z verkauft haben"
     _f("sell_to", "deal", "divestiture",
        rf"{S('s')}{SELL_V2} (?:(?:(?!E\d)\S+ ){{0,8}}?(?P<t>E\d+) )?(?:\S+ ){{0,8}}?an {O('a')}",
@@ -469,6 +491,21 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('a')}(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) "
        rf"(?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
        {"a": "acquirer", "t": "target"}, 0.85),
+    # The subject after the verb, a sum or a share: "Parallel dazu beteiligt sich der Fonds X mit 10 Millionen
+    # Euro an Y", "Seit Mai beteiligt sich X mit 30 Prozent an Y"
+    _f("invest_participates_v1", "deal", "investment",
+       rf"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{0,4}}?(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,3}}?(?P<a>E\d+) "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<m>M\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("stake_participates_v1", "deal", "stake",
+       rf"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{0,4}}?(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,3}}?(?P<a>E\d+) "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.85),
+    # "X bestätigte Gespräche mit dem Zulieferer Y über einen Einstieg mit 19,9 Prozent": Y would enter X
+    _f("talks_entry_with", "deal", "stake",
+       rf"{S('t')}(?:gespräche|gesprächen|verhandlungen|verhandelt|verhandle) (?:\S+ )?mit {O('a')} "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?über (?:einen|den|eine|die) (?:\S+ )?(?:einstieg|minderheitsbeteiligung|beteiligung)\b",
+       {"a": "acquirer", "t": "target"}, 0.7),
     # "X hat sich mit 25 Prozent an Y beteiligt"
     _f("stake_participated", "deal", "stake",
        rf"{S('a')}sich (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')} "
@@ -480,7 +517,7 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:weitere|zusätzliche|nochmals|erneut)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("order_more_end", "customer_change", "expansion",
-       rf"{SC('c')}(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?(?:weitere|zusätzliche|nochmals|erneut) "
+       rf"{SC('c')}(?:bei|beim) {O('vd')} (?:(?!E\d)\S+ ){{0,4}}?(?:weitere|zusätzliche|nochmals|erneut) "
        rf"(?P<g2>(?:\S+ ){{0,8}}?)(?P<v>bestellt|geordert|bestellen|zu bestellen)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "X setzt künftig auf die Software von Y", "X hat entschieden, künftig auf Y zu setzen"
@@ -547,6 +584,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:zu|zum|zur|auf) {O('k')} (?:\S+ ){{0,2}}?(?P<v>verlagern|verlagert|wechseln|"
        rf"umstellen|umziehen)",
        {"c": "customer", "k": "competitor"}, 0.5),
+    # "X wickelt die Kartenzahlungen künftig über den Anbieter Y ab" (the separable verb of "abwickeln")
+    _f("handle_via", "customer_change", "new_customer",
+       rf"{SC('c')}(?P<v>wickelt|wickelte|wickeln) (?:(?!E\d)\S+ ){{0,12}}?(?:über|mit|bei) {OV('vd')} "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?ab(?= [.,;]| und | $)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # Reductions: "X fährt seine Ausgaben bei Y zurück", "X prüft, seine Ausgaben für Y zu senken"
     _f("reduce_v2", "customer_change", "reduction",
        rf"{SC('c')}{REDUCE_V2} (?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
@@ -633,6 +675,12 @@ FRAMES: tuple[Frame, ...] = (
     # "X bezieht die Zellen nicht mehr von Y, sondern von Z", "X lässt nicht mehr von Y abfertigen, sondern von Z"
     _f("not_anymore_but", "customer_change", "churn",
        rf"{SC('c')}(?:(?:am|im|in|aus|nach) E\d+ |(?!sondern |E\d)\S+ ){{0,20}}?nicht mehr (?:\S+ ){{0,3}}?{_VIA} {OV('vd')} "
+       rf"(?:(?!sondern )\S+ ){{0,5}}?, sondern (?:\S+ ){{0,3}}?{_VIA} {OV('k')}",
+       {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
+    # The subject after the verb: "Seit Mai bezieht X seine Flaschen nicht mehr von Y, sondern von Z"
+    _f("not_anymore_but_v1", "customer_change", "churn",
+       rf"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{1,5}}?(?:bezieht|bezog|kauft|kaufte|lässt|ließ|bestellt|bestellte|ordert) "
+       rf"(?:der |die |das )?(?P<c>E\d+) (?:(?!sondern |E\d)\S+ ){{0,12}}?nicht mehr (?:\S+ ){{0,3}}?{_VIA} {OV('vd')} "
        rf"(?:(?!sondern )\S+ ){{0,5}}?, sondern (?:\S+ ){{0,3}}?{_VIA} {OV('k')}",
        {"c": "customer", "vd": "vendor", "k": "competitor"}, 0.85),
     # "X will Y nicht mehr nutzen", "X prüft, die Software nicht mehr vom Anbieter Y zu beziehen"
@@ -727,7 +775,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("sign_supply_with_obj", "customer_change", "new_customer",
        rf"{SC('c')}(?:\S+ ){{0,3}}?{_SUPPLY_DEAL} (?:(?!E\d)\S+ ){{0,6}}?mit {OV('vd')} "
-       rf"(?:\S+ ){{0,6}}?(?P<v>{_SIGN})",
+       rf"(?:(?!E\d)\S+ ){{0,12}}?(?P<v>{_SIGN})",
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X hat mit Y einen mehrjährigen Vertrag über ... abgeschlossen": the signer buys, unless the contract is
     # for a delivery (which the signer may make) or a cooperation.
@@ -866,9 +914,11 @@ CUES = Cues(
                          r"scheitert|verzichtet auf|verzichtete auf|verzichten auf|abgebrochen|zurückgezogen|"
                          r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt|zurückgenommen|"
                          r"nimmt (?:\S+ ){0,8}?zurück|nahm (?:\S+ ){0,8}?zurück|nicht vollzogen|"
-                         r"(?:kommt|kam|kommen) (?:\S+ ){0,3}?nicht zustande|nicht zustande gekommen) ")),
+                         r"(?:kommt|kam|kommen) (?:\S+ ){0,3}?nicht zustande|nicht zustande gekommen|"
+                         r"(?:gespräche|verhandlungen|verkaufsprozess|bieterverfahren) (?:\S+ ){0,14}?(?:beendet|eingestellt)) ")),
         ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
-                           r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
+                           r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|lotet (?:\S+ ){0,10}?aus|"
+                           r"auszuloten|ausloten|"
                            r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),
         ("considering", _P(r" (?:in gesprächen|gespräche über|gespräche mit|verhandelt|verhandeln|verhandlungen|"
                            r"im gespräch|führen gespräche) ")),
@@ -908,10 +958,9 @@ CUES = Cues(
                   r"(?<!frühestens )(?<!spätestens )(?<!bis zum jahr )(?:19|20)\d\d(?! und| bis)|"
                   r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
                   r"bisher insgesamt|bislang insgesamt)"),
-    # A supply relationship's background is its past, not any year: "für 2027", "ab Sommer 2027",
-    # "im ersten Halbjahr 2027" date the change itself.
-    # A supply relationship's background is its past: "für 2027", "im ersten Halbjahr 2027", "zum Sommer
-    # 2027" date the change itself.
+    # A supply relationship's background is its past, not any year: "für 2027", "im ersten Halbjahr 2027",
+    # "zum Sommer 2027" date the change itself; nor last year ("hat seine Abnahme im vergangenen Jahr um ein
+    # Drittel zurückgefahren" is a customer's recent cut, the story of a supplier's year).
     relationship_background=_P(r"(?:(?<!bis )(?<!ab )(?<!ende )(?<!anfang )(?<!mitte )(?<!zwischen )(?<!und )(?<!seit )"
                                r"(?<!frühestens )(?<!spätestens )(?<!bis zum jahr )(?<!für )(?<!halbjahr )(?<!quartal )"
                                r"(?<!zum )(?<!jahresende )(?<!geschäftsjahr )(?<!saison )(?<!sommer )(?<!herbst )"
@@ -919,7 +968,7 @@ CUES = Cues(
                                r"(?<!juni )(?<!juli )(?<!august )(?<!september )(?<!oktober )(?<!november )"
                                r"(?<!dezember )(?<!weitere )(?<!zusätzliche )(?<!rund )(?<!etwa )(?<!knapp )(?<!über )(?<!als )"
                                r"(?<!insgesamt )(?:19|20)\d\d(?! und| bis)|"
-                               r"im vergangenen jahr|vergangenen jahres|vor (?:\S+ )?jahren|im vorjahr|damals|seinerzeit|"
+                               r"vor (?:\S+ )?jahren|damals|seinerzeit|"
                                r"bisher insgesamt|bislang insgesamt)"),
     majority=_P(r" (?:mehrheit\S*|sämtliche[nrs]?|alle[nr]? anteile|komplett\S*|vollständig\S*|gesamte[nm]?) "),
     partial=_P(r" (?:teile|teil|einen teil|einzelne) "),
@@ -929,7 +978,7 @@ CUES = Cues(
 # the article calls it by that kind or by its council ("die Stadt", "der Stadtrat", "der Kreistag"); these
 # heads refer only to a body so named (Grammar.named_only).
 _KIND_HEADS = {
-    "stadt": ("stadt", "stadtrat", "stadtrats", "stadtverwaltung", "rathaus", "magistrat"),
+    "stadt": ("stadt", "stadtrat", "stadtrats", "stadtverwaltung", "rathaus", "magistrat", "gemeinderat", "gemeinderats"),
     "landkreis": ("landkreis", "landkreises", "kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung",
                   "landratsamt"),
     "kreis": ("kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung"),
@@ -950,7 +999,7 @@ GRAMMAR = Grammar(
     description=re.compile(
         rf"\b(?:[Dd](?:er|ie|as|es|em|en))\s+(?:(?P<ord>erste[nmrs]?|zweite[nmrs]?|letztere[nmrs]?|"
         rf"erstere[nmrs]?)\s+)?(?!beiden\b)(?:(?!(?:und|oder|von|in|mit|für)\b)[\w\-]+\s+){{0,2}}?"
-        rf"(?:[\w\-]*{_HEADS}|(?i:{_HEADS}))(?:s|es|n|en|in)?\b(?![\-]|\s+[A-ZÄÖÜ0-9]|\s+\(|\s+und\s+)"
+        rf"(?:[\w\-]*{_HEADS}|(?i:{_HEADS}))(?:s|es|n|en|in)?\b(?![\-]|\s+[{UPPER}0-9]|\s+\(|\s+und\s+)"
     ),
     pronoun=re.compile(r"\b(?:[Ee]r|[Ss]ie)\b(?! (?:alle|beide|selbst)\b)"),
     ordinal_first=frozenset({"erste", "ersten", "erster", "erstere", "ersteren"}),
@@ -962,7 +1011,7 @@ GRAMMAR = Grammar(
     ),
     find_names=find_names_de,
     indefinite_article=False,
-    company_before=re.compile(rf"\b[A-ZÄÖÜ][\w\-]*(?:{DESCRIPTOR_HEADS})\s+$"),
+    company_before=re.compile(rf"\b[{UPPER}][\w\-]*(?:{DESCRIPTOR_HEADS})\s+$"),
     kind_heads=_KIND_HEADS,
     named_only=frozenset(h for heads in _KIND_HEADS.values() for h in heads),
 )

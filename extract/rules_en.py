@@ -169,7 +169,7 @@ _TRIGGERS = {
     "churn_for": "drop ditch dump abandon leav left quit replac", "lost_account": "lost los",
     "won_account": "won win land secur clinch bag snag",
     "picked_by": "picked chosen selected tapped hired enlisted engaged commissioned contracted retained appointed",
-    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat",
+    "pick_vendor": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat qualif",
     "award_to": "award grant giv gave hand let", "awarded_by": "awarded granted given handed let",
     "owned_by": "owned controlled", "being_sold_by": "sold", "unit_of": "unit subsidiary arm division business affiliate",
     "owner_is": "owner owners", "shares_from": "buy bought acquir purchas",
@@ -177,7 +177,7 @@ _TRIGGERS = {
     "switched_after_years": _MOVE_T, "cut_back_work": _REDUCE_T, "gone_live": "live",
     "similar": "similar", "follow_suit": "suit same likewise",
     "pick_product": "pick chose choos select tap opt award appoint nominat", "start_using": "start began begun begin",
-    "pick_instead": "instead rather", "told_signed_on": "signed came joined", "signed_with": "sign ink agreed struck",
+    "pick_instead": "instead rather", "told_signed_on": "signed came joined", "signed_with": "sign ink agreed struck", "signed_to_run_on": "sign ink agreed struck",
     "move_ending": "ending terminating replacing", "churn_and_pick": _CHURN_T, "award_taking": "taking",
     "won_taking": "taking", "not_renew_poss": "renew extend", "order_more_with": "plac", "order_with": "plac",
     "told_move": "told inform notifi",
@@ -255,7 +255,7 @@ _ALSO = {
     "churn_for": "for favour favor", "lost_account": "account business contract custom order",
     "won_account": "account business custom", "picked_by": "by",
     "pick_instead": "pick chose choos select tap hir enlist engag commission sign turn opt award go went gone appoint nominat",
-    "told_signed_on": "customer client", "signed_with": "with",
+    "told_signed_on": "customer client", "signed_with": "with", "signed_to_run_on": "to",
     "move_ending": "contract relationship agreement deal partnership arrangement",
     "churn_and_pick": "hire award appoint pick select choose chose chosen sign move switch hand give gave shift bring brought",
     "award_taking": "award grant hand gave giv", "won_taking": "won win secur land clinch bag sign ink award receiv nab snag",
@@ -320,7 +320,7 @@ CHURN_V = (
     r"relying on|(?:stocking|selling|carrying|using)(?: (?:(?!from |by )[a-z]\S* ){1,4}?(?:from|made by|supplied by))?|"
     r"stocking|selling|carrying|(?:buying|sourcing|ordering|purchasing|procuring)"
     r"(?: (?:(?!from )\S+ ){0,4}?from)?)|"
-    r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on)|"
+    r"no longer (?:use|uses|work with|works with|buy from|buys from|rel(?:y|ies) on|stock|stocks|carry|carries)|"
     r"part(?:s|ed|ing)? (?:ways|company) with|(?:cut|cuts|cutting|sever(?:s|ed|ing)?) ties with|walk(?:s|ed|ing)? away from|"
     r"(?:end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|cancel(?:s|led|ed|ling|ing)?|scrap(?:s|ped|ping)?|"
     r"not (?:to )?(?:renew|extend)(?:ing)?|(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)) to (?:renew|extend)) "
@@ -355,7 +355,7 @@ WIN_V = (r"(?P<v>won|wins?|winning|secur(?:e|es|ed|ing)|land(?:s|ed|ing)?|clinch
 PICK_V = (r"(?P<v>pick(?:s|ed|ing)?|chose|choos(?:e|es|ing)|chosen|select(?:s|ed|ing)?|tap(?:s|ped|ping)?|"
           r"hir(?:e|es|ed|ing)|enlist(?:s|ed|ing)?|engag(?:e|es|ed|ing)|commission(?:s|ed|ing)?|"
           r"sign(?:s|ed|ing)? up|sign(?:s|ed|ing)? on|sign(?:s|ed|ing)? with|(?:go|goes|going|went|gone) with|turn(?:s|ed|ing)? to|opt(?:s|ed|ing)? for|"
-          r"award(?:s|ed|ing)?|appoint(?:s|ed|ing)?|nominat(?:e|es|ed|ing))")
+          r"award(?:s|ed|ing)?|appoint(?:s|ed|ing)?|nominat(?:e|es|ed|ing)|qualif(?:y|ies|ied|ying))")
 EXPAND_V = (r"(?P<v>renew(?:s|ed|ing)? and (?:expand|enlarg|extend|widen|broaden|increas|upsiz|doubl)\S*|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,8}?on (?:larger|bigger|expanded|enlarged|broader|increased) terms)|"
             r"renew(?:s|ed|ing)?(?= (?:\S+ ){1,14}?and (?:has |have |will )?(?:expand|widen|extend|broaden|enlarg|"
@@ -532,8 +532,9 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('s')}{SELL_V} {O('t')} {_APPOS}(?:\S+ ){{0,6}}?to {O('a')}",
        {"s": "seller", "t": "target", "a": "acquirer"}, 0.85),
     _f("sell_unit_to", "deal", "divestiture",
-       rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,4}}?{UNIT_N} (?:\S+ ){{0,6}}?to {O('a')}",
-       {"s": "seller", "a": "acquirer"}, 0.8),
+       rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ )*(?:\S+ ){{0,4}}?{UNIT_N} (?:, (?P<t>E\d+) , )?(?:\S+ ){{0,6}}?"
+       rf"to {O('a')}",
+       {"s": "seller", "a": "acquirer", "t": "target"}, 0.8),
     _f("sell_stake", "deal", "divestiture",
        rf"{S('s')}{SELL_V} (?:its |their |a |the |P\d+ |entire |remaining |whole |\S+ly )*"
        rf"(?:stake|holding|shareholding|interest|shares) in {O('t')}",
@@ -936,6 +937,13 @@ FRAMES: tuple[Frame, ...] = (
        rf"(?:supply|provide|deliver|build|make|manufacture|produce|install|acquire|run|operate|manage|host|maintain|"
        rf"support|service|distribute|sell|market)\b|(?:\S+ ){{0,6}}?to [a-z]+ (?:and [a-z]+ )?(?:the )?E\d+ 's )",
        {"c": "customer", "vd": "vendor"}, 0.7),
+    # Cloud and platform commitments: "X signed a $250 million, five-year agreement to run its systems on Y",
+    # "X struck a deal to use Y's cloud"
+    _f("signed_to_run_on", "customer_change", "new_customer",
+       rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|ink(?:s|ed|ing)?|agreed|struck) (?:a |an |the )?(?:(?!E\d)\S+ ){{0,8}}?"
+       rf"(?:contract|agreement|deal|commitment)s? to (?:(?:run|move|host|migrate|put|shift) (?:(?!E\d)\S+ ){{0,10}}?"
+       rf"(?:on|onto|to|with)|use) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # An order for a maker's goods: "X has signed a firm order for 50 Y A321neo jets", "X placed an order for Y trucks"
     _f("order_signed_brand", "customer_change", "new_customer",
        rf"{S('c')}(?P<v>sign(?:s|ed|ing)?|plac(?:e|es|ed|ing)|firm(?:s|ed)? up) (?:a |an )?(?:firm |new |further |"

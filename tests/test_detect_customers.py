@@ -21,6 +21,14 @@ CASES = [
      "new_customer", "Harwick Council", "Trovant Systems", None),
     ("en", "Marlin Freight has won the Osgood Retail business after a tender.",
      "new_customer", "Osgood Retail", "Marlin Freight", None),
+    # a retailer dropping a brand; a platform commitment; a second supplier qualified
+    ("en", "From 1 March, Hartley Hardware will no longer stock Bosch power tools.",
+     "churn", "Hartley Hardware", "Bosch", None),
+    ("en", "Kvist Group has signed a $250 million, five-year agreement to run its e-commerce and data systems on "
+           "Google Cloud, the companies said.",
+     "new_customer", "Kvist", "Google Cloud", None),
+    ("en", "Auralis Mobile has qualified Weiwen Micro as a second supplier of power-management chips.",
+     "new_customer", "Auralis Mobile", "Weiwen Micro", None),
     ("en", "Trentham Rail has awarded a $140 million signalling contract to Vossberg Systems.",
      "new_customer", "Trentham Rail", "Vossberg Systems", None),
     ("en", "The signalling contract was awarded to Vossberg Systems by Trentham Rail in March.",

@@ -42,6 +42,29 @@ DEALS = [
      dict(subtype="joint_venture", parties={"acquirer": "Stadtwerke Halden", "target": "Fibrelink"})),
     ("Die Hirschfeld AG gibt bekannt, dass die Übernahme der Sonnwerk GmbH nicht vollzogen wird.",
      dict(subtype="acquisition", parties={"acquirer": "Hirschfeld", "target": "Sonnwerk"}, status="cancelled")),
+    # a sale weighed without its buyer (the guide: a party explores it, an event "considering"); a sale agreed
+    # "with" its buyer; the parent's compound name ("die Zeppelin-Gruppe") and its unit's longer name apart
+    ("Der Finanzinvestor Grauberg lotet einen Verkauf des Laborausrüsters Quantix aus.",
+     dict(subtype="divestiture", parties={"seller": "Grauberg", "target": "Quantix"}, status="considering")),
+    ("Der Handelskonzern Ostmann-Gruppe prüft den Verkauf seiner Logistiktochter Ostmann Transport.",
+     dict(subtype="divestiture", parties={"seller": "Ostmann", "target": "Ostmann Transport"}, status="considering")),
+    ("Die Mahrholz SE hat mit dem US-Konzern Carewell Instruments einen Vertrag über den Verkauf des "
+     "Geschäftsbereichs Mahrholz Medical unterzeichnet.",
+     dict(subtype="divestiture", parties={"seller": "Mahrholz", "target": "Mahrholz Medical",
+                                          "acquirer": "Carewell Instruments"})),
+    ("Zeppelin verkauft seine skandinavische Mietgeräte-Tochter Zeppelin Rental Nordic an den schwedischen "
+     "Konkurrenten Ramirent-Holm.",
+     dict(subtype="divestiture", parties={"seller": "Zeppelin", "target": "Zeppelin Rental Nordic",
+                                          "acquirer": "Ramirent-Holm"})),
+    ("Der Siemens-Konzern hat die Tochter Varian an die Beta Holding verkauft.",
+     dict(subtype="divestiture", parties={"seller": "Siemens", "target": "Varian", "acquirer": "Beta"},
+          status="completed")),
+    # an investor after the verb; talks with an investor about its entry
+    ("Parallel dazu beteiligt sich der Klimafonds Breakwater Ventures mit 10 Millionen Euro an der Eolica GmbH.",
+     dict(subtype="investment", parties={"acquirer": "Breakwater Ventures", "target": "Eolica"})),
+    ("Die Brauckmann AG bestätigte Gespräche mit dem Zulieferer Xingda Auto Parts über einen Einstieg.",
+     dict(subtype="stake", parties={"acquirer": "Xingda Auto Parts", "target": "Brauckmann"},
+          status="considering")),
     # a sale told as a noun; a buyer that takes a unit from its seller; offers to every shareholder
     ("Die Keltner SE hat den Verkauf ihrer Lichtsparte Lumora GmbH an die Hengmei Group abgeschlossen.",
      dict(subtype="divestiture", parties={"seller": "Keltner", "target": "Lumora", "acquirer": "Hengmei"},
@@ -281,6 +304,26 @@ CUSTOMER_CHANGES = [
     ("Der Versicherer Nordkammer werde seinen Vertrag über den Betrieb nicht verlängern, teilte der Dienstleister "
      "Wachtmeister mit.",
      dict(subtype="churn", parties={"customer": "Nordkammer", "vendor": "Wachtmeister"})),
+    # the separable verb of "abwickeln"; more ordered with words between the supplier and "zusätzliche"
+    ("Der Sportartikelhändler Decathlon wickelt die Kartenzahlungen künftig über den niederländischen Anbieter "
+     "Adyen ab.",
+     dict(subtype="new_customer", parties={"customer": "Decathlon", "vendor": "Adyen"})),
+    ("Die Schweizerische Post AG hat bei der Kyburz Switzerland AG aus Freienstein 500 zusätzliche Fahrzeuge "
+     "bestellt.",
+     dict(subtype="expansion", parties={"customer": "Schweizerische Post", "vendor": "Kyburz Switzerland"})),
+    # a company named by its group compound ("die Würth-Gruppe" is Würth); the subject after the verb in a switch
+    ("Die Würth-Gruppe hat den Auftrag zur Migration ihrer Kelvo-Landschaft an den Dienstleister Allbit vergeben.",
+     dict(subtype="new_customer", parties={"customer": "Würth", "vendor": "Allbit"})),
+    ("Seit Mai bezieht die Brauerei Schönbuch ihre Flaschen nicht mehr von der Ernstthal Glas GmbH, sondern vom "
+     "italienischen Hersteller Vetrerie Ligure.",
+     dict(subtype="churn", parties={"customer": "Brauerei Schönbuch", "vendor": "Ernstthal Glas",
+                                    "competitor": "Vetrerie Ligure"})),
+    ("Der Stahlkonzern Salzgitter hat einen langfristigen Stromliefervertrag mit dem dänischen Energiekonzern Ørsted "
+     "abgeschlossen.",
+     dict(subtype="new_customer", parties={"customer": "Salzgitter", "vendor": "Ørsted"})),
+    ("Die Airline Lufthansa hat einen Rahmenvertrag mit der Deutschen Telekom AG über Mobilfunk- und Festnetzdienste "
+     "für rund 60.000 Anschlüsse abgeschlossen.",
+     dict(subtype="new_customer", parties={"customer": "Lufthansa", "vendor": "Deutsche Telekom"})),
     # A move to a new supplier with the old one unnamed: "X stellt ... auf (die Software von) Z um".
     ("Die Sparkasse Ostholm stellt ihr Kernbankensystem auf die Software des Anbieters Avalon um.",
      dict(subtype="new_customer", parties={"customer": "Sparkasse Ostholm", "vendor": "Avalon"})),
@@ -296,8 +339,6 @@ NOT_EVENTS = [
     "Der Softwarekonzern Moltrix sollte nach Ansicht von Analysten den Konkurrenten Quellbit kaufen.",
     "Bereits 2019 hatte der Konzern Vestor den Wettbewerber Rondel übernommen.",
     "Der Energieversorger Lechwerk steigt aus der Projektgesellschaft Windpark Halden aus.",
-    "Der Finanzinvestor Grauberg lotet einen Verkauf des Laborausrüsters Quantix aus.",
-    "Die Würth-Gruppe hat den Auftrag zur Migration ihrer Kelvo-Landschaft an den Dienstleister Allbit vergeben.",
     "Der Windparkbetreiber Nordbrise hatte einen ähnlichen Vertrag mit dem Chemiekonzern Evalon unterzeichnet.",
     "Post-Tochter Paynord verliert Kunden: Kreditbank Elm übernimmt Zahlungsverkehr",
 ]

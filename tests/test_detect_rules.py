@@ -16,6 +16,11 @@ DEALS = [
      "Oberhof Chemie said on Tuesday.",
      dict(subtype="divestiture", parties={"seller": "Oberhof Chemie", "target": "Lakrona Coatings"},
           status="completed")),
+    # a stake in a unit named in apposition, sold to a buyer with its country before it
+    ("Ruhrstahl AG has agreed to sell a 20% stake in its steel division, Ruhrstahl Steel Europe, to India's "
+     "Vardhan Steel for 850 million euros.",
+     dict(subtype="divestiture", parties={"seller": "Ruhrstahl", "target": "Ruhrstahl Steel Europe",
+                                          "acquirer": "Vardhan Steel"})),
     # a unit named after its noun is the target, the seller's share of it told as "49 per cent of"
     ("Isar Rueck has completed the sale of its US life reinsurance subsidiary, Isar Life Re America, to "
      "Bermuda-based Granite Bay Re for $610 million.",

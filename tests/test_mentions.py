@@ -95,3 +95,24 @@ def test_honorific_makes_a_person_and_the_full_name_too() -> None:
     got = _mentions("Commissioner Josenrique Cueto spoke first. Mr. Cueto said the department engaged ITDP.", "en")
     assert got[0] == [("Commissioner Josenrique Cueto", "person")]
     assert ("Cueto", "person") in got[1] and ("ITDP", "org") in got[1]
+
+
+def test_a_speaker_compound_does_not_bar_its_company_as_the_description_s_antecedent() -> None:
+    got = _mentions("Die Lufthansa stellt die Diensthandys um. Die Airline hat einen Rahmenvertrag mit der Telekom AG "
+                    "abgeschlossen, wie ein Lufthansa-Sprecher bestätigte.", "de")
+    # "ein Lufthansa-Sprecher" speaks for the company "Die Airline" means; before, it sent the description elsewhere
+    assert got[1][0] == ("Lufthansa", "ref")
+
+
+def test_a_roundup_item_s_label_is_its_description_s_company() -> None:
+    got = _mentions("Carmakers cut orders. Kestrel Motors said it would add a shift. Halvane Motors: The carmaker "
+                    "will buy fewer seats from Dorrin Trim.", "en")
+    assert got[2][:2] == [("Halvane Motors", "org"), ("Halvane Motors", "ref")]
+
+
+def test_a_unit_named_after_its_owner_keeps_apart_from_it() -> None:
+    got = _mentions("Die Mahrholz SE verkauft den Geschäftsbereich Mahrholz Medical an Carewell Instruments. "
+                    "Mahrholz will sich auf Sensoren konzentrieren.", "de")
+    assert ("Mahrholz", "org") in got[0] and ("Mahrholz Medical", "org") in got[0]
+    # the owner's short name stays the owner, not its unit's fuller name
+    assert got[1][0] == ("Mahrholz", "org")
