@@ -100,7 +100,6 @@ _PUBLIC_BODY = re.compile(
 _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
 # A hyphenated tail that names the company itself, not a unit or person of it.
 _SELF_TAIL = re.compile(r"(?:gruppe|konzern|konzerns|holding|unternehmensgruppe|firmengruppe)", re.I)
-# ... unless a name follows: "der Facebook-Konzern Meta" describes Meta.
 _NAME_NEXT = re.compile(rf" [{UPPER}]")
 _NAME_TAIL = re.compile(r"(?i)^(?:[\w\-]*(?:holding|gruppe)|holdings|group|partner|partners|bank|studios|IT)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
@@ -616,6 +615,11 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # adjectives in lower case unless they belong to a name), and the article's bare "Telekom" stands for it.
     longer: dict[str, str] = {}
     matches = [list(pattern.finditer(text)) for text in texts]
+    # "die Freudenberg-Gruppe", "der Siemens-Konzern" name the company itself, unless the article puts such a
+    # compound before another name: "der Facebook-Konzern Meta" describes Meta, in the headline too.
+    describing = {m.group(0) for text, found in zip(texts, matches) for m in found
+                  if (t := re.match(r"-([\w\-]+)", text[m.end():])) and _SELF_TAIL.fullmatch(t.group(1))
+                  and _NAME_NEXT.match(text, m.end() + t.end())}
     for text, found in zip(texts, matches):
         for m in found:
             if " " in m.group(0).strip():
@@ -630,7 +634,7 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         for m in found:
             end = m.end()
             tail = re.match(r"-([\w\-]+)", text[end:])
-            if tail and _SELF_TAIL.fullmatch(tail.group(1)) and not _NAME_NEXT.match(text, end + tail.end()):
+            if tail and _SELF_TAIL.fullmatch(tail.group(1)) and m.group(0) not in describing:
                 end += tail.end()  # "die Freudenberg-Gruppe", "der Siemens-Konzern": the company itself
             elif tail and is_descriptor(tail.group(1)):
                 continue  # "die Siemens-Tochter", "der Varian-Chef": another party or a person
