@@ -364,12 +364,12 @@ def _names_of(texts: list[str], spans: list[list[NameSpan]], vocab: _Vocabulary,
     return labelled, index
 
 
-# "Telvia agreed to sell its towers business, Telvia Towers", "verkauft seine Sparte Farbenwerk Marine": a
-# longer name introduced as a possessed unit is the unit of the company its first words name, not that
-# company's full name.
-_OWNED = re.compile(r"(?i)\b(?:its|their|seine[mnrs]?|ihre[mnrs]?|des|der|den|dem|die)\s(?:[\w\-]+\s){0,5}?[\w\-]*(?:business|unit|"
-                    r"division|subsidiary|arm|operations|tochter|tochtergesellschaft|sparte|geschäft|einheit|bereich)"
-                    r"(?:s|es)?,?\s$")
+# "Telvia agreed to sell its towers business, Telvia Towers", "verkauft seine Sparte Farbenwerk Marine", "des
+# Geschäftsbereichs Mahrholz Medical": a longer name a possessive or an article and a unit noun introduce is the
+# unit of the company its first words name, not that company's full name (see `_units`).
+_OWNED = re.compile(r"(?i)\b(?:its|their|seine[mnrs]?|ihre[mnrs]?|des|der|den|dem|die)\s(?:[\w\-]+\s){0,5}?"
+                    r"[\w\-]*(?:business|unit|division|subsidiary|arm|operations|tochter|tochtergesellschaft|sparte|"
+                    r"geschäft|einheit|bereich)(?:s|es)?,?\s$")
 
 
 def _units(texts: list[str], labelled: list[list[tuple[NameSpan, str]]]) -> set[str]:

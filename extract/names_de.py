@@ -101,6 +101,7 @@ _PLACE_ADJ = re.compile(r"(?:er|ische[nmrs]?)$")
 # A hyphenated tail that names the company itself, not a unit or person of it.
 _SELF_TAIL = re.compile(r"(?:gruppe|konzern|konzerns|holding|unternehmensgruppe|firmengruppe)", re.I)
 _NAME_NEXT = re.compile(rf" [{UPPER}]")
+_HYPHEN_TAIL = re.compile(r"-([\w\-]+)")
 _NAME_TAIL = re.compile(r"(?i)^(?:[\w\-]*(?:holding|gruppe)|holdings|group|partner|partners|bank|studios|IT)$")
 # Institutions that are parties in their own right (general knowledge of German public life).
 # "die Bundesregierung" is the state as a party: "der Bund".
@@ -618,8 +619,8 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
     # "die Freudenberg-Gruppe", "der Siemens-Konzern" name the company itself, unless the article puts such a
     # compound before another name: "der Facebook-Konzern Meta" describes Meta, in the headline too.
     describing = {m.group(0) for text, found in zip(texts, matches) for m in found
-                  if (t := re.match(r"-([\w\-]+)", text[m.end():])) and _SELF_TAIL.fullmatch(t.group(1))
-                  and _NAME_NEXT.match(text, m.end() + t.end())}
+                  if (t := _HYPHEN_TAIL.match(text, m.end())) and _SELF_TAIL.fullmatch(t.group(1))
+                  and _NAME_NEXT.match(text, t.end())}
     for text, found in zip(texts, matches):
         for m in found:
             if " " in m.group(0).strip():
@@ -633,9 +634,9 @@ def find_names_de(texts: list[str]) -> list[list[NameSpan]]:
         row: list[NameSpan] = []
         for m in found:
             end = m.end()
-            tail = re.match(r"-([\w\-]+)", text[end:])
+            tail = _HYPHEN_TAIL.match(text, end)
             if tail and _SELF_TAIL.fullmatch(tail.group(1)) and m.group(0) not in describing:
-                end += tail.end()  # "die Freudenberg-Gruppe", "der Siemens-Konzern": the company itself
+                end = tail.end()  # "die Freudenberg-Gruppe", "der Siemens-Konzern": the company itself
             elif tail and is_descriptor(tail.group(1)):
                 continue  # "die Siemens-Tochter", "der Varian-Chef": another party or a person
             prev = _WORD_BEFORE.search(text, 0, m.start())

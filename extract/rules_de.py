@@ -157,6 +157,10 @@ _SUPPLIER_N = r"\S*(?:lieferanten|lieferant|zulieferer|partner|dienstleister|anb
 # The clause that names the new supplier after "und": "vergibt ... an Z", "setzt künftig auf Z", "lässt ... von Z betreiben".
 _PICK_CLAUSE = (r"(?:\S+ )?(?:vergibt|vergab|setzt|setzte|lässt|ließ|bezieht|bezog|wechselt|wechselte) "
                 r"(?:(?!E\d|nicht )\S+ ){0,10}?(?:an|auf|von|vom|zu|zum|zur|bei|beim) ")
+# "beteiligt sich der Fonds X mit {size} an Y": the verb first, then its subject (a sum or a share as {size}).
+_PARTICIPATES_V1 = (r"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{0,4}}?(?P<v>beteiligt|beteiligte|beteiligen) sich "
+                    r"(?:(?!E\d)\S+ ){{0,3}}?(?P<a>E\d+) (?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?{size} (?:\S+ ){{0,2}}?"
+                    r"(?:an|am|bei|beim) " + O("t").replace("{", "{{").replace("}", "}}"))
 _PAIR_MOD = (rf"(?:(?!(?:haben|hatten|sind|waren|werden|wurden|wollen|wollten|sollen|sollten|können|könnten|dürften) )"
              rf"(?:der|die|das|dem|den|des|\S+(?:e|en|er|es|em)|{_DESC}) ){{0,4}}")
 
@@ -493,18 +497,15 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.85),
     # The subject after the verb, a sum or a share: "Parallel dazu beteiligt sich der Fonds X mit 10 Millionen
     # Euro an Y", "Seit Mai beteiligt sich X mit 30 Prozent an Y"
-    _f("invest_participates_v1", "deal", "investment",
-       rf"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{0,4}}?(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,3}}?(?P<a>E\d+) "
-       rf"(?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<m>M\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
+    _f("invest_participates_v1", "deal", "investment", _PARTICIPATES_V1.format(size=r"(?P<m>M\d+)"),
        {"a": "acquirer", "t": "target"}, 0.8),
-    _f("stake_participates_v1", "deal", "stake",
-       rf"(?:^ |[.:;] )(?:(?!E\d)\S+ ){{0,4}}?(?P<v>beteiligt|beteiligte|beteiligen) sich (?:(?!E\d)\S+ ){{0,3}}?(?P<a>E\d+) "
-       rf"(?:(?!E\d)\S+ ){{0,4}}?mit (?:\S+ )?(?P<p>P\d+) (?:\S+ ){{0,2}}?(?:an|am|bei|beim) {O('t')}",
+    _f("stake_participates_v1", "deal", "stake", _PARTICIPATES_V1.format(size=r"(?P<p>P\d+)"),
        {"a": "acquirer", "t": "target"}, 0.85),
     # "X bestätigte Gespräche mit dem Zulieferer Y über einen Einstieg mit 19,9 Prozent": Y would enter X
     _f("talks_entry_with", "deal", "stake",
        rf"{S('t')}(?:gespräche|gesprächen|verhandlungen|verhandelt|verhandle) (?:\S+ )?mit {O('a')} "
-       rf"(?:(?!E\d)\S+ ){{0,3}}?über (?:einen|den|eine|die) (?:\S+ )?(?:einstieg|minderheitsbeteiligung|beteiligung)\b",
+       rf"(?:(?!E\d)\S+ ){{0,3}}?über (?:einen|den|eine|die) (?:\S+ )?"
+       rf"(?:einstieg|minderheitsbeteiligung|beteiligung)\b",
        {"a": "acquirer", "t": "target"}, 0.7),
     # "X hat sich mit 25 Prozent an Y beteiligt"
     _f("stake_participated", "deal", "stake",
@@ -915,10 +916,11 @@ CUES = Cues(
                          r"abgeblasen|aufgegeben|untersagt|gestoppt|gekippt|abgesprungen|abgelehnt|zurückgenommen|"
                          r"nimmt (?:\S+ ){0,8}?zurück|nahm (?:\S+ ){0,8}?zurück|nicht vollzogen|"
                          r"(?:kommt|kam|kommen) (?:\S+ ){0,3}?nicht zustande|nicht zustande gekommen|"
-                         r"(?:gespräche|verhandlungen|verkaufsprozess|bieterverfahren) (?:\S+ ){0,14}?(?:beendet|eingestellt)) ")),
+                         r"(?:gespräche|verhandlungen|verkaufsprozess|bieterverfahren) (?:\S+ ){0,14}?"
+                         r"(?:beendet|eingestellt)) ")),
         ("considering", _P(r" (?:erwägt|erwägen|erwog|erwogen|prüft|prüfen|prüfte|überlegt|überlegungen|"
-                           r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|lotet (?:\S+ ){0,10}?aus|"
-                           r"auszuloten|ausloten|"
+                           r"denkt (?:\S+ ){0,10}?nach|nachdenken|sondiert|sondieren|liebäugelt|"
+                           r"lotet (?:\S+ ){0,10}?aus|auszuloten|ausloten|"
                            r"spielt mit dem gedanken|mögliche[sn]? (?:angebot|übernahme|kauf|einstieg)) ")),
         ("considering", _P(r" (?:in gesprächen|gespräche über|gespräche mit|verhandelt|verhandeln|verhandlungen|"
                            r"im gespräch|führen gespräche) ")),
@@ -978,7 +980,8 @@ CUES = Cues(
 # the article calls it by that kind or by its council ("die Stadt", "der Stadtrat", "der Kreistag"); these
 # heads refer only to a body so named (Grammar.named_only).
 _KIND_HEADS = {
-    "stadt": ("stadt", "stadtrat", "stadtrats", "stadtverwaltung", "rathaus", "magistrat", "gemeinderat", "gemeinderats"),
+    "stadt": ("stadt", "stadtrat", "stadtrats", "stadtverwaltung", "rathaus", "magistrat", "gemeinderat",
+              "gemeinderats"),
     "landkreis": ("landkreis", "landkreises", "kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung",
                   "landratsamt"),
     "kreis": ("kreis", "kreises", "kreistag", "kreistags", "kreisverwaltung"),
