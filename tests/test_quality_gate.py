@@ -22,13 +22,13 @@ CORPUS_DIR = Path(__file__).resolve().parent / "data" / "corpus"
 BLIND_SETS = {f"{name}.jsonl" for name in (
     "en_gen", "en_gen2", "en_gen3", "en_gen4", "en_gen5", "en_gen6", "de_gen", "de_gen2", "de_gen3", "de_gen4",
     "de_gen5", "en_gen7", "de_gen6", "en_gen8", "de_gen7", "en_gen9", "de_gen8", "en_gen10", "de_gen9",
-    "en_gen11", "de_gen10", "en_gen12", "de_gen11",
+    "en_gen11", "de_gen10", "en_gen12", "de_gen11", "en_gen13", "de_gen12",
     # the test sets of earlier rounds: scored once after their freeze, then made dev data
     "en_test_news", "en_test_pages", "en_test2_news", "en_test2_pages", "de_test_news", "de_test2_news",
     "en_test3_news", "en_test3_pages", "de_test3_news", "en_test4_news", "en_test4_pages", "de_test4_news",
     "en_test5_news", "en_test5_pages", "de_test5_news", "en_test6_news", "en_test6_pages", "de_test6_news",
     "en_test7_news", "en_test7_pages", "de_test7_news", "en_test8_news", "en_test8_pages", "de_test8_news",
-    "en_test9_news", "en_test9_pages", "de_test9_news")}
+    "en_test9_news", "en_test9_pages", "de_test9_news", "en_test10_news", "en_test10_pages", "de_test10_news")}
 
 
 def load_records(split: str, lang: str) -> list[dict]:
