@@ -50,7 +50,8 @@ _SYMBOLS = {
     "¥": "JPY", "jpy": "JPY", "chf": "CHF", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
     "hk$": "HKD", "hkd": "HKD", "s$": "SGD", "sgd": "SGD", "cny": "CNY", "rmb": "CNY", "inr": "INR",
     "₹": "INR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "krw": "KRW", "₩": "KRW", "brl": "BRL",
-    "r$": "BRL", "nz$": "NZD", "nzd": "NZD", "pln": "PLN", "zar": "ZAR", "ils": "ILS",
+    "r$": "BRL", "nz$": "NZD", "nzd": "NZD", "pln": "PLN", "zar": "ZAR", "ils": "ILS", "rs": "INR", "rs.": "INR",
+    "ksh": "KES", "kes": "KES", "sh": "KES", "₦": "NGN", "ngn": "NGN", "aed": "AED", "sar": "SAR", "egp": "EGP",
 }
 
 EN = MoneyLocale(
@@ -59,6 +60,7 @@ EN = MoneyLocale(
     scales={
         "trillion": 1e12, "tn": 1e12, "tr": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
         "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mio": 1e6, "thousand": 1e3, "k": 1e3,
+        "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
     },
     currencies={
         **_SYMBOLS,
@@ -72,6 +74,7 @@ EN = MoneyLocale(
         "norwegian crowns": "NOK", "norwegian kroner": "NOK", "danish crowns": "DKK", "danish kroner": "DKK",
         "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "dirhams": "AED", "riyals": "SAR", "shekels": "ILS",
         "nkr": "NOK", "skr": "SEK", "dkr": "DKK", "czk": "CZK", "huf": "HUF", "mxn": "MXN",
+        "naira": "NGN", "kenyan shillings": "KES", "cedis": "GHS",
     },
     undisclosed=r"\b(?:an?\s+)?(?:undisclosed|unspecified|unknown|confidential)\s+(?:sum|amount|price|fee|figure)",
     counted=r"\s+(?:[a-z]+-)?(?!(?:as|is|was|has|its|this|his|plus|less|across|versus|thus|says)\b)"

@@ -195,8 +195,10 @@ def _tokens(run: str, start: int) -> list[tuple[int, int, str]]:
 
 
 def _is_abstract(word: str, ends: re.Pattern[str] = _ABSTRACT_END) -> bool:
-    """Returns True for an abstract noun ("Insolvenz", "Förderung"); short or hyphenated words are names."""
-    return "-" not in word and len(word) >= 8 and bool(ends.search(word.lower()))
+    """Returns True for an abstract noun ("Insolvenz", "Förderung"); short, hyphenated or camel-case words
+    ("HeidelbergCement") are names."""
+    camel = not word[1:].islower() and not word[1:].isupper()
+    return "-" not in word and len(word) >= 8 and not camel and bool(ends.search(word.lower()))
 
 
 def _is_alias_word(word: str) -> bool:
@@ -204,6 +206,27 @@ def _is_alias_word(word: str) -> bool:
     low = word.lower()
     return (len(word) >= 4 and low not in _FUNCTION and low not in _PLACES and not _PUBLIC_BODY.match(word)
             and not is_descriptor(word) and not re.search(r"(?:e|en|er|es|em)$", low))
+
+
+def _surname_aliases(names: set[str], texts: list[str]) -> set[str]:
+    """Returns the first words in -er of multi-word `names` that stand alone in `texts` (see _seed_names)."""
+    out = set()
+    for n in names:
+        word, _, rest = n.partition(" ")
+        low = word.lower()
+        if not rest or not low.endswith("er") or len(word) < 5 or low in _FUNCTION or low in _PLACES \
+                or _PUBLIC_BODY.match(word) or is_descriptor(word) or _is_place_adjective(word):
+            continue
+        nxt = rest.split()[0]
+        after = [t[m.end():m.end() + 1 + len(nxt)] for t in texts
+                 for m in re.finditer(rf"(?<![\w\-]){re.escape(word)}(?![\w\-])", t)]
+        followed = [a for a in after if _CAP_AFTER.match(a)]
+        if len(followed) < len(after) and all(a == " " + nxt for a in followed):
+            out.add(word)
+    return out
+
+
+_CAP_AFTER = re.compile(r" [A-ZÄÖÜ]")
 
 
 def _is_function(tok: str) -> bool:
@@ -526,6 +549,9 @@ def _seed_names(texts: list[str]) -> tuple[set[str], set[str]]:
     names |= {r for r, n in multi_counts.items() if n >= 2 and not set(r.split()) & blocked}
     # The first word of a multi-word name names the company too ("Hanseon" for "Hanseon Energy").
     names |= {n.split()[0] for n in names if " " in n and _is_alias_word(n.split()[0])}
+    # So does a surname in -er ("Haller" for "Haller Präzisionstechnik") when the article uses it alone
+    # and never before another capitalised word ("die Münchner Versicherung", "Berater Y": a modifier).
+    names |= {w for w in _surname_aliases(names, texts) if w not in blocked}
     # "Münchner Transwerk": a place adjective before a name the article also uses alone; "die Paderborner
     # Meterix Solutions" with "Meterix" alone elsewhere: the name is "Meterix Solutions".
     for n in [n for n in names if " " in n and n.split()[0].endswith("er") and n.split()[0][:1].isupper()]:

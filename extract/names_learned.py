@@ -8,9 +8,10 @@ article uses once or only after a preposition ("bei Volkswagen", "eine Lösung v
 not take is one candidate per article, described by binary features of its uses (the word before
 and after each use, its place in the sentence, its shape and ending, how often the article uses it,
 how many articles of the training corpus use the word at all: a common noun is in many, an
-invented firm in one) and scored by a logistic regression trained on the labelled corpus (label:
-the run names a party of one of the article's events). A run whose probability reaches the
-model's threshold is a name.
+invented firm in one; and in how many of them, in either language, the word is part of a labelled
+party's name: "Metro" or "Vattenfall" are, "Ziel" never is) and scored by a logistic regression
+trained on the labelled corpus (label: the run names a party of one of the article's events). A run
+whose probability reaches the model's threshold is a name.
 
 `benchmarks/train.py` (`make train`) trains it and writes `extract/data/names_de.json.gz`;
 without that file (before the first training) nothing is added. Pure Python at run time.
@@ -22,11 +23,13 @@ import gzip
 import json
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["NameModel", "candidates", "learned_names", "model", "MODEL_FILE"]
+__all__ = ["NameModel", "candidates", "learned_names", "model", "using", "MODEL_FILE"]
 
 MODEL_FILE = "names_de.json.gz"
 
@@ -105,18 +108,24 @@ def candidates(texts: list[str], taken: set[str], split) -> dict[str, list[str]]
 
 @dataclass(frozen=True)
 class NameModel:
-    """Weights, Platt scale, threshold, and the corpus document frequency of capitalised words."""
+    """Weights, Platt scale, threshold, the corpus document frequency of capitalised words (`df`)
+    and, per lower-case word, the number of corpus articles with a labelled party whose name has it
+    (`parties`)."""
 
     weights: dict[str, float]
     a: float
     b: float
     threshold: float
     df: dict[str, int] = field(default_factory=dict)
+    parties: dict[str, int] = field(default_factory=dict)
 
     def features(self, surface: str, feats: list[str], own_article: bool = False) -> list[str]:
-        """Returns `feats` with the run's corpus frequency (less this article's use when training)."""
-        n = min((self.df.get(w.lower(), 0) for w in surface.split()), default=0) - int(own_article)
-        return [*feats, f"df={_df_bucket(n)}"]
+        """Returns `feats` with the run's corpus frequency (less this article's use when training)
+        and how often its rarest word names a party."""
+        words = [w.lower() for w in surface.split()]
+        n = min((self.df.get(w, 0) for w in words), default=0) - int(own_article)
+        p = min((self.parties.get(w, 0) for w in words), default=0)
+        return [*feats, f"df={_df_bucket(n)}", f"pdf={_df_bucket(p)}"]
 
     def probability(self, feats: list[str]) -> float:
         w = self.weights
@@ -124,16 +133,18 @@ class NameModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def to_json(self) -> dict:
-        return {"format": 1, "a": self.a, "b": self.b, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items())), "df": dict(sorted(self.df.items()))}
+        return {"format": 2, "a": self.a, "b": self.b, "threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items())), "df": dict(sorted(self.df.items())),
+                "parties": dict(sorted(self.parties.items()))}
 
     @classmethod
     def from_json(cls, data: dict) -> NameModel:
-        if data.get("format") != 1:
-            raise ValueError(f"name model file: format {data.get('format')!r} not known (expected 1); "
+        if data.get("format") not in (1, 2):  # (1: before the party counts)
+            raise ValueError(f"name model file: format {data.get('format')!r} not known (expected 2); "
                              "retrain with `make train`")
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["a"]), float(data["b"]),
-                   float(data["threshold"]), {k: int(v) for k, v in data["df"].items()})
+                   float(data["threshold"]), {k: int(v) for k, v in data["df"].items()},
+                   {k: int(v) for k, v in data.get("parties", {}).items()})
 
 
 @lru_cache(maxsize=1)
@@ -145,9 +156,23 @@ def model() -> NameModel | None:
     return NameModel.from_json(json.loads(gzip.decompress(path.read_bytes())))
 
 
+_in_use: list[NameModel] = []
+
+
+@contextmanager
+def using(nm: NameModel) -> Iterator[None]:
+    """Reads every article with `nm` instead of the shipped model while the block runs: training reads
+    each corpus set with a model whose party counts leave that set out, as new text would be read."""
+    _in_use.append(nm)
+    try:
+        yield
+    finally:
+        _in_use.pop()
+
+
 def learned_names(texts: list[str], taken: set[str], split, nm: NameModel | None = None) -> set[str]:
     """Returns the runs of the article the name model accepts (see the module docstring)."""
-    nm = nm or model()
+    nm = nm or (_in_use[-1] if _in_use else model())
     if nm is None or nm.threshold > 1.0:
         return set()
     return {s for s, f in candidates(texts, taken, split).items() if nm.probability(nm.features(s, f)) >= nm.threshold}

@@ -254,7 +254,9 @@ _NOT_NAME_TOKEN = re.compile(
     r"\d+(?:[.,]\d+)?(?:bn|b|m|mn|mln|k|tn|tr|g|d|x|st|nd|rd|th|s)?|"
     # A measure: "5GiB", "50MB", "2.4GHz", "100Mbps", "12V", "3kWh".
     r"\d+(?:[.,]\d+)?(?i:[kmgtp]i?b|[kmgtp]bps|[kmg]?hz|[kmg]?wh?|v|mah)|"
-    r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb)|"
+    r"(?i:usd|eur|gbp|chf|jpy|cny|cad|aud|hkd|sgd|inr|sek|nok|dkk|krw|brl|nzd|pln|zar|ils|rmb|kes|ngn|aed|sar|egp)|"
+    # A currency prefix glued to a number: "Sh4.2 billion", "KSh500m", "Rs2,000 crore".
+    r"(?:K?Sh|Rs)\d+|"
     r"\S+-(?:based|owned|backed|listed|led|born|headquartered|registered|made|run|controlled|focused)|"
     # A product or model code: "VT-204", "A320", "F-35" (a company name with digits starts with them: "3M").
     r"[A-Z]{1,4}-?\d+[A-Za-z]?"

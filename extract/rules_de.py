@@ -126,7 +126,8 @@ REL_N = (r"(?!(?:kauf|arbeits|tarif|miet|pacht|koalitions|staats|gesellschafter|
 END_V = (r"(?P<v>beenden|beendet|kündigen|gekündigt|storniert|stornieren|zu stornieren|auslaufen lassen|aufkündigen|aufgekündigt|auflösen|aufgelöst|"
          r"nicht verlängern|nicht verlängert|zu beenden|zu kündigen)")
 SPEND_N = (r"\S*(?:ausgaben|budget|volumen|bestellungen|bestellung|aufträge|auftrag|nutzung|lizenzen|einkäufe|"
-           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?|bezug|bezugsmengen)")
+           r"abnahme|abnahmemengen|geschäft|zukäufe|order|orders|abrufe|abruf|umfang|mengen?|bezug|bezüge|"
+           r"bezugsmengen)")
 REDUCE_V2 = (r"(?P<v>fährt|fuhr|fahren|fuhren|senkt|senkte|senken|senkten|kürzt|kürzte|kürzen|kürzten|reduziert|reduzierte|"
              r"reduzieren|reduzierten|verringert|verringerte|verringern|verringerten|halbiert|halbierte|halbieren|halbierten)")
 REDUCE_END = (r"(?P<v>zurückfahren|zurückgefahren|zurückzufahren|senken|gesenkt|zu senken|kürzen|gekürzt|zu kürzen|"
@@ -226,14 +227,57 @@ FRAMES: tuple[Frame, ...] = (
     _f("acq_noun_by", "deal", "acquisition",
        rf"{ACQ_NOUN} (?:der |des |von |vom )?{O('t')} (?:\S+ ){{0,3}}?durch {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.75),
+    # Talks: "X führt Gespräche mit Y über eine Übernahme" (X would buy); "Y befindet sich in Gesprächen
+    # mit X über ein Übernahmeangebot für sämtliche Aktien der Gesellschaft" (Y would be bought)
+    _f("talks_takeover", "deal", "acquisition",
+       rf"{S('a')}(?:(?!E\d)\S+ ){{0,6}}?(?:gespräche|verhandlungen|verhandelt|verhandeln|spricht|sprechen) "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?mit {O('t')} (?:(?!E\d)\S+ ){{0,3}}?über (?:eine|die|einen|den) "
+       rf"(?:mögliche[n]? |komplette[n]? |vollständige[n]? )?(?:übernahme|kauf|erwerb)(?= [.,;:]| $| und )",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    _f("talks_offer_self", "deal", "acquisition",
+       rf"{S('t')}(?:(?!E\d)\S+ ){{0,6}}?(?:gespräche|gesprächen|verhandlungen) (?:(?!E\d)\S+ ){{0,3}}?mit "
+       rf"{O('a')} (?:, (?:\S+ ){{1,6}}?, |, (?:inc|ltd|llc|corp|plc|s\.a|n\.v) (?:\. )?)?(?:(?!E\d)\S+ ){{0,4}}?"
+       rf"über (?:ein|eine|einen) (?:(?!E\d)\S+ ){{0,3}}?\S*(?:übernahmeangebot|kaufangebot|erwerbsangebot) "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?(?:(?:der|des) (?:gesellschaft|unternehmens|konzerns)|E\d+)",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    # Reports of a sale the target answers: "Y hat einen Bericht über einen Verkauf an X zurückgewiesen",
+    # "Y weist Spekulationen über eine Übernahme durch X zurück" (the status cue reads the denial)
+    _f("sale_report", "deal", "acquisition",
+       rf"{S('t')}(?:(?!E\d)\S+ ){{0,3}}?(?:\S*bericht\S*|spekulationen|gerüchte|meldungen) "
+       rf"(?:(?!E\d)\S+ ){{0,2}}?über "
+       rf"(?:(?!E\d)\S+ ){{0,3}}?(?:verkauf an|übernahme durch|kauf durch) {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    _f("merger_report", "deal", "merger",
+       rf"{S('a')}(?:(?!E\d)\S+ ){{0,3}}?(?:\S*bericht\S*|spekulationen|gerüchte|meldungen) "
+       rf"(?:(?!E\d)\S+ ){{0,2}}?über "
+       rf"(?:(?!E\d)\S+ ){{0,2}}?(?:fusion|fusionsgespräche|fusionspläne|zusammenschluss) mit {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "Y steht (laut Insidern) vor dem Verkauf an X", "Y steht vor der Übernahme durch X"
+    _f("faces_sale", "deal", "acquisition",
+       rf"{S('t')}(?P<v>steht|stehe|stünde|stand) (?:(?!E\d)\S+ ){{0,8}}?vor (?:dem|der|einem|einer) (?:\S+ )?"
+       rf"(?:verkauf an|übernahme durch) {O('a')}",
+       {"a": "acquirer", "t": "target"}, 0.75),
+    # "X übernimmt die Mehrheit am Y", "X hat die Kontrolle über Y übernommen"
+    _f("acq_majority", "deal", "acquisition",
+       rf"{S('a')}{ACQ_V2} (?:die |eine )?(?:\S+ )?(?:mehrheit|kontrolle) (?:an|am|bei|beim|der|des|über) {O('t')}",
+       {"a": "acquirer", "t": "target"}, 0.8),
+    _f("acq_majority_end", "deal", "acquisition",
+       rf"{S('a')}(?:die |eine )?(?:\S+ )?(?:mehrheit|kontrolle) (?:an|am|bei|beim|der|des|über) {O('t')} "
+       rf"(?P<g2>(?:(?!E\d)\S+ ){{0,6}}?){ACQ_END}",
+       {"a": "acquirer", "t": "target"}, 0.8),
     # Headlines: "Nvidia verzichtet auf Arm-Übernahme"
     _f("acq_compound", "deal", "acquisition",
        rf"{S('a')}(?P<t>E\d+) - (?:übernahme|kauf|deal|akquisition)",
        {"a": "acquirer", "t": "target"}, 0.7),
     # "Y gehört jetzt zu X", "Seit Montag gehört die Bank zur X"
     _f("belongs_to", "deal", "acquisition",
-       rf"(?P<t>E\d+) (?:\S+ ){{0,2}}?(?P<v>gehört) (?:jetzt |nun |künftig |ab sofort |seit \S+ )*(?:zu|zur|zum) {O('a')}",
+       rf"(?P<t>E\d+) (?:\S+ ){{0,2}}?(?P<v>gehört) (?:jetzt |nun |künftig |ab sofort |seit \S+ |"
+       rf"seit (?!jahren|jahrzehnten|langem|längerem)(?:(?!E\d)\S+ ){{2,4}}?(?=zu))*(?:zu|zur|zum) {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.75, "done"),
+    # "Die Seilerei Y geht an die französische X", "Y ging an den Finanzinvestor X"
+    _f("goes_to", "deal", "acquisition",
+       rf"{S('t')}(?P<v>geht|ging) (?:(?!E\d)\S+ ){{0,3}}?an {O('a')}(?= [.,;:]| und | $| für | zum | zu )",
+       {"a": "acquirer", "t": "target"}, 0.7),
     _f("belongs_to_inv", "deal", "acquisition",
        rf"(?P<v>gehört) (?:\S+ ){{0,3}}?(?P<t>E\d+) (?:\S+ ){{0,4}}?(?:zu|zur|zum) {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.7, "done"),
@@ -314,6 +358,11 @@ FRAMES: tuple[Frame, ...] = (
        rf"{S('t')}(?P<v>sammelt|sammelte|sammeln|holt|holte|erhält|erhielt|bekommt|bekam) (?:\S+ ){{0,3}}?"
        rf"(?P<m>M\d+) (?:\S+ ){{0,10}}?(?:angeführt|geführt|angeleitet) (?:\S+ )?von {O('a')}",
        {"a": "acquirer", "t": "target"}, 0.85),
+    # "Y hat eine Finanzierungsrunde über M abgeschlossen, die von X angeführt wird"
+    _f("round_led_which", "deal", "investment",
+       rf"{S('t')}(?:(?!E\d)\S+ ){{0,4}}?(?:\S*finanzierungsrunde|\S*-runde|finanzierung) (?:(?!E\d)\S+ ){{0,8}}?, "
+       rf"(?:die|der) (?:\S+ )?(?:von|vom) {O('a')} (?:\S+ ){{0,2}}?(?P<v>angeführt|geführt|angeleitet)",
+       {"a": "acquirer", "t": "target"}, 0.8),
     _f("round_v2", "deal", "investment",
        rf"{S('t')}(?P<v>sammelt|sammelte|sammeln|holt|holte) (?:\S+ ){{0,4}}?(?P<m>M\d+) (?:\S+ ){{0,8}}?ein ",
        {"t": "target"}, 0.8),
@@ -464,6 +513,41 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?:(?!von |vom |E\d)\S+ ){{0,12}}?auf {OV('vd')} (?P<g2>(?:(?!E\d)\S+ ){{0,4}}?)"
        rf"(?P<v>umstellen|umgestellt|umzustellen|umsteigen|umgestiegen|umzusteigen)",
        {"c": "customer", "vd": "vendor"}, 0.75),
+    # "Damit endet die Zusammenarbeit von X mit Y"
+    _f("ends_of_with", "customer_change", "churn",
+       rf"(?P<v>endet|endete|enden|läuft|lief) (?:(?!E\d)\S+ ){{0,3}}?{REL_N}\S* (?:von|des|der) (?P<c>E\d+) "
+       rf"(?:mit|bei) {OV('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X löst ihr Abrechnungssystem von Y ab", "X will die Software des Anbieters Y ablösen"
+    _f("replace_ab", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>löst|löste|lösen|lösten) (?:(?!E\d)\S+ ){{0,6}}?(?:von|vom|des|der) {OV('vd')} "
+       rf"(?:(?!E\d)\S+ ){{0,6}}?ab(?= [.,;:]| und | $)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("replace_ab_end", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,6}}?(?:von|vom|des|der) {OV('vd')} (?P<g2>(?:(?!E\d)\S+ ){{0,6}}?)"
+       rf"(?P<v>ablösen|abgelöst|abzulösen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # "X ersetzt die Kassen seines bisherigen Lieferanten Y"
+    _f("replace_supplier", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>ersetzt|ersetzte|ersetzen|ersetzten|tauscht|tauschte) (?:(?!E\d)\S+ ){{0,8}}?"
+       rf"(?:des|seines|ihres|der|ihrer|seiner) bisherigen \S*(?:lieferanten|anbieters|dienstleisters|herstellers|"
+       rf"partners|lieferantin) {O('vd')}",
+       {"c": "customer", "vd": "vendor"}, 0.8),
+    # "X zieht zwei Dienste vom Terminal Y ab", "X hat seine Logistik vom bisherigen Dienstleister Y abgezogen"
+    _f("pull_from", "customer_change", "churn",
+       rf"{SC('c')}(?P<v>zieht|zog|ziehen|zogen) (?:(?!E\d|{_STAKE_WORD})\S+ ){{0,8}}?(?:von|vom|bei|beim) {OV('vd')} "
+       rf"(?:(?!E\d)\S+ ){{0,4}}?ab(?= [.,;:]| und | $)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    _f("pull_from_end", "customer_change", "churn",
+       rf"{SC('c')}(?:(?!E\d|{_STAKE_WORD})\S+ ){{0,8}}?(?:von|vom|bei|beim) {OV('vd')} (?P<g2>(?:(?!E\d)\S+ ){{0,4}}?)"
+       rf"(?P<v>abgezogen|abziehen|abzuziehen)",
+       {"c": "customer", "vd": "vendor"}, 0.75),
+    # A service taken over for a customer: "Y übernimmt künftig die E-Commerce-Logistik für X"
+    _f("take_over_service_for", "customer_change", "new_customer",
+       rf"{SC('vd')}(?P<v>übernimmt|übernahm|übernehmen|übernahmen) (?:(?!E\d)\S+ ){{0,3}}?(?:die|den|das) "
+       rf"(?:(?!E\d)\S+ ){{0,2}}?\S*(?:logistik|betrieb|wartung|reinigung|versorgung|belieferung|abrechnung|"
+       rf"entsorgung|bewachung|verpflegung|transporte|zustellung|instandhaltung) (?:(?!E\d)\S+ ){{0,4}}?für {O('c')}",
+       {"c": "customer", "vd": "vendor"}, 0.75),
     # "Wie X bestätigte, endet die Zusammenarbeit mit Y zum 31. März": the one who confirms is the customer
     _f("ends_as_confirmed", "customer_change", "churn",
        rf"(?:^ |, )wie (?:der |die |das )?(?:(?!E\d)\S+ )?(?P<c>E\d+) (?:(?!E\d)\S+ ){{0,5}}?(?:bestätigte|mitteilte|ankündigte|erklärte|sagte|bekanntgab) , "
@@ -482,7 +566,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     # "X hat seine Bestellungen bei Y eingestellt" (stopped buying)
     _f("stop_orders", "customer_change", "churn",
-       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,4}}?(?:seine|ihre|die) (?:\S+ )?{SPEND_N} (?:bei|beim|von|vom|an) {OV('vd')} "
+       rf"{SC('c')}(?:(?!E\d)\S+ ){{0,4}}?(?:seine|ihre|die) (?:\S+ )?(?:{SPEND_N}|belieferung|lieferungen) "
+       rf"(?:bei|beim|von|vom|an|durch) {OV('vd')} "
        rf"(?P<g2>(?:(?!E\d)\S+ ){{0,5}}?)(?P<v>eingestellt|einstellen|gestoppt|stoppen)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     # "Y hat von X den Zuschlag für ... erhalten"
@@ -514,7 +599,8 @@ FRAMES: tuple[Frame, ...] = (
        {"a": "acquirer", "t": "target"}, 0.85),
     # "X bestellt bei Y weitere 2.000 Geräte", "X hat bei Y zusätzliche Züge bestellt": more of a supply
     _f("order_more", "customer_change", "expansion",
-       rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,3}}?(?:bei|beim) {O('vd')} (?:\S+ ){{0,2}}?"
+       rf"{SC('c')}(?P<v>bestellt|bestellte|bestellen|bestellten|ordert|orderte|ordern) (?:\S+ ){{0,3}}?(?:bei|beim) "
+       rf"{O('vd')} (?:\S+ ){{0,2}}?"
        rf"(?:weitere|zusätzliche|nochmals|erneut)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("order_more_end", "customer_change", "expansion",
@@ -597,7 +683,7 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.85),
     _f("reduce_end", "customer_change", "reduction",
        rf"{SC('c')}(?:seine |ihre |die |den |das )?(?:\S+ ){{0,2}}?{SPEND_N} (?:\S+ ){{0,3}}?"
-       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,8}}?){REDUCE_END}",
+       rf"(?:bei|beim|für|an|mit|von) {OV('vd')} (?P<g2>(?:\S+ ){{0,12}}?){REDUCE_END}",
        {"c": "customer", "vd": "vendor"}, 0.85),
     # "X will die Plattform von Y nur noch in geringerem Umfang nutzen"
     _f("use_less", "customer_change", "reduction",
@@ -639,7 +725,8 @@ FRAMES: tuple[Frame, ...] = (
        rf"{SC('c')}(?P<v>erteilt|erteilte) {O('vd')} (?:den |einen )?(?:\S+ )?(?:zuschlag|auftrag)",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("order_from", "customer_change", "new_customer",
-       rf"{SC('c')}(?P<v>bestellt|bestellte|ordert|orderte) (?:\S+ ){{0,6}}?(?:bei|beim) {O('vd')}",
+       rf"{SC('c')}(?P<v>bestellt|bestellte|bestellen|bestellten|ordert|orderte|ordern) (?:\S+ ){{0,6}}?"
+       rf"(?:bei|beim) {O('vd')}",
        {"c": "customer", "vd": "vendor"}, 0.7),
     _f("choose_vendor", "customer_change", "new_customer",
        rf"{SC('c')}(?P<v>entscheidet|entschied|entschieden) sich (?:\S+ ){{0,3}}?für {OV('vd')} (?!- )",
@@ -852,7 +939,8 @@ FRAMES: tuple[Frame, ...] = (
        {"c": "customer", "vd": "vendor"}, 0.75),
     _f("listing_out", "customer_change", "churn",
        rf"{SC('c')}(?:(?P<v>nimmt|nahm|nehmen|wirft|warf) )?(?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?"
-       rf"(?:aus dem sortiment|aus den regalen)(?: (?P<v2>genommen|nehmen|zu nehmen|geworfen|werfen))?",
+       rf"aus (?:dem|den|ihrem|seinem|ihren|seinen) (?:\S+ )?(?:sortiment|regalen|angebot)"
+       rf"(?: (?P<v2>genommen|nehmen|zu nehmen|geworfen|werfen))?",
        {"c": "customer", "vd": "vendor"}, 0.8),
     _f("delisted", "customer_change", "churn",
        rf"{SC('c')}(?:(?P<v1>listet|listete) (?:\S+ ){{0,4}}?{OV('vd')} (?:\S+ ){{0,8}}?aus|"

@@ -130,6 +130,33 @@ DEALS = [
      dict(subtype="acquisition", parties={"acquirer": "Vantek", "target": "Orbis"}, status="cancelled")),
     ("Der Autozulieferer Brandis und der Batteriehersteller Koryo Cells gründen ein Gemeinschaftsunternehmen.",
      dict(subtype="joint_venture", parties={"acquirer": "Brandis", "target": "Koryo Cells"})),
+    # reports of a sale the target rejects; a sale or takeover the target "stands before"; a majority taken
+    ("Der Armaturenhersteller Hammerwerk hat einen Bericht über einen bevorstehenden Verkauf an den Finanzinvestor "
+     "Corvant dementiert.",
+     dict(subtype="acquisition", parties={"acquirer": "Corvant", "target": "Hammerwerk"}, status="denied")),
+    ("Der Optikspezialist Lumaris hat Spekulationen über eine Übernahme durch den US-Konzern Brightfield "
+     "zurückgewiesen.",
+     dict(subtype="acquisition", parties={"acquirer": "Brightfield", "target": "Lumaris"}, status="denied")),
+    ("Die Reederei Kortwig hat einen Bericht über Fusionsgespräche mit der Reederei Nordlys zurückgewiesen.",
+     dict(subtype="merger", parties={"acquirer": "Kortwig", "target": "Nordlys"}, status="denied")),
+    ("Der Pharmazulieferer Rheinpharm steht vor dem Verkauf an den Finanzinvestor Greyfield.",
+     dict(subtype="acquisition", parties={"acquirer": "Greyfield", "target": "Rheinpharm"})),
+    ("Der Chemiekonzern Kestner übernimmt die Mehrheit am Faserspezialisten Vezelon.",
+     dict(subtype="acquisition", parties={"acquirer": "Kestner", "target": "Vezelon"})),
+    ("Die Seilerei Kuhnwald geht an den Seilbahnbauer Castelmont.",
+     dict(subtype="acquisition", parties={"acquirer": "Castelmont", "target": "Kuhnwald"})),
+    ("Die Holzbau Reutner GmbH gehört seit dem 1. März zum Baukonzern Weinhold.",
+     dict(subtype="acquisition", parties={"acquirer": "Weinhold", "target": "Holzbau Reutner"})),
+    ("Der Softwareanbieter Gerstwerk führt fortgeschrittene Gespräche mit dem Anbieter Plansoft Nord über eine "
+     "Übernahme.",
+     dict(subtype="acquisition", parties={"acquirer": "Gerstwerk", "target": "Plansoft Nord"}, status="considering")),
+    ("Die Kessburg Biotech AG befindet sich in Gesprächen mit der Marlow Therapeutics, Inc. über ein mögliches "
+     "Übernahmeangebot für sämtliche Aktien der Gesellschaft.",
+     dict(subtype="acquisition", parties={"acquirer": "Marlow Therapeutics", "target": "Kessburg Biotech"},
+          status="considering")),
+    ("Das Start-up Quantix Photonics hat eine Finanzierungsrunde über 28 Millionen Euro abgeschlossen, die von dem "
+     "Wagniskapitalgeber Ventara Capital angeführt wird.",
+     dict(subtype="investment", parties={"acquirer": "Ventara Capital", "target": "Quantix Photonics"}, amount=28e6)),
 ]
 
 CUSTOMER_CHANGES = [
@@ -329,6 +356,28 @@ CUSTOMER_CHANGES = [
      dict(subtype="new_customer", parties={"customer": "Sparkasse Ostholm", "vendor": "Avalon"})),
     ("Der Händler Kaufstern wird seine Kassensysteme auf die Lösung des Anbieters Kassix umstellen.",
      dict(subtype="new_customer", parties={"customer": "Kaufstern", "vendor": "Kassix"})),
+    # a system replaced ("löst ... ab"), a supplier replaced, work pulled, supply stopped, shelves cleared
+    ("Die Stadtwerke Lingen lösen ihr Abrechnungssystem des Anbieters Orbitas zum Jahresende ab.",
+     dict(subtype="churn", parties={"customer": "Stadtwerke Lingen", "vendor": "Orbitas"})),
+    ("Die Stadtwerke Kiel wollen die Software des Anbieters Pergamo bis 2027 ablösen.",
+     dict(subtype="churn", parties={"customer": "Stadtwerke Kiel", "vendor": "Pergamo"})),
+    ("Die Bäckereikette Lünig ersetzt bis zum Herbst sämtliche Kassen ihres bisherigen Lieferanten Kassbau.",
+     dict(subtype="churn", parties={"customer": "Lünig", "vendor": "Kassbau"})),
+    ("Der Sportartikelhändler Gipfelwerk hat seine Lagerlogistik von der Hoffner Logistik GmbH abgezogen.",
+     dict(subtype="churn", parties={"customer": "Gipfelwerk", "vendor": "Hoffner Logistik"})),
+    ("Die Reederei Marcon zieht zwei Liniendienste vom Terminalbetreiber Eurohaven ab.",
+     dict(subtype="churn", parties={"customer": "Marcon", "vendor": "Eurohaven"})),
+    ("Der Händler Frischland hat die Belieferung durch den Tiefkühlkosthersteller Frostwerk eingestellt.",
+     dict(subtype="churn", parties={"customer": "Frischland", "vendor": "Frostwerk"})),
+    ("Die Handelskette Alpmarkt hat sämtliche Biere der Brauerei Schwarzbach aus ihren Regalen genommen.",
+     dict(subtype="churn", parties={"customer": "Alpmarkt", "vendor": "Brauerei Schwarzbach"})),
+    ("Der Chemiekonzern Basolt hat die Gasbezüge beim Versorger Südwerk für seinen Standort im laufenden Jahr um "
+     "rund ein Drittel gesenkt.",
+     dict(subtype="reduction", parties={"customer": "Basolt", "vendor": "Südwerk"})),
+    ("Die Stadtwerke Kassel bestellen beim Waggonbauer Thurwag 20 weitere Doppelstockzüge.",
+     dict(subtype="expansion", parties={"customer": "Stadtwerke Kassel", "vendor": "Thurwag"})),
+    ("Der Dienstleister Arvanto übernimmt künftig die E-Commerce-Logistik für den Modekonzern Hugo Bosshardt.",
+     dict(subtype="new_customer", parties={"customer": "Hugo Bosshardt", "vendor": "Arvanto"})),
 ]
 
 NOT_EVENTS = [

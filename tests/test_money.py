@@ -20,6 +20,15 @@ from extract.money import find_amounts, is_undisclosed, parse_amount
         ("US$ 1,200 million", 1.2e9, "USD"),
         ("¥50 billion", 50e9, "JPY"),
         ("$300,000", 300e3, "USD"),
+        # Indian, Kenyan, Nigerian and Gulf amounts, as their business press writes them
+        ("Rs 2,000 crore", 20e9, "INR"),
+        ("Rs. 410 crore", 4.1e9, "INR"),
+        ("₹75 lakh", 7.5e6, "INR"),
+        ("Sh4.2 billion", 4.2e9, "KES"),
+        ("KSh 500 million", 500e6, "KES"),
+        ("₦45 billion", 45e9, "NGN"),
+        ("120 billion naira", 120e9, "NGN"),
+        ("AED 300 million", 300e6, "AED"),
     ],
 )
 def test_english_amounts(text: str, value: float, currency: str | None) -> None:
@@ -44,7 +53,8 @@ def test_german_amounts(text: str, value: float, currency: str) -> None:
     assert (m.value, m.currency) == (pytest.approx(value), currency)
 
 
-@pytest.mark.parametrize("text", ["an undisclosed sum", "in 2019", "grew 20%", "2 min. read", "5G network", "49 percent"])
+@pytest.mark.parametrize("text", ["an undisclosed sum", "in 2019", "grew 20%", "2 min. read", "5G network",
+                                  "49 percent", "Acme, which in 2021 won a contract"])
 def test_not_money(text: str) -> None:
     assert parse_amount(text) is None
 

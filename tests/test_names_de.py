@@ -257,3 +257,24 @@ def test_a_capitalised_sche_adjective_belongs_to_the_name() -> None:
     # company "Hanseatische Telkora" (written form), and the article's bare "Telkora" stands for it.
     assert names("Der Netzbetreiber Telkora verhandelt.", "Die Gespräche mit der Hanseatischen Telkora laufen.") == [
         "Hanseatische Telkora"]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    # A surname in -er that opens a firm's name stands for the firm when the article uses it alone ...
+    (["Der Zulieferer Haller Präzisionstechnik verliert einen Kunden.",
+      "Der Instrumentenhersteller Medivent hat Haller als Lieferanten ausgewählt."],
+     ["Haller Präzisionstechnik", "Medivent", "Haller"]),
+    # ... but not when the article also puts it before another capitalised word: a modifier, or a word
+    # of its own ("Am Brenner Pass", "Der Brenner ist gesperrt")
+    (["Die Brenner Logistik GmbH verliert einen Kunden.", "Am Brenner Pass staut sich der Verkehr.",
+      "Der Brenner ist gesperrt."], ["Brenner Logistik GmbH"]),
+])
+def test_surnames_in_er_stand_for_their_firm(sentences: list[str], expected: list[str]) -> None:
+    assert names(*sentences) == expected
+
+
+def test_a_camel_case_name_is_no_abstract_noun() -> None:
+    # "-ment" ends abstract nouns ("Management"), but a word with a capital inside is a name
+    found = names("Der Baustoffkonzern HeidelbergCement darf den Konkurrenten Italcementi übernehmen.")
+    assert found[0] == "HeidelbergCement"
+    assert names("Das Management des Konzerns wechselt.") == []

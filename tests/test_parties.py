@@ -127,6 +127,8 @@ def test_initial_common_word_is_not_a_name() -> None:
     ("EXCLUSIVE-Drayfield to buy Vítek", ["Drayfield", "Vítek"]),
     # data and frequency measures are no names
     ("Thornfield gives 5GiB and 2.4GHz plans at 100Mbps.", ["Thornfield"]),
+    # a currency prefix glued to a number is an amount ("Sh4.2 billion", "Rs2,000 crore")
+    ("Kenya Power awards a Sh4.2 billion contract to Lumin Meters for Rs2,000 crore.", ["Kenya Power", "Lumin Meters"]),
     # "for" continues a public body's name after a word such as "Transport" or "Department"
     ("Transport for NSW awards Transdev a contract, good news for Siemens.", ["Transport for NSW", "Transdev", "Siemens"]),
     # "Re" ends the name of a reinsurer
