@@ -513,7 +513,7 @@ def test_german_money_formats(text: str, value: float, currency: str) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
-    ("Der Facebook-Konzern Meta hat 49 Prozent an Scale AI erworben.", ["Meta"]),
+    ("Der Facebook-Konzern Meta hat 49 Prozent an Scale AI erworben.", ["Meta", "Scale AI"]),
     ("Für die Aktionäre des Chipherstellers Nvidia ist das verkraftbar.", ["Nvidia"]),
     ("Die Bahn kündigt den Vertrag mit der Infomatrix GmbH.", ["Infomatrix GmbH"]),
     ("Der Maschinenbauer Waldner SE & Co. KGaA erwägt einen Kauf.", ["Waldner SE & Co. KGaA"]),
