@@ -139,12 +139,12 @@ class NameModel:
 
     @classmethod
     def from_json(cls, data: dict) -> NameModel:
-        if data.get("format") not in (1, 2):  # (1: before the party counts)
+        if data.get("format") != 2:
             raise ValueError(f"name model file: format {data.get('format')!r} not known (expected 2); "
                              "retrain with `make train`")
         return cls({k: float(v) for k, v in data["weights"].items()}, float(data["a"]), float(data["b"]),
                    float(data["threshold"]), {k: int(v) for k, v in data["df"].items()},
-                   {k: int(v) for k, v in data.get("parties", {}).items()})
+                   {k: int(v) for k, v in data["parties"].items()})
 
 
 @lru_cache(maxsize=1)
