@@ -116,17 +116,17 @@ def set_name_models(nm: NameModel, by_file: dict[str, dict[str, int]]) -> dict[s
             for f, own in by_file.items()}
 
 
-def train_names(records: list[dict]) -> NameModel:
+def train_names(records: list[dict], by_file: dict[str, dict[str, int]]) -> NameModel:
     """Returns the German name model (extract/names_learned.py) trained on the German `records`:
     a candidate is right when it names a party of one of its article's events; the Platt scale
     and the threshold (the best F1 of the candidates' decisions) come from folds of whole sets.
-    Each candidate's party counts leave its own file out (`set_name_models`)."""
+    `by_file`: `party_words` of the records; each candidate's party counts leave its own file out
+    (`set_name_models`)."""
     recs = [r for r in records if r.get("lang") == "de"]
     df: dict[str, int] = defaultdict(int)
     for r in recs:
         for w in {m.group(0).lower() for m in _CAP_WORD.finditer((r.get("title") or "") + "\n" + r["text"])}:
             df[w] += 1
-    by_file = party_words(records)
     total: dict[str, int] = defaultdict(int)
     for counts in by_file.values():
         for w, n in counts.items():
@@ -611,13 +611,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     records = load_dev(args.corpus)
     # The name model first: the German mentions every later model learns from depend on it.
-    nm = train_names(records)
+    by_file = party_words(records)
+    nm = train_names(records, by_file)
     if not args.no_write:
         write(nm.to_json(), NAMES_OUT)
         names_model.cache_clear()
         print(f"wrote {NAMES_OUT.relative_to(ROOT)}")
     # (each file read with party counts that leave it out, as in the name model's own training)
-    by_file = party_words(records)
     entries = examples(records, set_name_models(nm, {r["_file"]: by_file.get(r["_file"], {}) for r in records}))
     n = sum(len(e["labels"]) for e in entries)
     right = sum(sum(e["labels"]) for e in entries)

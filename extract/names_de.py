@@ -208,6 +208,9 @@ def _is_alias_word(word: str) -> bool:
             and not is_descriptor(word) and not re.search(r"(?:e|en|er|es|em)$", low))
 
 
+_CAP_AFTER = re.compile(r" [A-ZÄÖÜ]")
+
+
 def _surname_aliases(names: set[str], texts: list[str]) -> set[str]:
     """Returns the first words in -er of multi-word `names` that stand alone in `texts` (see _seed_names)."""
     out = set()
@@ -224,9 +227,6 @@ def _surname_aliases(names: set[str], texts: list[str]) -> set[str]:
         if len(followed) < len(after) and all(a == " " + nxt for a in followed):
             out.add(word)
     return out
-
-
-_CAP_AFTER = re.compile(r" [A-ZÄÖÜ]")
 
 
 def _is_function(tok: str) -> bool:
